@@ -1,0 +1,164 @@
+"""The annotator's word lists, loaded from ``resources/lexicons``.
+
+Linguistic knowledge lives in data files a linguist can edit without touching code; this module
+reads them once, folds every entry (see ``core.folding``) and generates the inflected surface
+forms of cue verbs from their stems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.folding import fold
+from core.resources import read_lines
+
+LEXICONS = "lexicons"
+
+
+@dataclass(frozen=True)
+class CueForm:
+    """What a folded surface form of a reporting verb tells us."""
+
+    lemma: str
+    verb_class: str
+    tense: str  # past | imperfect | participle | noun
+    feminine: bool
+    plural: bool
+
+    @property
+    def is_continuation(self) -> bool:
+        return self.verb_class == "continue"
+
+    @property
+    def is_weak(self) -> bool:
+        return self.verb_class == "weak"
+
+
+def _add(table: dict[str, CueForm], form: str, cue: CueForm, prefixes: tuple[str, ...]) -> None:
+    folded = fold(form)
+    for prefix in prefixes:
+        table.setdefault(prefix + folded, cue)
+
+
+@cache
+def cue_forms() -> dict[str, CueForm]:
+    """Folded surface form -> ``CueForm`` for every generated inflection with its prefixes."""
+    table: dict[str, CueForm] = {}
+    for line in read_lines(f"{LEXICONS}/cue_verbs.tsv"):
+        columns = line.split("\t")
+        if len(columns) < 5:
+            raise ValueError(f"cue_verbs.tsv: expected at least 5 columns in {line!r}")
+        lemma, verb_class, past, imperfect, participle = columns[:5]
+        extra = columns[5].split(",") if len(columns) > 5 and columns[5].strip() else []
+        plain = ("", "و", "ف")
+        if past != "-":
+            p = fold(past)
+            _add(table, p, CueForm(lemma, verb_class, "past", False, False), plain)
+            _add(table, p + "ت", CueForm(lemma, verb_class, "past", True, False), plain)
+            _add(table, p + "ا", CueForm(lemma, verb_class, "past", False, True), plain)
+            _add(table, p + "تا", CueForm(lemma, verb_class, "past", True, True), plain)
+            _add(table, p + "وا", CueForm(lemma, verb_class, "past", False, True), plain)
+        if imperfect != "-":
+            i = fold(imperfect)
+            with_l = ("", "و", "ف", "ل", "ول", "ف", "فل", "س", "وس")
+            _add(table, i, CueForm(lemma, verb_class, "imperfect", False, False), with_l)
+            _add(table, "ت" + i[1:], CueForm(lemma, verb_class, "imperfect", True, False), with_l)
+            _add(table, i + "ون", CueForm(lemma, verb_class, "imperfect", False, True), with_l)
+            _add(table, i + "ان", CueForm(lemma, verb_class, "imperfect", False, True), with_l)
+        if participle != "-":
+            q = fold(participle)
+            _add(table, q + "ا", CueForm(lemma, verb_class, "participle", False, False), plain)
+            _add(table, q + "ه", CueForm(lemma, verb_class, "participle", True, False), plain)
+            _add(table, q + "ين", CueForm(lemma, verb_class, "participle", False, True), plain)
+            _add(table, q + "ات", CueForm(lemma, verb_class, "participle", True, True), plain)
+        for form in extra:
+            form = form.strip()
+            if not form:
+                continue
+            folded = fold(form)
+            tense = _guess_tense(folded)
+            feminine = folded.endswith(("ت", "ه")) or folded.startswith("ت")
+            plural = folded.endswith(("وا", "ون"))
+            _add(table, folded, CueForm(lemma, verb_class, tense, feminine, plural), plain)
+    return table
+
+
+def _guess_tense(folded: str) -> str:
+    if folded.startswith(("ي", "ت")) and len(folded) > 3:
+        return "imperfect"
+    if folded.startswith("م") and folded.endswith(("ا", "ه", "ين")):
+        return "participle"
+    return "past"
+
+
+def _folded_set(name: str) -> frozenset[str]:
+    return frozenset(fold(entry) for entry in read_lines(f"{LEXICONS}/{name}"))
+
+
+@cache
+def speaker_stops() -> frozenset[str]:
+    return _folded_set("speaker_stops.txt")
+
+
+@cache
+def titles() -> frozenset[str]:
+    return _folded_set("titles.txt")
+
+
+@cache
+def anonymous_heads() -> frozenset[str]:
+    return _folded_set("anonymous_sources.txt")
+
+
+@cache
+def complementizers() -> frozenset[str]:
+    return _folded_set("complementizers.txt")
+
+
+@cache
+def pronoun_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_folded_set("pronoun_suffixes.txt"), key=len, reverse=True))
+
+
+@cache
+def not_speech_phrases() -> tuple[str, ...]:
+    return tuple(sorted(_folded_set("not_speech.txt"), key=len, reverse=True))
+
+
+@cache
+def continuation_markers() -> tuple[str, ...]:
+    return tuple(sorted(_folded_set("continuation_cues.txt"), key=len, reverse=True))
+
+
+@cache
+def according_to_phrases() -> tuple[str, ...]:
+    """Folded ``بحسب``-family phrases, longest first; a trailing ``ـ`` is dropped by folding."""
+    return tuple(sorted(_folded_set("according_to.txt"), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class BoilerplatePatterns:
+    lines: tuple[re.Pattern[str], ...]
+    prefixes: tuple[str, ...]
+    fragments: tuple[re.Pattern[str], ...]
+
+
+@cache
+def boilerplate_patterns() -> BoilerplatePatterns:
+    lines: list[re.Pattern[str]] = []
+    prefixes: list[str] = []
+    fragments: list[re.Pattern[str]] = []
+    for entry in read_lines(f"{LEXICONS}/boilerplate.tsv"):
+        kind, _, pattern = entry.partition("\t")
+        pattern = pattern.strip()
+        if kind == "line":
+            lines.append(re.compile(rf"(?:{pattern})\s*$"))
+        elif kind == "prefix":
+            prefixes.append(fold(pattern))
+        elif kind == "fragment":
+            fragments.append(re.compile(pattern, re.MULTILINE))
+        else:
+            raise ValueError(f"boilerplate.tsv: unknown kind {kind!r}")
+    return BoilerplatePatterns(tuple(lines), tuple(prefixes), tuple(fragments))

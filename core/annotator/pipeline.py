@@ -1,0 +1,208 @@
+"""The automatic annotator: from an article's text to its outline.
+
+Passes run in order, each on the stored text (matching on its folded shadow): layout
+(paragraphs), title, boilerplate, headings, duplicates, quotes with cues, speakers, sections. The
+result is a list of ``auto``/``pending`` annotations with confidences, ready to be reviewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from core.annotator import structure
+from core.annotator.found import Found
+from core.annotator.layout import paragraphs
+from core.annotator.quotes import find_quotes
+from core.annotator.sections import derive_sections
+from core.annotator.speakers import resolve_speakers
+from core.annotator.tokens import TokenizedText
+from core.folding import Shadow
+from core.model import Annotation, Document
+
+
+class _Ids:
+    """Fresh ids per type that avoid ids already used in a document."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+        self.counters: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        counter = self.counters.get(prefix, 0)
+        while True:
+            counter += 1
+            candidate = f"{prefix}{counter}"
+            if candidate not in self.taken:
+                self.counters[prefix] = counter
+                self.taken.add(candidate)
+                return candidate
+
+
+def analyse(text: str) -> list[Found]:
+    """Everything the annotator finds in ``text``, as ``Found`` records (structure and quotes)."""
+    shadow = Shadow(text)
+    blocks = paragraphs(text)
+    title = structure.find_title(text, blocks)
+    boilerplate = structure.find_boilerplate(text, shadow, blocks, title)
+    headings = structure.find_headings(text, blocks, title, boilerplate)
+    found: list[Found] = []
+    if title is not None:
+        found.append(title)
+    found.extend(boilerplate)
+    found.extend(headings)
+    duplicates = structure.find_duplicates(text, blocks)
+    paragraph_found: dict[int, Found] = {}
+    taken = [(f.start, f.end) for f in ([title] if title else []) + headings]
+    for block in blocks:
+        if (block.start, block.end) in taken:
+            continue
+        item = Found("paragraph", block.start, block.end, 0.95, reason="paragraph break")
+        paragraph_found[block.index] = item
+        found.append(item)
+    for duplicate, first in duplicates.items():
+        if duplicate in paragraph_found and first in paragraph_found:
+            paragraph_found[duplicate].duplicate_of = paragraph_found[first]
+            paragraph_found[duplicate].reason = "repeats an earlier paragraph word for word"
+    excluded = [(f.start, f.end) for f in found if f.type in ("title", "heading", "boilerplate")]
+    tokenized = TokenizedText(text, shadow)
+    candidates = find_quotes(tokenized, blocks, excluded)
+    for resolution in resolve_speakers(tokenized, candidates):
+        candidate = resolution.candidate
+        entity = resolution.entity
+        quote = Found(
+            "quote",
+            candidate.start,
+            candidate.end,
+            candidate.confidence,
+            kind=candidate.kind,
+            reason=candidate.reason,
+        )
+        quote.extra["entity"] = entity
+        if candidate.cue is not None:
+            quote.cue_span = (candidate.cue.text_start, candidate.cue.text_end)
+            quote.cue = text[candidate.cue.text_start : candidate.cue.text_end]
+        if resolution.mention is not None:
+            quote.speaker_span = resolution.mention
+        found.append(quote)
+    # Canonical names are final only once every mention has been seen.
+    for item in found:
+        if item.type == "quote":
+            entity = item.extra.pop("entity", None)
+            item.speaker = entity.canonical if entity is not None and entity.canonical else None
+    return found
+
+
+def annotate_text(text: str, *, taken_ids: Iterable[str] = ()) -> list[Annotation]:
+    """The automatic outline of ``text`` as model annotations (origin auto, status pending)."""
+    found = analyse(text)
+    ids = _Ids(taken_ids)
+    annotations: list[Annotation] = []
+    assigned: dict[int, str] = {}
+    speakers: dict[tuple[int, int], str] = {}
+    cues: dict[tuple[int, int], str] = {}
+
+    def emit(item: Found, **fields: object) -> Annotation:
+        prefix = {"title": "t", "heading": "h", "paragraph": "p", "boilerplate": "b", "quote": "q"}[item.type]
+        annotation = Annotation(
+            id=ids.new(prefix),
+            type=item.type,
+            start=item.start,
+            end=item.end,
+            origin="auto",
+            status="pending",
+            confidence=round(float(item.confidence), 2),
+            **fields,  # type: ignore[arg-type]
+        )
+        assigned[id(item)] = annotation.id
+        annotations.append(annotation)
+        return annotation
+
+    for item in found:
+        if item.type in ("title", "heading", "boilerplate"):
+            emit(item)
+    for item in found:
+        if item.type == "paragraph" and item.duplicate_of is None:
+            emit(item)
+    for item in found:
+        if item.type == "paragraph" and item.duplicate_of is not None:
+            emit(item, duplicate_of=assigned[id(item.duplicate_of)])
+    for item in found:
+        if item.type != "quote":
+            continue
+        speaker_id = None
+        cue_id = None
+        if item.speaker_span is not None:
+            key = item.speaker_span
+            if key not in speakers:
+                mention = Annotation(
+                    id=ids.new("sp"), type="speaker", start=key[0], end=key[1], origin="auto",
+                    status="pending", confidence=round(min(0.9, item.confidence), 2), speaker=item.speaker,
+                )
+                speakers[key] = mention.id
+                annotations.append(mention)
+            speaker_id = speakers[key]
+        if item.cue_span is not None:
+            key = item.cue_span
+            if key not in cues:
+                cue = Annotation(
+                    id=ids.new("c"), type="cue", start=key[0], end=key[1], origin="auto",
+                    status="pending", confidence=round(min(0.9, item.confidence), 2),
+                )
+                cues[key] = cue.id
+                annotations.append(cue)
+            cue_id = cues[key]
+        emit(item, kind=item.kind, speaker=item.speaker, speaker_id=speaker_id, cue=item.cue, cue_id=cue_id)
+    return annotations
+
+
+def annotate_document(document: Document) -> Document:
+    """Fill a document that has no annotations yet with the automatic outline and its sections."""
+    for annotation in annotate_text(document.text, taken_ids=[a.id for a in document]):
+        document.add(annotation)
+    for section in derive_sections(document):
+        document.add(section)
+    return document
+
+
+def reannotate(document: Document) -> Document:
+    """Refresh only the pending automatic annotations of a document, in place.
+
+    Manual, accepted and rejected annotations stay exactly as they are (rejected ones keep a re-run
+    from bringing the same suggestion back); fresh suggestions that repeat one of them are dropped.
+    Sections are derived again from the resulting headings.
+    """
+    kept = [a for a in document if not (a.origin == "auto" and a.status == "pending")]
+    referenced = {
+        value
+        for a in kept
+        for value in (a.speaker_id, a.cue_id, a.heading_id, a.duplicate_of)
+        if value is not None
+    }
+    kept_ids = {a.id for a in kept} | referenced
+    known_spans = {(a.type, a.start, a.end) for a in document if a.id in kept_ids}
+    for annotation in list(document):
+        # Sections are derived data: always recomputed below.
+        if annotation.type == "section" or annotation.id not in kept_ids:
+            document.remove(annotation.id)
+    fresh = annotate_text(document.text, taken_ids=[a.id for a in document])
+    dropped = {a.id for a in fresh if (a.type, a.start, a.end) in known_spans}
+    for annotation in fresh:
+        if annotation.id in dropped:
+            continue
+        changes = {}
+        for name in ("speaker_id", "cue_id", "duplicate_of"):
+            target = getattr(annotation, name)
+            if target is not None and target in dropped:
+                # Point at the kept annotation with the same span instead.
+                original = next(a for a in fresh if a.id == target)
+                same = [
+                    a for a in document
+                    if (a.type, a.start, a.end) == (original.type, original.start, original.end)
+                ]
+                changes[name] = same[0].id if same and same[0].is_active else None
+        if changes:
+            annotation = annotation.with_changes(**changes)
+        document.add(annotation)
+    for section in derive_sections(document):
+        document.add(section)
+    return document

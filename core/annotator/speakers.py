@@ -1,0 +1,152 @@
+"""Who said it: speaker phrases grouped into people and bodies, named by their fullest mention.
+
+A speaker phrase is split into a *role* (title words and the definite words that follow them:
+``الناطق الصحفي باسم الرئيس الروسي``) and a *name* (indefinite words and a surname or nisba after
+them: ``دميتري بيسكوف``, ``وليد المعلم``). A later mention refers to an earlier speaker when its
+name is part of the earlier name (``بيسكوف``, ``المعلم``) or its role matches (``الناطق …``,
+``الوزير``). The canonical name is the fullest name, or the fullest mention for speakers known
+only by role (``مصادر مطلعة``). Pro-drop cues (``وأضاف:``) take the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from core.annotator import lexicon
+from core.annotator.attribution import SpeakerPhrase
+from core.annotator.quotes import Candidate
+from core.annotator.tokens import TokenizedText
+
+_ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن"})
+_NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
+
+
+@dataclass
+class Entity:
+    """A speaker: the mentions that refer to it and the best name found so far."""
+
+    name_tokens: list[str] = field(default_factory=list)
+    name_text: str = ""
+    role_tokens: list[str] = field(default_factory=list)
+    mention_texts: list[str] = field(default_factory=list)
+    anonymous: bool = False
+
+    @property
+    def canonical(self) -> str:
+        if self.name_text:
+            return self.name_text
+        return max(self.mention_texts, key=len) if self.mention_texts else ""
+
+
+@dataclass
+class Resolution:
+    candidate: Candidate
+    entity: Entity | None
+    mention: tuple[int, int] | None
+
+
+def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list[int], list[int], bool]:
+    """Token indices of the role and of the name in a speaker phrase, and whether anonymous."""
+    tokens = tokenized.tokens[phrase.first : phrase.last + 1]
+    titles = lexicon.titles()
+    anonymous_heads = lexicon.anonymous_heads()
+    role: list[int] = []
+    name: list[int] = []
+    in_role = False
+    anonymous = False
+    for offset, token in enumerate(tokens):
+        index = phrase.first + offset
+        norm = token.norm
+        if not token.is_word:
+            continue
+        if offset == 0 and norm in anonymous_heads:
+            anonymous = True
+        if anonymous:
+            role.append(index)
+            continue
+        if norm in titles:
+            if name and not in_role and offset > 0:
+                # "دميتري بيسكوف الناطق …": the role follows the name; the name is complete.
+                role.extend(t.index for t in tokens[offset:] if t.is_word)
+                break
+            in_role = True
+            role.append(index)
+            continue
+        if in_role and (norm.startswith("ال") or norm in _ROLE_LINKS or (role and tokenized.tokens[role[-1]].norm in ("باسم",))):
+            role.append(index)
+            continue
+        if in_role and not name and norm.startswith("لل") and len(norm) > 3:
+            role.append(index)  # "الدائرة الصحفية للمنطقة العسكرية"
+            continue
+        in_role = False
+        name.append(index)
+    return role, name, anonymous
+
+
+class SpeakerResolver:
+    def __init__(self, tokenized: TokenizedText) -> None:
+        self.tk = tokenized
+        self.entities: list[Entity] = []
+
+    def _entity_for(self, phrase: SpeakerPhrase) -> Entity:
+        role_idx, name_idx, anonymous = split_mention(self.tk, phrase)
+        tokens = self.tk.tokens
+        role = [tokens[i].norm for i in role_idx]
+        name = [tokens[i].norm for i in name_idx]
+        mention_text = self.tk.text[phrase.start : phrase.end]
+        name_text = ""
+        if name_idx and not anonymous:
+            name_text = self.tk.text[tokens[name_idx[0]].start : tokens[name_idx[-1]].end]
+        entity = self._match(name, role, anonymous)
+        if entity is None:
+            entity = Entity(anonymous=anonymous)
+            self.entities.append(entity)
+        entity.mention_texts.append(mention_text)
+        if name and len(name) > len(entity.name_tokens):
+            entity.name_tokens = name
+            entity.name_text = name_text
+        if role and len(role) > len(entity.role_tokens):
+            entity.role_tokens = role
+        return entity
+
+    def _match(self, name: list[str], role: list[str], anonymous: bool) -> Entity | None:
+        for entity in reversed(self.entities):
+            if name and entity.name_tokens and not anonymous:
+                meaningful = [t for t in name if t not in _NAME_PARTICLES]
+                if meaningful and all(t in entity.name_tokens for t in meaningful):
+                    return entity
+                if all(t in name for t in entity.name_tokens if t not in _NAME_PARTICLES):
+                    return entity
+            if not name and role:
+                if role == entity.role_tokens:
+                    return entity
+                heads = [t[2:] if t.startswith("ال") else t for t in role]
+                entity_heads = {t[2:] if t.startswith("ال") else t for t in entity.role_tokens}
+                if len(role) <= 2 and heads[0] in entity_heads and entity.role_tokens:
+                    return entity
+            if anonymous and entity.anonymous and role == entity.role_tokens:
+                return entity
+        return None
+
+    def resolve(self, candidates: Sequence[Candidate]) -> list[Resolution]:
+        out: list[Resolution] = []
+        previous: Entity | None = None
+        for candidate in candidates:
+            if candidate.passive:
+                out.append(Resolution(candidate, None, None))
+                continue
+            phrase = candidate.phrase or candidate.subject_hint
+            if phrase is not None:
+                entity = self._entity_for(phrase)
+                mention = (phrase.start, phrase.end) if candidate.phrase is not None else None
+                out.append(Resolution(candidate, entity, mention))
+                previous = entity
+                continue
+            out.append(Resolution(candidate, previous, None))
+        return out
+
+
+def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) -> list[Resolution]:
+    """Resolve every candidate's speaker; canonical names are final once all are seen."""
+    return SpeakerResolver(tokenized).resolve(candidates)

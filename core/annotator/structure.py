@@ -1,0 +1,280 @@
+"""Structure: title, headings, boilerplate, duplicate paragraphs and sections.
+
+Scraped news mixes the article with site furniture that looks like it: bylines, related-article
+links, tag lists and author notes are short lines without a full stop, exactly like real
+sub-headlines. We decide by position (a heading introduces paragraphs after it; furniture comes
+in runs, right after the title or at the end) and by the patterns in
+``resources/lexicons/boilerplate.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.annotator import lexicon
+from core.annotator.found import Found
+from core.annotator.layout import Block, trim
+from core.folding import Shadow, fold
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_SENTENCE_END_RE = re.compile(r"(?<!\.)[.،,؛;:]$")
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-–•·▪●]|\d+\s*[-–.)]|[٠-٩]+\s*[-–.)])\s")
+_SEPARATOR_RE = re.compile(r"^[\s*#=_~•·-]+$")
+_DASH_SEPARATED_RE = re.compile(r"\s*(?:ـ{2,}|[–—]|\s-\s|-(?=\s)|(?<=\s)-)\s*")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# A dateline or byline opening a paragraph: "* تونس - رويترز:", "دعاء ...- سبق- جدة:".
+_DATELINE_RE = re.compile(
+    r"^\*?\s*(?:[^\s:.،\-–ـ]+(?:\s+[^\s:.،\-–ـ]+){0,3}\s*(?:[-–—]+|ـ{2,})\s*){1,4}"
+    r"[^\s:.،\-–ـ]+(?:[ .][^\s:.،\-–ـ]+){0,3}\s*:"
+)
+_TAGS_RE = re.compile(r"(?:^|\s)(سمات|وسوم|الوسوم|كلمات مفتاحية|الكلمات الدلالية|Tags)\s*:?\s")
+_CITY_IN_PARENS_RE = re.compile(r"^[^\s()]+(?:\s+[^\s()]+){0,4}\s*\([^\s()]+(?:\s[^\s()]+)?\)$")
+
+MAX_TITLE_WORDS = 30
+MAX_HEADING_WORDS = 16
+MAX_HEADING_CHARS = 130
+
+
+def words(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+def is_short_line(text: str, max_words: int = MAX_HEADING_WORDS) -> bool:
+    return 0 < words(text) <= max_words and len(text) <= MAX_HEADING_CHARS
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Ends with a full stop or clause punctuation (``..`` and ``...`` are heading style)."""
+    stripped = text.rstrip("\"'”“«» )")
+    return bool(_SENTENCE_END_RE.search(stripped))
+
+
+def find_title(text: str, blocks: Sequence[Block]) -> Found | None:
+    """The first non-empty line when it reads as a headline: short, no final full stop."""
+    if not blocks:
+        return None
+    first = blocks[0]
+    line_start, line_end = trim(text, first.line_start, first.line_end)
+    content = text[line_start:line_end]
+    if words(content) == 0 or words(content) > MAX_TITLE_WORDS:
+        return None
+    if content.endswith(".") and not content.endswith(".."):
+        return None
+    if len(blocks) == 1:
+        return None
+    return Found("title", line_start, line_end, 0.9, reason="first line, short, no full stop")
+
+
+def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: Found | None) -> list[Found]:
+    """Site furniture, bylines, credits, related links, tag lists and contact footers."""
+    patterns = lexicon.boilerplate_patterns()
+    found: list[Found] = []
+    body = [b for b in blocks if title is None or b.start >= title.end]
+    whole_lines: set[int] = set()
+
+    def add(start: int, end: int, confidence: float, reason: str) -> None:
+        start, end = trim(text, start, end)
+        if start < end:
+            found.append(Found("boilerplate", start, end, confidence, reason=reason))
+
+    for position, block in enumerate(body):
+        content = text[block.start : block.end]
+        folded = _fold_line(content)
+        if _matches_line(folded, patterns):
+            add(block.start, block.end, 0.85, "boilerplate line pattern")
+            whole_lines.add(block.index)
+            continue
+        if position <= 1 and _looks_like_byline(content):
+            add(block.start, block.end, 0.7, "byline after the title")
+            whole_lines.add(block.index)
+            continue
+        dateline = _DATELINE_RE.match(content)
+        if dateline and words(dateline.group()) <= 8 and block.end - block.start > dateline.end() + 20:
+            add(block.start, block.start + dateline.end(), 0.65, "dateline opening a paragraph")
+
+    # "اقرأ أيضا:" and similar headers: the short link lines right after them are related articles.
+    for position, block in enumerate(body):
+        if block.index not in whole_lines:
+            continue
+        folded = _fold_line(text[block.start : block.end])
+        if not any(folded.startswith(p) for p in patterns.prefixes):
+            continue
+        for follower in body[position + 1 :]:
+            content = text[follower.start : follower.end]
+            if follower.index in whole_lines:
+                continue
+            if is_short_line(content, 14) and not ends_like_sentence(content):
+                add(follower.start, follower.end, 0.7, "related-article link after a header")
+                whole_lines.add(follower.index)
+            else:
+                break
+
+    # Runs of three or more short, unpunctuated lines in the body are link lists, not headings.
+    run: list[Block] = []
+    for block in body + [None]:  # type: ignore[list-item]
+        if block is not None and block.index not in whole_lines:
+            content = text[block.start : block.end]
+            if is_short_line(content, 14) and not ends_like_sentence(content) and not _LIST_ITEM_RE.match(content):
+                run.append(block)
+                continue
+        if len(run) >= 3:
+            for member in run:
+                add(member.start, member.end, 0.55, "run of short link-like lines")
+                whole_lines.add(member.index)
+        run = []
+
+    # Trailing furniture: short unpunctuated lines after the last real paragraph.
+    for block in reversed(body):
+        content = text[block.start : block.end]
+        if block.index in whole_lines:
+            continue
+        if (is_short_line(content, 10) and not ends_like_sentence(content)) or _is_contact_line(content):
+            add(block.start, block.end, 0.6, "short line after the last paragraph")
+            whole_lines.add(block.index)
+            continue
+        break
+
+    # Fragments inside lines: photo credits, URLs, share buttons, datelines, tag lists.
+    for pattern in patterns.fragments:
+        for match in pattern.finditer(text):
+            if title is not None and match.start() < title.end:
+                continue
+            add(match.start(), match.end(), 0.6, f"fragment /{pattern.pattern[:30]}/")
+    if body:
+        last = body[-1]
+        tail = _TAGS_RE.search(text, last.start, last.end)
+        if tail and last.end - tail.start(1) <= 200 and not ends_like_sentence(text[last.start : last.end]):
+            add(tail.start(1), last.end, 0.6, "tag list at the end")
+    return _merge(found)
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """Merge overlapping boilerplate spans, keeping the highest confidence."""
+    found.sort(key=lambda f: (f.start, -f.end))
+    merged: list[Found] = []
+    for item in found:
+        if merged and item.start <= merged[-1].end:
+            last = merged[-1]
+            if item.end > last.end:
+                last.end = item.end
+            last.confidence = max(last.confidence, item.confidence)
+            continue
+        merged.append(item)
+    return merged
+
+
+def _fold_line(content: str) -> str:
+    folded = " ".join(fold(content).split())
+    return folded.lstrip("*•·- ").strip()
+
+
+def _matches_line(folded: str, patterns: lexicon.BoilerplatePatterns) -> bool:
+    if not folded:
+        return False
+    if any(p.match(folded) for p in patterns.lines):
+        return True
+    return any(folded.startswith(p) for p in patterns.prefixes)
+
+
+def _looks_like_byline(content: str) -> bool:
+    """``حنان الحامدي – عين اليوم``, ``عكاظ اليوم ــ جدة``, ``عبد العزيز غزاوي (جدة)``."""
+    if not is_short_line(content, 8) or ends_like_sentence(content):
+        return False
+    parts = [p for p in _DASH_SEPARATED_RE.split(content) if p.strip()]
+    if 2 <= len(parts) <= 4 and all(words(p) <= 4 for p in parts):
+        return True
+    return bool(_CITY_IN_PARENS_RE.match(content.strip()))
+
+
+def _is_contact_line(content: str) -> bool:
+    return "@" in content and bool(_LATIN_RE.search(content)) and words(content) <= 30
+
+
+def find_headings(
+    text: str, blocks: Sequence[Block], title: Found | None, boilerplate: Sequence[Found]
+) -> list[Found]:
+    """Sub-headlines: short lines of their own that introduce the paragraphs after them."""
+    covered = [(b.start, b.end) for b in boilerplate]
+
+    def is_boilerplate(block: Block) -> bool:
+        return any(s <= block.start and block.end <= e for s, e in covered)
+
+    body = [b for b in blocks if (title is None or b.start >= title.end) and b.whole_line]
+    headings = []
+    for position, block in enumerate(body):
+        content = text[block.start : block.end]
+        if is_boilerplate(block) or not is_short_line(content):
+            continue
+        if ends_like_sentence(content) and not content.rstrip().endswith(":") or content.rstrip().endswith("،"):
+            continue
+        if _LIST_ITEM_RE.match(content) or _SEPARATOR_RE.match(content):
+            continue
+        if _starts_like_speech(content):
+            continue
+        following = [b for b in body[position + 1 :] if not is_boilerplate(b)]
+        if not following:
+            continue
+        nxt = text[following[0].start : following[0].end]
+        if is_short_line(nxt) and not ends_like_sentence(nxt):
+            continue  # two short lines in a row: a list or furniture, not a heading
+        if words(nxt) < 8:
+            continue
+        confidence = 0.75 if words(content) <= 10 else 0.6
+        headings.append(Found("heading", block.start, block.end, confidence, reason="short line before a paragraph"))
+    return headings
+
+
+def _starts_like_speech(content: str) -> bool:
+    """A short line that opens with a cue verb and a colon is reported speech, not a heading."""
+    folded = _fold_line(content)
+    first = folded.split(" ", 1)[0].rstrip(":")
+    return first in lexicon.cue_forms() and ":" in folded[:40]
+
+
+def find_duplicates(text: str, blocks: Sequence[Block]) -> dict[int, int]:
+    """Map each paragraph that repeats an earlier one word for word to that first paragraph."""
+    seen: dict[str, int] = {}
+    duplicates: dict[int, int] = {}
+    for block in blocks:
+        key = " ".join(fold(text[block.start : block.end]).split())
+        if len(key) < 20:
+            continue
+        if key in seen:
+            duplicates[block.index] = seen[key]
+        else:
+            seen[key] = block.index
+    return duplicates
+
+
+def find_sections(
+    text: str, blocks: Sequence[Block], title: Found | None, headings: Sequence[Found], boilerplate: Sequence[Found]
+) -> list[Found]:
+    """Lead section to the first heading, then one section per heading.
+
+    A section runs to the next heading or to the first trailing boilerplate line.
+    """
+    body = [b for b in blocks if title is None or b.start >= title.end]
+    if not body:
+        return []
+    covered = [(b.start, b.end) for b in boilerplate]
+    end_of_body = body[-1].end
+    # Trailing boilerplate: the longest suffix of whole boilerplate paragraphs.
+    for block in reversed(body):
+        if any(s <= block.start and block.end <= e for s, e in covered):
+            end_of_body = block.start
+            continue
+        end_of_body = block.end
+        break
+    starts = [None, *headings]
+    sections = []
+    lead_start = body[0].start
+    for number, heading in enumerate(starts):
+        start = heading.start if heading is not None else lead_start
+        end = headings[number].start if number < len(headings) else end_of_body
+        start, end = trim(text, start, end)
+        end = max(end, start)
+        if heading is None and start >= end:
+            continue
+        sections.append(Found("section", start, end, 0.9, heading=heading, reason="derived from headings"))
+    return sections

@@ -1,0 +1,114 @@
+"""Tokens of an article: words and punctuation over the folded shadow, with stored offsets.
+
+The annotator reasons over tokens (is this word a cue verb? a title? a stop word?) while every
+annotation it emits needs exact offsets in the stored text; each token carries both.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from core.folding import Shadow
+
+# An HTML entity left raw by a scraper is one token (it may be a quotation mark).
+_TOKEN_RE = re.compile(r"&#?[a-z0-9]{2,8};|[^\W_]+|\S", re.IGNORECASE)
+
+QUOTE_CHARS = frozenset("“”«»\"„‟″‹›")
+ENTITY_MARKS = {
+    "&quot;": '"',
+    "&#34;": '"',
+    "&#x22;": '"',
+    "&ldquo;": "“",
+    "&rdquo;": "”",
+    "&#8220;": "“",
+    "&#8221;": "”",
+    "&#x201c;": "“",
+    "&#x201d;": "”",
+    "&laquo;": "«",
+    "&raquo;": "»",
+    "&#171;": "«",
+    "&#187;": "»",
+    "&#xab;": "«",
+    "&#xbb;": "»",
+    "&bdquo;": "„",
+    "&#8222;": "„",
+}
+SENTENCE_END = frozenset(".!?؟")
+CLAUSE_PUNCT = frozenset("،,؛;:")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark.
+
+    Attributes:
+        index: position in the token list.
+        start, end: stored-text offsets (code points, end-exclusive).
+        fstart, fend: offsets in the folded shadow.
+        norm: folded form (lower-case, no diacritics, unified letters); entity marks resolved.
+    """
+
+    index: int
+    start: int
+    end: int
+    fstart: int
+    fend: int
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum() if self.norm else False
+
+    @property
+    def is_quote_mark(self) -> bool:
+        return self.norm in QUOTE_CHARS
+
+    @property
+    def is_sentence_end(self) -> bool:
+        return self.norm in SENTENCE_END
+
+    @property
+    def is_digit(self) -> bool:
+        return self.norm.isdigit()
+
+
+class TokenizedText:
+    """Tokens of a text plus lookups by stored offset."""
+
+    def __init__(self, text: str, shadow: Shadow | None = None) -> None:
+        self.text = text
+        self.shadow = shadow or Shadow(text)
+        tokens = []
+        folded = self.shadow.folded
+        for number, match in enumerate(_TOKEN_RE.finditer(folded)):
+            norm = match.group()
+            if norm.startswith("&") and norm.endswith(";"):
+                norm = ENTITY_MARKS.get(norm, norm)
+            start, end = self.shadow.span(match.start(), match.end())
+            tokens.append(Token(number, start, end, match.start(), match.end(), norm))
+        self.tokens = tokens
+        self._starts = [t.start for t in tokens]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, index: int) -> Token:
+        return self.tokens[index]
+
+    def index_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at or after stored ``offset``."""
+        return bisect_left(self._starts, offset)
+
+    def index_before(self, offset: int) -> int:
+        """Index of the last token starting before stored ``offset`` (-1 if none)."""
+        return bisect_left(self._starts, offset) - 1
+
+    def range(self, start: int, end: int) -> range:
+        """Indices of tokens that start inside the stored span ``[start, end)``."""
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
+    def index_containing(self, offset: int) -> int:
+        """Index of the token containing ``offset``, or of the last one starting before it."""
+        return bisect_right(self._starts, offset) - 1

@@ -1,0 +1,129 @@
+"""``iqtibas annotate``: write the automatic outline of many articles as JSON, in parallel.
+
+Human work is never lost: an existing annotation file that holds manual or reviewed annotations is
+re-annotated in place (only pending automatic suggestions are refreshed), and a file whose
+article text has changed since is refused rather than overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.annotator import reannotate
+from core.articles import article_id, document_from_text
+from core.cli.common import Progress, default_jobs, expand_inputs
+from core.errors import IqtibasError
+from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document
+from core.loading import read_article
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "annotate",
+        help="annotate articles and write NAME.iqtibas.json files",
+        description="Annotate article text files (UTF-8, UTF-16 or Windows-1256) and write one "
+        "NAME.iqtibas.json per article, beside it or in --output. Existing files are skipped unless "
+        "--force; re-annotation keeps every manual, accepted and rejected annotation.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (searched recursively for *.txt) or globs")
+    parser.add_argument("-o", "--output", metavar="DIR", help="write the JSON files into DIR instead of beside the articles")
+    parser.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N", help="articles annotated in parallel (default: %(default)s)")
+    parser.add_argument("-f", "--force", action="store_true", help="refresh existing files: pending automatic annotations are replaced, human work is kept")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    parser.set_defaults(run=run)
+
+
+@dataclass
+class Outcome:
+    article: str
+    output: str | None
+    status: str  # written | refreshed | skipped | failed
+    quotes: int = 0
+    message: str = ""
+
+
+def output_path(article: Path, root: Path | None, output_dir: Path | None) -> Path:
+    if output_dir is None:
+        return annotation_path_for(article)
+    relative = article.relative_to(root) if root is not None else Path(article.name)
+    return output_dir / relative.parent / (relative.stem + SUFFIX)
+
+
+def annotate_one(article: Path, target: Path, force: bool) -> Outcome:
+    """Annotate one article; never raises for a bad input, reports it instead."""
+    try:
+        text = read_article(article)
+        if target.exists():
+            if not force:
+                return Outcome(str(article), str(target), "skipped", message="annotation file exists (use --force to refresh)")
+            existing = load_document(target)
+            human = any(a.origin == "manual" or a.status != "pending" for a in existing)
+            if existing.text != text.text:
+                if human:
+                    return Outcome(
+                        str(article), str(target), "failed",
+                        message=f"{target}: the article text changed since it was annotated; "
+                        "it holds human annotations, so it was left untouched",
+                    )
+                document = document_from_text(text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding)
+                document.meta["created"] = existing.meta.get("created")
+            else:
+                document = reannotate(existing)
+            status = "refreshed"
+        else:
+            document = document_from_text(text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding)
+            status = "written"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save_document(document, target)
+        quotes = sum(1 for a in document if a.type == "quote" and a.is_active)
+        return Outcome(str(article), str(target), status, quotes)
+    except IqtibasError as error:
+        return Outcome(str(article), None, "failed", message=str(error))
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the others
+        return Outcome(str(article), None, "failed", message=f"{article}: unexpected error: {error!r}")
+
+
+def _annotate_job(job: tuple[str, str, bool]) -> Outcome:
+    return annotate_one(Path(job[0]), Path(job[1]), job[2])
+
+
+def run(args: argparse.Namespace) -> int:
+    inputs = expand_inputs(args.paths, want="articles")
+    output_dir = Path(args.output) if args.output else None
+    jobs = [(str(path), str(output_path(path, root, output_dir)), args.force) for path, root in inputs]
+    if not jobs:
+        print("iqtibas: no article files found", file=sys.stderr)
+        return 2
+    progress = Progress(len(jobs))
+    outcomes: list[Outcome] = []
+    workers = max(1, min(args.jobs, len(jobs)))
+
+    def report(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if outcome.status == "failed":
+            progress.close()
+            print(f"error: {outcome.message}", file=sys.stderr)
+        elif not args.quiet and not progress.enabled:
+            print(f"{outcome.status}: {outcome.output}" + (f" ({outcome.message})" if outcome.message else ""))
+        progress.step(Path(outcome.article).name)
+
+    if workers == 1:
+        for job in jobs:
+            report(_annotate_job(job))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for outcome in pool.map(_annotate_job, jobs, chunksize=1):
+                report(outcome)
+    progress.close()
+    failed = sum(1 for o in outcomes if o.status == "failed")
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("written", "refreshed", "skipped")}
+    quotes = sum(o.quotes for o in outcomes)
+    print(
+        f"{len(outcomes)} articles: {counts['written']} written, {counts['refreshed']} refreshed, "
+        f"{counts['skipped']} skipped, {failed} errors; {quotes} quotes"
+    )
+    return 2 if failed else 0

@@ -1,0 +1,174 @@
+"""Folded shadow text: Arabic spelled loosely, with a map back to the stored text.
+
+Matching cue verbs, names, boilerplate and duplicates must not care whether a writer typed
+``أكّد``, ``اكد`` or ``أكَّدَ``, used tatweel, or pasted bidi controls. We never rewrite the stored
+text; instead we build a *shadow* in which diacritics, tatweel and invisible controls are
+removed, alef/ya/ta-marbuta forms and presentation forms are unified, and keep, for every shadow
+character, the offset of the stored character it came from. A match on the shadow maps back to
+an exact span of the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+# Harakat, Quranic annotation marks, superscript alef, tatweel, bidi and zero-width controls,
+# soft hyphen, BOM: dropped from the shadow.
+_DROPPED = (
+    "\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\u00ad\ufeff"
+)
+DROPPED_RE = re.compile(f"[{_DROPPED}]+")
+_DROPPED_CHARS = re.compile(f"[{_DROPPED}]")
+# Arabic presentation forms fold through NFKC and may expand (ﻻ -> لا).
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+# Characters that belong to the letter before them: a span ending on a letter takes them along.
+_COMBINING_RE = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
+
+_ONE_TO_ONE = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ۍ": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+}
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+
+def fold_char_table() -> dict[int, str]:
+    """The one-to-one folding table (code point -> replacement), for callers that need it."""
+    return dict(_TABLE)
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Fold a short string (a lexicon entry, a name, a query) the way shadows are folded."""
+    return Shadow(text).folded
+
+
+def strip_marks(text: str) -> str:
+    """Remove only diacritics, tatweel and invisible controls (no letter unification)."""
+    return _DROPPED_CHARS.sub("", text)
+
+
+class Shadow:
+    """The folded form of ``text`` with exact maps back to the stored text.
+
+    Attributes:
+        text: the stored text, untouched.
+        folded: the shadow; Latin letters lower-cased, spaces kept, so ``\\s`` and ``\\w`` work.
+    """
+
+    __slots__ = ("text", "folded", "_seg_folded", "_seg_orig", "_identity")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if _PRESENTATION_RE.search(text) is None:
+            self._build_fast(text)
+        else:
+            self._build_general(text)
+
+    # Construction -----------------------------------------------------------------------------
+    def _build_fast(self, text: str) -> None:
+        """Deletions and one-to-one replacements only: translate plus a run-length offset map."""
+        seg_folded = [0]
+        seg_orig = [0]
+        pieces = []
+        last = 0
+        removed = 0
+        for match in DROPPED_RE.finditer(text):
+            pieces.append(text[last : match.start()])
+            removed += match.end() - match.start()
+            last = match.end()
+            seg_folded.append(match.start() - (removed - (match.end() - match.start())))
+            seg_orig.append(match.end())
+        pieces.append(text[last:])
+        kept = "".join(pieces) if removed else text
+        self.folded = kept.translate(_TABLE).lower()
+        if len(self.folded) != len(kept):  # lower() can expand a few Latin letters (İ)
+            self._build_general(text)
+            return
+        self._seg_folded = seg_folded
+        self._seg_orig = seg_orig
+        self._identity = removed == 0
+
+    def _build_general(self, text: str) -> None:
+        """Character by character, for text holding presentation forms or expanding letters."""
+        out: list[str] = []
+        seg_folded = [0]
+        seg_orig = [0]
+        pos = 0
+        for index, char in enumerate(text):
+            if _DROPPED_CHARS.match(char):
+                replacement = ""
+            else:
+                if _PRESENTATION_RE.match(char):
+                    char = unicodedata.normalize("NFKC", char)
+                    char = DROPPED_RE.sub("", char)
+                replacement = char.translate(_TABLE).lower()
+            # Every shadow char maps to the stored char it came from: start a new segment
+            # whenever the running delta changes.
+            for offset, folded_char in enumerate(replacement):
+                if pos - seg_folded[-1] != index - seg_orig[-1] or offset:
+                    seg_folded.append(pos)
+                    seg_orig.append(index)
+                out.append(folded_char)
+                pos += 1
+        self.folded = "".join(out)
+        self._seg_folded = seg_folded
+        self._seg_orig = seg_orig
+        self._identity = False
+
+    # Mapping ----------------------------------------------------------------------------------
+    def to_original(self, folded_pos: int) -> int:
+        """Stored offset of the shadow character at ``folded_pos`` (a span start)."""
+        if self._identity:
+            return folded_pos
+        if folded_pos >= len(self.folded):
+            return len(self.text)
+        k = bisect_right(self._seg_folded, folded_pos) - 1
+        return self._seg_orig[k] + (folded_pos - self._seg_folded[k])
+
+    def to_original_end(self, folded_end: int) -> int:
+        """Stored end offset for a shadow span ending at ``folded_end`` (end-exclusive).
+
+        The span keeps the diacritics written on its last letter.
+        """
+        if folded_end <= 0:
+            return 0
+        end = self.to_original(folded_end - 1) + 1
+        text = self.text
+        while end < len(text) and _COMBINING_RE.match(text, end):
+            end += 1
+        return end
+
+    def span(self, folded_start: int, folded_end: int) -> tuple[int, int]:
+        """Map a shadow span to the stored text."""
+        if folded_end <= folded_start:
+            start = self.to_original(folded_start)
+            return start, start
+        return self.to_original(folded_start), self.to_original_end(folded_end)
+
+    def to_folded(self, original_pos: int) -> int:
+        """Shadow offset of the first shadow character at or after stored ``original_pos``."""
+        if self._identity:
+            return original_pos
+        # Find the last segment starting at or before original_pos.
+        k = bisect_right(self._seg_orig, original_pos) - 1
+        folded = self._seg_folded[k] + (original_pos - self._seg_orig[k])
+        next_start = self._seg_folded[k + 1] if k + 1 < len(self._seg_folded) else len(self.folded)
+        return min(folded, next_start, len(self.folded))

@@ -1,0 +1,335 @@
+"""The Iqtibas annotation file: one UTF-8 JSON file per article, a contract with researchers.
+
+Loading validates against the JSON Schema in ``resources/schema`` (the single source of truth for
+the format), then checks what a schema cannot: every annotation's ``text`` equals
+``document.text[start:end]``, the SHA-256 matches the text, ids are unique and references point at
+annotations of the right type. A refused file is never modified. Saving is atomic and keeps the
+previous version as ``.bak``. Unknown fields are kept, so files from newer minor versions survive
+a round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from core import __version__
+from core.atomic import atomic_write_text
+from core.errors import AnnotationFileError, ModelError
+from core.model import ANNOTATION_FIELDS, TYPE_FIELDS, Annotation, Document, now_iso, text_sha256
+from core.resources import SCHEMA, read_json
+
+FORMAT_NAME = "iqtibas"
+FORMAT_VERSION = 1
+SUFFIX = ".iqtibas.json"
+TOOL = f"iqtibas {__version__}"
+
+_KNOWN_TOP = ("format", "version", "document", "annotations", "meta")
+_KNOWN_DOCUMENT = ("id", "source", "sha256", "language", "direction", "text")
+_CORE_FIELDS = ("id", "type", "start", "end", "text", "origin", "status", "confidence")
+
+
+def annotation_path_for(article: str | Path) -> Path:
+    """``NAME.iqtibas.json`` beside an article ``NAME.txt``."""
+    article = Path(article)
+    return article.with_name(article.stem + SUFFIX) if article.suffix else Path(str(article) + SUFFIX)
+
+
+def is_annotation_file(path: str | Path) -> bool:
+    return str(path).endswith(SUFFIX) or str(path).endswith(".json")
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # imported on first use: the CLI's fast paths do not need it
+
+    schema = read_json(SCHEMA)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the format (a copy)."""
+    return json.loads(json.dumps(read_json(SCHEMA)))
+
+
+# Serialising ---------------------------------------------------------------------------------
+def annotation_to_dict(annotation: Annotation, text: str) -> dict[str, Any]:
+    """One annotation as a JSON object, keys in a stable, readable order."""
+    out: dict[str, Any] = {
+        "id": annotation.id,
+        "type": annotation.type,
+        "start": annotation.start,
+        "end": annotation.end,
+        "text": text[annotation.start : annotation.end],
+        "origin": annotation.origin,
+        "status": annotation.status,
+    }
+    if annotation.confidence is not None:
+        out["confidence"] = annotation.confidence
+    if annotation.type == "quote":
+        out["kind"] = annotation.kind
+        out["speaker"] = annotation.speaker
+        out["speaker_id"] = annotation.speaker_id
+        out["cue"] = annotation.cue
+        out["cue_id"] = annotation.cue_id
+    elif annotation.type == "speaker":
+        out["speaker"] = annotation.speaker
+    elif annotation.type == "section":
+        out["heading_id"] = annotation.heading_id
+    elif annotation.type == "paragraph" and annotation.duplicate_of is not None:
+        out["duplicate_of"] = annotation.duplicate_of
+    if annotation.note is not None:
+        out["note"] = annotation.note
+    for key in sorted(annotation.extra):
+        if key not in out:
+            out[key] = annotation.extra[key]
+    return out
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """The whole file as a JSON-ready dict."""
+    meta = {
+        "tool": document.meta.get("tool", TOOL),
+        "created": document.meta.get("created") or now_iso(),
+        "modified": document.meta.get("modified") or now_iso(),
+        "annotator": document.meta.get("annotator"),
+    }
+    meta.update({k: v for k, v in document.meta.items() if k not in meta})
+    doc_part: dict[str, Any] = {
+        "id": document.id,
+        "source": document.source,
+        "sha256": document.sha256,
+        "language": document.language,
+        "direction": document.direction,
+        "text": document.text,
+    }
+    doc_part.update({k: v for k, v in document.document_extra.items() if k not in doc_part})
+    out: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "document": doc_part,
+        "annotations": [annotation_to_dict(a, document.text) for a in document],
+        "meta": meta,
+    }
+    out.update({k: v for k, v in document.extra.items() if k not in out})
+    return out
+
+
+def dumps_document(document: Document) -> str:
+    """Serialise to the file's text: indented, one annotation per line, UTF-8 kept readable."""
+    data = document_to_dict(document)
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["{"]
+    items = list(data.items())
+    for index, (key, value) in enumerate(items):
+        comma = "," if index < len(items) - 1 else ""
+        if key == "annotations":
+            if not value:
+                lines.append(f'  "annotations": []{comma}')
+                continue
+            lines.append('  "annotations": [')
+            for position, annotation in enumerate(value):
+                tail = "," if position < len(value) - 1 else ""
+                lines.append(f"    {dump(annotation)}{tail}")
+            lines.append(f"  ]{comma}")
+        elif isinstance(value, dict) and value:
+            lines.append(f"  {dump(key)}: {{")
+            inner = list(value.items())
+            for position, (inner_key, inner_value) in enumerate(inner):
+                tail = "," if position < len(inner) - 1 else ""
+                lines.append(f"    {dump(inner_key)}: {dump(inner_value)}{tail}")
+            lines.append(f"  }}{comma}")
+        else:
+            lines.append(f"  {dump(key)}: {dump(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def save_document(
+    document: Document, path: str | Path, *, stamp: bool = True, keep_backup: bool = True
+) -> Path:
+    """Write ``document`` to ``path`` atomically, keeping the previous file as ``path.bak``.
+
+    With ``stamp`` the document's ``meta`` records the tool and the modification time first, so
+    the saved file and the document in memory stay equal.
+    """
+    if stamp:
+        now = now_iso()
+        document.meta.setdefault("created", now)
+        document.meta["modified"] = now
+        document.meta["tool"] = TOOL
+        document.meta.setdefault("annotator", None)
+    path = Path(path)
+    atomic_write_text(path, dumps_document(document), keep_backup=keep_backup)
+    return path
+
+
+# Loading -------------------------------------------------------------------------------------
+def load_document(path: str | Path) -> Document:
+    """Read and check an annotation file.
+
+    Raises:
+        AnnotationFileError: naming the file and exactly what is wrong.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnnotationFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise AnnotationFileError(path, "is a folder, not an annotation file") from None
+    except OSError as error:
+        raise AnnotationFileError(path, f"cannot read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise AnnotationFileError(path, f"not UTF-8 (byte {error.start})") from None
+    return loads_document(text, str(path))
+
+
+def loads_document(text: str, path: str = "<string>") -> Document:
+    """Parse and check the text of an annotation file (see ``load_document``)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnnotationFileError(
+            path, f"JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    return document_from_dict(data, path)
+
+
+def check_header(data: Any, path: str) -> None:
+    """Refuse files that are not ours or come from a newer version, before schema details."""
+    if not isinstance(data, dict):
+        raise AnnotationFileError(path, "not an Iqtibas annotation file (the top level is not an object)")
+    if data.get("format") != FORMAT_NAME:
+        found = data.get("format")
+        what = f"format is {found!r}" if found is not None else "no \"format\": \"iqtibas\" key"
+        raise AnnotationFileError(path, f"not an Iqtibas annotation file ({what})")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise AnnotationFileError(
+            path,
+            f"written by a newer Iqtibas (format version {version}); this program reads "
+            f"version {FORMAT_VERSION} — please update Iqtibas",
+        )
+
+
+def schema_problems(data: Any) -> list[str]:
+    """Every schema violation as ``at PATH: message``, in document order."""
+    problems = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
+        problems.append(f"at {where}: {_short(_explain(error))}")
+    return problems
+
+
+_TYPED_KEYS = ("kind", "speaker", "speaker_id", "cue", "cue_id", "heading_id", "duplicate_of")
+
+
+def _explain(error: Any) -> str:
+    """jsonschema's message, made readable where it would dump the whole object."""
+    if error.validator == "not" and isinstance(error.instance, dict):
+        present = [key for key in _TYPED_KEYS if key in error.instance]
+        kind = error.instance.get("type", "?")
+        if present:
+            return f"{', '.join(repr(k) for k in present)} not allowed on a {kind!r} annotation"
+    if error.validator in ("enum", "const"):
+        return f"{error.instance!r} is not one of {error.validator_value!r}"
+    return str(error.message)
+
+
+def _short(message: str, limit: int = 160) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def consistency_problems(data: dict[str, Any]) -> list[str]:
+    """Checks beyond the schema: hash, span text, ids, references. Assumes a schema-valid dict."""
+    problems = []
+    document = data["document"]
+    text = document["text"]
+    actual = text_sha256(text)
+    if document["sha256"] != actual:
+        problems.append(
+            f"at document/sha256: {document['sha256']} does not match the text (its SHA-256 is {actual})"
+        )
+    types: dict[str, str] = {}
+    for index, annotation in enumerate(data["annotations"]):
+        where = f"at annotations/{index} (id {annotation['id']})"
+        if annotation["id"] in types:
+            problems.append(f"{where}: duplicate id")
+        types[annotation["id"]] = annotation["type"]
+        start, end = annotation["start"], annotation["end"]
+        if end < start:
+            problems.append(f"{where}: end {end} is before start {start}")
+        elif end > len(text):
+            problems.append(f"{where}: end {end} is past the end of the text ({len(text)} characters)")
+        elif text[start:end] != annotation["text"]:
+            problems.append(
+                f"{where}: text does not match document text[{start}:{end}] "
+                f"(file has {_preview(annotation['text'])}, text has {_preview(text[start:end])})"
+            )
+    targets = {"speaker_id": "speaker", "cue_id": "cue", "heading_id": "heading", "duplicate_of": "paragraph"}
+    for index, annotation in enumerate(data["annotations"]):
+        for name, wanted in targets.items():
+            target = annotation.get(name)
+            if target is None:
+                continue
+            where = f"at annotations/{index}/{name}"
+            if target not in types:
+                problems.append(f"{where}: points at unknown id {target!r}")
+            elif types[target] != wanted:
+                problems.append(f"{where}: must point at a {wanted}, {target!r} is a {types[target]}")
+    return problems
+
+
+def _preview(value: str, limit: int = 40) -> str:
+    shown = value if len(value) <= limit else value[: limit - 1] + "…"
+    return json.dumps(shown, ensure_ascii=False)
+
+
+def validate_data(data: Any, path: str) -> list[str]:
+    """All problems of a parsed file (empty when it is valid); header problems raise."""
+    check_header(data, path)
+    problems = schema_problems(data)
+    if problems:
+        return problems
+    return consistency_problems(data)
+
+
+def document_from_dict(data: Any, path: str = "<data>") -> Document:
+    """Build a document from parsed JSON after full validation."""
+    problems = validate_data(data, path)
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise AnnotationFileError(path, problems[0] + more)
+    doc_part = data["document"]
+    annotations = [_annotation_from_dict(item) for item in data["annotations"]]
+    try:
+        return Document(
+            doc_part["text"],
+            id=doc_part["id"],
+            source=doc_part["source"],
+            language=doc_part["language"],
+            direction=doc_part["direction"],
+            meta=data["meta"],
+            extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
+            document_extra={k: v for k, v in doc_part.items() if k not in _KNOWN_DOCUMENT},
+            annotations=annotations,
+        )
+    except ModelError as error:
+        raise AnnotationFileError(path, str(error)) from None
+
+
+def _annotation_from_dict(item: dict[str, Any]) -> Annotation:
+    known = set(ANNOTATION_FIELDS) - {"extra"}
+    allowed = set(_CORE_FIELDS) | {"note"} | set(TYPE_FIELDS.get(item["type"], ()))
+    values = {k: v for k, v in item.items() if k in known and k in allowed}
+    extra = {k: v for k, v in item.items() if k not in known and k != "text"}
+    return Annotation(**values, extra=extra)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.folding import Shadow, fold
+
+
+def test_fold_unifies_spellings() -> None:
+    assert fold("أكّد") == fold("اكد") == fold("أكَّدَ") == "اكد"
+    assert fold("إلى") == "الي"
+    assert fold("مدينة") == "مدينه"
+    assert fold("قـــــال") == "قال"
+    assert fold("٢٠١٥") == "2015"
+    assert fold("\u200fوقال") == "وقال"
+
+
+def test_presentation_forms_fold_and_map_back() -> None:
+    text = "ﻗﺎﻝ ﻻ شيء"  # presentation forms, one lam-alef ligature
+    shadow = Shadow(text)
+    assert shadow.folded.startswith("قال لا")
+    position = shadow.folded.index("لا")
+    assert shadow.span(position, position + 2) == (4, 5)  # both letters come from the ligature
+
+
+def test_match_on_shadow_maps_to_exact_stored_span() -> None:
+    text = "ثم قالَ الرَّئِيسُ: «إنَّ الأمـــرَ مُهِمٌّ»"
+    shadow = Shadow(text)
+    match = re.search("الامر", shadow.folded)
+    assert match is not None
+    start, end = shadow.span(match.start(), match.end())
+    assert text[start:end] == "الأمـــرَ"  # tatweel inside, fatha on the last letter kept
+    match = re.search("الرييس", shadow.folded.replace("ئ", "ي"))
+    assert match is not None
+    assert text[slice(*shadow.span(match.start(), match.end()))] == "الرَّئِيسُ"
+
+
+_chars = st.sampled_from(list("قال إنَّ الأمرَ ـ\u200f\u064b😀𞸀ﻻﻗab.\n«»“”\u00a0"))
+
+
+@given(st.lists(_chars, max_size=80).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_shadow_maps_every_position_monotonically(text: str) -> None:
+    shadow = Shadow(text)
+    previous = -1
+    for position in range(len(shadow.folded)):
+        original = shadow.to_original(position)
+        assert 0 <= original < len(text)
+        assert original >= previous
+        previous = original
+        start, end = shadow.span(position, position + 1)
+        assert start < end <= len(text)
+    for original in range(len(text) + 1):
+        folded = shadow.to_folded(original)
+        assert 0 <= folded <= len(shadow.folded)

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core import jsonformat
+from core.errors import AnnotationFileError, SaveError
+from core.jsonformat import dumps_document, load_document, loads_document, save_document
+from core.model import KINDS, STATUSES, Annotation, Document
+
+TEXT = "قال 😀 الوزير 𞸀 إن «السلام» ممكن\nوأضاف: CNN نقلت ذلك."
+
+
+def sample_document() -> Document:
+    document = Document(TEXT, id="sample", source="sample.txt", meta={"annotator": "test"})
+    document.add(Annotation("sp1", "speaker", 6, 12, origin="auto", status="pending", confidence=0.8, speaker="الوزير"))
+    document.add(Annotation("c1", "cue", 0, 3, origin="auto", status="accepted", confidence=0.9))
+    document.add(Annotation("q1", "quote", 19, 25, origin="auto", status="pending", confidence=0.9, kind="direct",
+                            speaker="الوزير", speaker_id="sp1", cue="قال", cue_id="c1"))
+    document.add(Annotation("h1", "heading", 33, 52))
+    document.add(Annotation("s1", "section", 33, 52, heading_id="h1"))
+    document.add(Annotation("p1", "paragraph", 0, 32, origin="auto", status="rejected", confidence=0.95))
+    document.add(Annotation("p2", "paragraph", 33, 52, origin="auto", status="pending", confidence=0.95, duplicate_of="p1"))
+    return document
+
+
+def test_round_trip_is_exact_and_readable(tmp_path: Path) -> None:
+    document = sample_document()
+    path = save_document(document, tmp_path / "sample.iqtibas.json")
+    raw = path.read_text(encoding="utf-8")
+    assert "«السلام»" in raw  # UTF-8 kept readable, not \\u escapes
+    assert raw.count("\n") > 10  # one annotation per line
+    data = json.loads(raw)
+    assert data["format"] == "iqtibas" and data["version"] == 1
+    assert data["document"]["sha256"] == document.sha256
+    assert data["annotations"][0]["text"] == TEXT[data["annotations"][0]["start"]:data["annotations"][0]["end"]]
+    assert set(data["meta"]) >= {"tool", "created", "modified", "annotator"}
+    loaded = load_document(path)
+    assert loaded == document
+    # Saving the loaded document again gives identical bytes (stable order and format).
+    assert dumps_document(loaded) == raw
+
+
+def test_unknown_fields_survive_a_round_trip() -> None:
+    data = json.loads(dumps_document(sample_document()))
+    data["future_top"] = {"x": 1}
+    data["document"]["future_doc"] = [1, 2]
+    data["annotations"][0]["future_field"] = "kept"
+    document = loads_document(json.dumps(data))
+    again = json.loads(dumps_document(document))
+    assert again["future_top"] == {"x": 1}
+    assert again["document"]["future_doc"] == [1, 2]
+    assert again["annotations"][0]["future_field"] == "kept"
+
+
+def _valid() -> dict:
+    return json.loads(dumps_document(sample_document()))
+
+
+def _refuse(tmp_path: Path, content: str) -> str:
+    path = tmp_path / "bad.iqtibas.json"
+    path.write_text(content, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(AnnotationFileError) as caught:
+        load_document(path)
+    assert path.read_bytes() == before  # a refused file is never modified
+    message = str(caught.value)
+    assert message.startswith(str(path) + ": ")
+    return message
+
+
+def test_refuses_json_syntax_errors_with_line_and_column(tmp_path: Path) -> None:
+    text = dumps_document(sample_document())
+    broken = text.replace('"version": 1,', '"version": 1', 1)
+    message = _refuse(tmp_path, broken)
+    assert "JSON syntax error at line 4, column 3" in message
+
+
+def test_refuses_schema_violations_with_their_path(tmp_path: Path) -> None:
+    data = _valid()
+    data["annotations"][2]["start"] = -5
+    assert "at annotations/2/start" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    data["annotations"][0]["type"] = "poem"
+    assert "at annotations/0/type" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    del data["document"]["text"]
+    assert "at document: 'text' is a required property" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    heading = next(a for a in data["annotations"] if a["type"] == "heading")
+    heading["kind"] = "direct"
+    assert "at annotations/" in _refuse(tmp_path, json.dumps(data))
+
+
+def test_refuses_text_that_does_not_match_offsets(tmp_path: Path) -> None:
+    data = _valid()
+    quote = next(a for a in data["annotations"] if a["type"] == "quote")
+    quote["text"] = "شيء آخر"
+    message = _refuse(tmp_path, json.dumps(data, ensure_ascii=False))
+    assert f"text does not match document text[{quote['start']}:{quote['end']}]" in message
+
+
+def test_refuses_wrong_sha_future_version_and_foreign_files(tmp_path: Path) -> None:
+    data = _valid()
+    data["document"]["sha256"] = "0" * 64
+    assert "does not match the text" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    data["version"] = 7
+    assert "newer Iqtibas (format version 7)" in _refuse(tmp_path, json.dumps(data))
+    assert "not an Iqtibas annotation file" in _refuse(tmp_path, json.dumps({"hello": 1}))
+    assert "not an Iqtibas annotation file" in _refuse(tmp_path, "[1, 2]")
+    data = _valid()
+    quote = next(a for a in data["annotations"] if a["type"] == "quote")
+    quote["speaker_id"] = "ghost"
+    assert "speaker_id: points at unknown id 'ghost'" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    speaker = next(a for a in data["annotations"] if a["type"] == "speaker")
+    speaker["cue"] = "قال"
+    assert "'cue' not allowed on a 'speaker' annotation" in _refuse(tmp_path, json.dumps(data))
+
+
+def test_save_is_atomic_and_keeps_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.iqtibas.json"
+    document = sample_document()
+    save_document(document, path)
+    first = path.read_bytes()
+    document.add(Annotation("h2", "heading", 0, 3))
+    save_document(document, path)
+    assert path.with_name(path.name + ".bak").read_bytes() == first
+    second = path.read_bytes()
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    document.add(Annotation("h3", "heading", 4, 6))
+    with pytest.raises(SaveError, match="No space left on device"):
+        save_document(document, path)
+    assert path.read_bytes() == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.iqtibas.json", "a.iqtibas.json.bak"]
+
+
+def test_save_failure_in_the_middle_of_writing_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.iqtibas.json"
+    save_document(sample_document(), path)
+    before = path.read_bytes()
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(jsonformat, "atomic_write_text", jsonformat.atomic_write_text)
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(SaveError):
+        save_document(sample_document(), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.iqtibas.json"]
+
+
+# Property-based round trip ---------------------------------------------------------------------
+_text_chars = st.characters(
+    blacklist_categories=("Cs",),  # lone surrogates cannot be stored as UTF-8
+)
+_mixed = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("قال الوزير إنَّ «»“”\"ـ\u200f\u200e\n😀𞸀𝕏ﻻ")),
+        st.sampled_from(list("Hello CNN 2015 ,.:")),
+        _text_chars,
+    ),
+    max_size=120,
+)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    text = draw(_mixed)
+    document = Document(text, id=draw(st.text(min_size=1, max_size=10)), source=draw(st.none() | st.text(max_size=10)))
+    count = draw(st.integers(0, 12))
+    speaker_ids: list[str] = []
+    for number in range(count):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))  # empty spans allowed; overlaps happen freely
+        type_name = draw(st.sampled_from(["quote", "speaker", "heading", "boilerplate", "paragraph", "cue", "title"]))
+        origin = draw(st.sampled_from(["auto", "manual"]))
+        fields: dict[str, object] = {
+            "origin": origin,
+            "status": draw(st.sampled_from(STATUSES)),
+            "confidence": draw(st.floats(0, 1)) if origin == "auto" else None,
+            "note": draw(st.none() | st.text(max_size=5)),
+        }
+        if type_name == "quote":
+            fields.update(
+                kind=draw(st.sampled_from(KINDS)),
+                speaker=draw(st.none() | st.text(min_size=1, max_size=8).filter(str.strip)),
+                speaker_id=draw(st.none() | st.sampled_from(speaker_ids)) if speaker_ids else None,
+                cue=draw(st.none() | st.text(min_size=1, max_size=5).filter(str.strip)),
+            )
+        if type_name == "speaker":
+            fields["speaker"] = draw(st.none() | st.text(min_size=1, max_size=8))
+        annotation_id = f"a{number}"
+        document.add(Annotation(annotation_id, type_name, start, end, **fields))  # type: ignore[arg-type]
+        if type_name == "speaker":
+            speaker_ids.append(annotation_id)
+    return document
+
+
+@given(documents())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_load_of_save_is_identity(document: Document) -> None:
+    text = dumps_document(document)
+    loaded = loads_document(text)
+    assert loaded == document
+    assert dumps_document(loaded) == text
