@@ -42,3 +42,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+
+
+# The real home, saved before the autouse fixture points HOME at a temporary folder: tests that
+# run pip need its download cache.
+REAL_HOME = os.environ.get("HOME", "")
