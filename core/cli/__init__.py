@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from core import __version__
 from core.errors import IqtibasError
 
-COMMANDS = ("annotate", "outline", "validate", "eval", "export")
+COMMANDS = ("annotate", "outline", "validate", "eval", "export", "agree")
 _MODULES = {"eval": "evaluate"}
 
 EPILOG = """\

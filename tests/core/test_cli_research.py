@@ -1,0 +1,133 @@
+"""End-to-end tests of the researcher commands through ``core.cli.main``: agree, report, export,
+import. Texts hold astral characters (an emoji, U+1EE00) so that offset conversions are exercised."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.cli import main
+from core.jsonformat import load_document, save_document
+from core.model import Annotation, Document
+
+TEXT = (
+    "السد الجديد 😀 يفتتح\n"
+    "قال الوزير 𞸀 سامي: «سنبني السد هذا العام». وأضاف الوزير أن التمويل متوفر.\n"
+    "وأكدت الوكالة أن العمل بدأ."
+)
+OTHER_TEXT = "خبر آخر\nقال المدير: «لا تعليق»."
+
+
+def span(text: str, fragment: str) -> tuple[int, int]:
+    start = text.index(fragment)
+    return start, start + len(fragment)
+
+
+def annotated(doc_id: str, *, speaker: str = "سامي الوزير", wide: bool = False) -> Document:
+    document = Document(TEXT, id=doc_id)
+    document.add(Annotation("t1", "title", *span(TEXT, "السد الجديد 😀 يفتتح")))
+    document.add(Annotation("sp1", "speaker", *span(TEXT, "الوزير 𞸀 سامي"), speaker=speaker))
+    document.add(Annotation("c1", "cue", *span(TEXT, "قال")))
+    quote = span(TEXT, "«سنبني السد هذا العام»" if wide else "سنبني السد هذا العام")
+    document.add(Annotation("q1", "quote", *quote, kind="direct", speaker=speaker, speaker_id="sp1", cue="قال", cue_id="c1"))
+    document.add(Annotation("q2", "quote", *span(TEXT, "التمويل متوفر"), kind="indirect", speaker=speaker, cue="وأضاف"))
+    return document
+
+
+def other_article(doc_id: str) -> Document:
+    document = Document(OTHER_TEXT, id=doc_id)
+    document.add(Annotation("q1", "quote", *span(OTHER_TEXT, "لا تعليق"), kind="direct", speaker="المدير", cue="قال"))
+    return document
+
+
+def save(document: Document, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return save_document(document, path, keep_backup=False)
+
+
+# agree -------------------------------------------------------------------------------------------
+def test_agree_two_files_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = save(annotated("art"), tmp_path / "a.iqtibas.json")
+    b = save(annotated("art", speaker="خالد", wide=True), tmp_path / "b.iqtibas.json")
+    assert main(["agree", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    lines: dict[str, list[str]] = {}
+    for line in out.splitlines():
+        if line.strip():
+            lines.setdefault(line.split()[0], line.split())  # the first table: spans
+    # quote/direct: 1 vs 1, exact P R F1 = 0, overlap = 1 (the wide span overlaps 20 of 22).
+    assert lines["quote/direct"] == ["quote/direct", "1", "1", "0.000", "0.000", "0.000", "1.000", "1.000", "1.000"]
+    assert lines["quote/indirect"][3:] == ["1.000"] * 6
+    assert "0.000 (0/2)" in out  # speakers disagree on both matched quotes
+    assert "Cohen's kappa" in out and "per article" not in out
+
+
+def test_agree_json_for_machines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = save(annotated("art"), tmp_path / "a.iqtibas.json")
+    b = save(annotated("art", wide=True), tmp_path / "b.iqtibas.json")
+    assert main(["agree", "--json", str(a), str(b)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    total = data["total"]
+    assert total["articles"] == 1
+    assert total["spans"]["quote"]["exact"]["tp"] == 1 and total["spans"]["quote"]["overlap"]["tp"] == 2
+    assert total["matched_quotes"]["quote"]["speaker"] == {"right": 2, "total": 2, "accuracy": 1.0}
+    quotes_kappa = total["kappa"]["quotes"]
+    assert quotes_kappa["labels"] == ["direct", "indirect", "none"]
+    # B's wider quote adds the two guillemets: 2 characters direct in B, none in A.
+    assert quotes_kappa["matrix"][2][0] == 2
+    assert 0.9 < quotes_kappa["kappa"] < 1.0
+    assert data["only_in_a"] == [] and data["per_article"][0]["article"] == "art"
+
+
+def test_agree_folders_pairs_by_text_and_names_unpaired_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save(annotated("art"), tmp_path / "A" / "first.iqtibas.json")
+    save(other_article("other"), tmp_path / "A" / "sub" / "second.iqtibas.json")
+    save(annotated("art", wide=True), tmp_path / "B" / "renamed.iqtibas.json")
+    code = main(["agree", str(tmp_path / "A"), str(tmp_path / "B")])
+    captured = capsys.readouterr()
+    assert code == 1  # computed, but the folders do not hold the same articles
+    assert f"only in A: {tmp_path / 'A' / 'sub' / 'second.iqtibas.json'}" in captured.err
+    assert "articles compared: 1" in captured.out
+    # With the second article on both sides, both are compared and listed per article.
+    save(other_article("other"), tmp_path / "B" / "x.iqtibas.json")
+    assert main(["agree", "--json", str(tmp_path / "A"), str(tmp_path / "B")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["articles"] == 2
+    assert sorted(row["article"] for row in data["per_article"]) == ["art", "other"]
+    assert main(["agree", str(tmp_path / "A"), str(tmp_path / "B")]) == 0
+    out = capsys.readouterr().out
+    assert "per article" in out and "\nother " in out
+
+
+@pytest.mark.parametrize("case", ["different text", "file and folder", "duplicate", "missing", "nothing in common", "broken"])
+def test_agree_refuses_unusable_input_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    a = save(annotated("art"), tmp_path / "A" / "a.iqtibas.json")
+    b_dir = tmp_path / "B"
+    if case == "different text":
+        b = save(other_article("x"), b_dir / "b.iqtibas.json")
+        args, expected = [str(a), str(b)], f"{b}: annotates a different text than {a}"
+    elif case == "file and folder":
+        save(annotated("art"), b_dir / "b.iqtibas.json")
+        args, expected = [str(a), str(b_dir)], "give two annotation files or two folders"
+    elif case == "duplicate":
+        save(annotated("art"), b_dir / "b1.iqtibas.json")
+        dup = save(annotated("art2"), b_dir / "b2.iqtibas.json")
+        args, expected = [str(tmp_path / "A"), str(b_dir)], f"{dup}: annotates the same article as"
+    elif case == "missing":
+        args, expected = [str(a), str(tmp_path / "nope.iqtibas.json")], "nope.iqtibas.json: no such file or folder"
+    elif case == "nothing in common":
+        save(other_article("x"), b_dir / "b.iqtibas.json")
+        args, expected = [str(tmp_path / "A"), str(b_dir)], "no article in common"
+    else:
+        broken = b_dir / "b.iqtibas.json"
+        broken.parent.mkdir(parents=True)
+        broken.write_text("{not json", encoding="utf-8")
+        args, expected = [str(a), str(broken)], f"{broken}: JSON syntax error"
+    assert main(["agree", *args]) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1
