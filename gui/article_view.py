@@ -1,0 +1,234 @@
+"""The article: a read-only, right-to-left ``QPlainTextEdit`` with annotations highlighted.
+
+Design (measured in the project's notes): ``QPlainTextEdit`` lays out only what is visible, a
+``QSyntaxHighlighter`` fed from a per-block span index draws the annotations, and
+``ExtraSelection``s are used only for the few transient marks (the selected annotation, compare
+marks). The whole document is right-to-left and right-aligned through its default ``QTextOption``
+(``QPlainTextEdit`` ignores per-block direction). All positions leaving this widget are code
+points, converted by the document's ``OffsetMap``.
+
+Signals:
+    cursorOffsetChanged(int): the text cursor moved (code-point offset of its position).
+    zoomChanged(int): the article font's point size changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from gui.highlighter import AnnotationHighlighter
+from gui.offsets import OffsetMap, view_text
+from gui.span_index import SpanIndex
+from gui.theme import (
+    DEFAULT_POINT_SIZE,
+    MAX_POINT_SIZE,
+    MIN_POINT_SIZE,
+    SELECTION_BORDER,
+    SELECTION_COLOUR,
+    article_font,
+)
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows one document's text; knows nothing about editing annotations."""
+
+    cursorOffsetChanged = Signal(int)
+    zoomChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        # Read-only, but the caret moves with the keyboard so a selection can be made without a mouse.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(18)
+        self._point_size = DEFAULT_POINT_SIZE
+        self.setFont(article_font(self._point_size))
+        self._offsets = OffsetMap("")
+        self._index: SpanIndex | None = None
+        self._highlighter = AnnotationHighlighter(self.document())
+        self._current: tuple[int, int] | None = None
+        self._marks: list[tuple[int, int, str]] = []
+        self._context_actions: list[QAction] = []
+        self._set_direction("rtl")
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.setPlaceholderText(self.tr("Open an article (Ctrl+O) or drop a file here."))
+
+    # Content ----------------------------------------------------------------------------------
+    def set_content(self, text: str, index: SpanIndex | None, direction: str = "rtl") -> None:
+        """Show ``text`` with the annotations of ``index`` (whose offsets belong to ``text``)."""
+        self._highlighter.set_index(None)  # no per-block work while the text is replaced
+        self._current = None
+        self._marks = []
+        self.setExtraSelections([])
+        self._offsets = index.offsets if index is not None else OffsetMap(text)
+        self._index = index
+        self.blockSignals(True)
+        self.setPlainText(view_text(text))
+        self.blockSignals(False)
+        self._set_direction(direction)
+        self._highlighter.set_index(index)
+
+    def clear_content(self) -> None:
+        self.set_content("", None)
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return self._offsets
+
+    def refresh_blocks(self, blocks: Iterable[int]) -> None:
+        """Re-highlight only the given blocks (after an edit)."""
+        self._highlighter.rehighlight_blocks(set(blocks))
+        self._apply_extra_selections()
+
+    def _set_direction(self, direction: str) -> None:
+        option = self.document().defaultTextOption()
+        if direction == "ltr":
+            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+            option.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        else:
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+
+    def is_right_to_left(self) -> bool:
+        return self.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+
+    # Positions (code points in, code points out) ----------------------------------------------
+    def cursor_offset(self) -> int:
+        return self._offsets.to_codepoint(self.textCursor().position())
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text as a code-point span, or ``None`` when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._offsets.span_to_codepoints(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``start..end`` (code points) as text, e.g. to create an annotation from it."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def selected_text(self) -> str:
+        return self.textCursor().selectedText().replace("\u2029", "\n")
+
+    def show_span(self, start: int, end: int, *, move_cursor: bool = True) -> None:
+        """Mark ``start..end`` as the current annotation and scroll it into view."""
+        self._current = (start, end)
+        if move_cursor:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_utf16(min(end, start)))
+            self.blockSignals(True)
+            self.setTextCursor(cursor)
+            self.blockSignals(False)
+            # Make the whole span visible when it fits: first its end, then its start.
+            end_cursor = QTextCursor(self.document())
+            end_cursor.setPosition(self._offsets.to_utf16(end))
+            if not self.viewport().rect().contains(self.cursorRect(end_cursor)):
+                self.centerCursor()
+            self.ensureCursorVisible()
+        self._apply_extra_selections()
+
+    def clear_current(self) -> None:
+        self._current = None
+        self._apply_extra_selections()
+
+    def set_marks(self, marks: Sequence[tuple[int, int, str]]) -> None:
+        """Transient marks ``(start, end, colour)`` drawn under the text (e.g. compare results)."""
+        self._marks = list(marks)
+        self._apply_extra_selections()
+
+    def _apply_extra_selections(self) -> None:
+        selections = []
+        for start, end, colour in self._marks:
+            selections.append(self._extra(start, end, colour, underline=True))
+        if self._current is not None:
+            selections.append(self._extra(*self._current, SELECTION_COLOUR, border=True))
+        self.setExtraSelections(selections)
+
+    def _extra(self, start: int, end: int, colour: str, *, underline: bool = False, border: bool = False) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        if underline:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(colour))
+            fmt.setBackground(QColor(colour).lighter(125))
+        else:
+            fmt.setBackground(QColor(colour))
+        if border:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(SELECTION_BORDER))
+        selection.format = fmt
+        return selection
+
+    def current_span(self) -> tuple[int, int] | None:
+        return self._current
+
+    def _on_cursor_moved(self) -> None:
+        self.cursorOffsetChanged.emit(self.cursor_offset())
+
+    # Zoom -------------------------------------------------------------------------------------
+    @property
+    def point_size(self) -> int:
+        return self._point_size
+
+    def set_point_size(self, size: int) -> None:
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, int(size)))
+        if size == self._point_size and self.font().pointSize() == size:
+            return
+        self._point_size = size
+        self.setFont(article_font(size))
+        self.zoomChanged.emit(size)
+
+    def zoom_in_step(self) -> None:
+        self.set_point_size(self._point_size + 1)
+
+    def zoom_out_step(self) -> None:
+        self.set_point_size(self._point_size - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_point_size(DEFAULT_POINT_SIZE)
+
+    # Context menu and wheel -------------------------------------------------------------------
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        self._context_actions = list(actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        menu = self.createStandardContextMenu(event.pos())
+        if self._context_actions:
+            menu.addSeparator()
+            for action in self._context_actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta > 0:
+                self.zoom_in_step()
+            elif delta < 0:
+                self.zoom_out_step()
+            event.accept()
+            return
+        super().wheelEvent(event)

@@ -1,0 +1,121 @@
+"""Every persistent preference and window state, behind one typed accessor over ``QSettings``.
+
+Defaults live here and nowhere else. Preferences (``prefs/…``) and window state (``window/…``)
+are separate groups. Tests redirect ``QSettings`` to a temporary INI file and call
+``reset_for_tests``; nothing else in ``gui`` creates a ``QSettings``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from gui.theme import DEFAULT_POINT_SIZE
+
+ORGANIZATION = "Iqtibas"
+APPLICATION = "Iqtibas"
+MAX_RECENT = 10
+LANGUAGES = ("system", "ar", "en")
+REVIEW_ORDERS = ("doubt", "reading")
+
+
+class Settings:
+    """Typed access to the program's settings."""
+
+    def __init__(self) -> None:
+        self._store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+    @property
+    def path(self) -> str:
+        return self._store.fileName()
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # Preferences ------------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        value = str(self._store.value("prefs/language", "system"))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("prefs/language", value if value in LANGUAGES else "system")
+
+    @property
+    def review_order(self) -> str:
+        value = str(self._store.value("prefs/review_order", "doubt"))
+        return value if value in REVIEW_ORDERS else "doubt"
+
+    @review_order.setter
+    def review_order(self, value: str) -> None:
+        self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else "doubt")
+
+    @property
+    def point_size(self) -> int:
+        try:
+            return int(self._store.value("prefs/point_size", DEFAULT_POINT_SIZE))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_POINT_SIZE
+
+    @point_size.setter
+    def point_size(self, value: int) -> None:
+        self._store.setValue("prefs/point_size", int(value))
+
+    @property
+    def autosave_seconds(self) -> int:
+        try:
+            return max(5, int(self._store.value("prefs/autosave_seconds", 60)))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 60
+
+    # Recent files -----------------------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._store.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def add_recent_file(self, path: str) -> None:
+        files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]
+        self._store.setValue("recent/files", files)
+
+    def clear_recent_files(self) -> None:
+        self._store.setValue("recent/files", [])
+
+    # Window state -----------------------------------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def splitter_state(self) -> QByteArray | None:
+        value = self._store.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/state", state)
+        self._store.setValue("window/splitter", splitter)
+
+
+_settings: Settings | None = None
+
+
+def settings() -> Settings:
+    """The program's settings (created on first use, after QSettings paths are final)."""
+    global _settings
+    if _settings is None:
+        _settings = Settings()
+    return _settings
+
+
+def reset_for_tests() -> None:
+    """Forget the accessor so the next ``settings()`` reads the (redirected) store again."""
+    global _settings
+    if _settings is not None:
+        _settings.sync()
+    _settings = None

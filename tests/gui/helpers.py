@@ -1,0 +1,56 @@
+"""Shared helpers for GUI and end-to-end tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.articles import document_from_text
+from core.model import Document
+from core.outline import build_outline
+from core.resources import SAMPLE_ARTICLE, read_text
+
+ASTRAL_TEXT = (
+    "قال 😀 الوزير 𞸀 إن «السلام ممكن» اليوم.\n"
+    "وأضاف 😀😀: «نحتاج إلى 𞸀 تعاون الجميع» 😀 ثم غادر.\n"
+    "سطر ثالث بلا اقتباس."
+)
+
+
+def sample_text() -> str:
+    return read_text(SAMPLE_ARTICLE)
+
+
+def sample_document() -> Document:
+    return document_from_text(sample_text(), doc_id="sample", source="sample/article.txt")
+
+
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point QSettings (INI, user and system scope) at a temporary folder for one test."""
+    from PySide6.QtCore import QSettings
+
+    from gui import settings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    settings.reset_for_tests()
+    yield folder
+    settings.reset_for_tests()
+
+
+def outline_snapshot(document: Document) -> list[Any]:
+    """What the outline model must show, computed from ``core.outline.build_outline``."""
+    outline = build_outline(document)
+    tree: list[Any] = [("title", outline.title.id if outline.title else None, [])]
+    for node in outline.sections:
+        tree.append(("section", node.section.id if node.section else None, [("quote", q.id, []) for q in node.quotes]))
+    tree.append(("bgroup", None, [("boilerplate", b.id, []) for b in outline.boilerplate]))
+    tree.append(
+        ("sgroup", None, [("speaker", s.name, [("squote", q, []) for q in s.quote_ids]) for s in outline.speakers])
+    )
+    return tree

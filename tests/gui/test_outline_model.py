@@ -1,0 +1,107 @@
+"""The outline item model: Qt's model tester, agreement with core.outline after every edit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.model import Annotation, Document
+from gui.outline_model import ANNOTATION_ID_ROLE, OutlineModel
+from gui.session import DocumentSession
+from tests.gui.helpers import outline_snapshot, sample_document
+
+pytestmark = pytest.mark.gui
+
+
+def make(document: Document, qtmodeltester) -> tuple[DocumentSession, OutlineModel]:  # type: ignore[no-untyped-def]
+    session = DocumentSession(document)
+    model = OutlineModel()
+    model.set_document(document)
+    session.changed.connect(model.apply)
+    qtmodeltester.check(model, force_py=True)
+    return session, model
+
+
+def test_tree_matches_core_outline(qapp, qtmodeltester, document) -> None:  # type: ignore[no-untyped-def]
+    _session, model = make(document, qtmodeltester)
+    assert model.snapshot() == outline_snapshot(document)
+    top = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert top[0] == document.span_text(document.of_type("title")[0])
+    assert any("سامي الخطيب" in model.index(r, 0, model.index(model.rowCount() - 1, 0)).data() for r in range(3))
+
+
+def test_incremental_edits_keep_the_tree_right(qapp, qtmodeltester, document) -> None:  # type: ignore[no-untyped-def]
+    session, model = make(document, qtmodeltester)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    quote = document.of_type("quote")[0]
+    heading = document.of_type("heading")[0]
+    session.set_speaker(quote.id, "متحدث جديد")
+    assert model.snapshot() == outline_snapshot(document)
+    session.set_status(quote.id, "rejected")
+    assert model.snapshot() == outline_snapshot(document)
+    session.delete(heading.id)  # sections are re-derived inside the same command
+    assert model.snapshot() == outline_snapshot(document)
+    text = document.text
+    start = text.index("جدل حول")
+    session.create("heading", start, start + 5)
+    assert model.snapshot() == outline_snapshot(document)
+    session.merge_speakers("الخطيب" if any(s.name == "الخطيب" for s in document.speakers()) else document.speakers()[0].name, "ليلى منصور")
+    assert model.snapshot() == outline_snapshot(document)
+    for _ in range(session.undo_stack.count()):
+        session.undo_stack.undo()
+        assert model.snapshot() == outline_snapshot(document)
+    assert document == sample_document() or model.snapshot() == outline_snapshot(document)
+    assert resets == []
+
+
+OPS = st.lists(
+    st.tuples(st.sampled_from(["status", "speaker", "delete", "retype", "resize", "create", "undo", "redo"]), st.integers(0, 10_000)),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(ops=OPS)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_random_edit_sequences(qapp, qtmodeltester, ops) -> None:  # type: ignore[no-untyped-def]
+    document = sample_document()
+    session, model = make(document, qtmodeltester)
+    original = sample_document()
+    names = ["سامي الخطيب", "ليلى منصور", "جديد"]
+    for op, n in ops:
+        annotations = [a for a in document if a.type != "section"]
+        target: Annotation = annotations[n % len(annotations)]
+        if op == "status":
+            session.set_status(target.id, ("accepted", "rejected", "pending")[n % 3])
+        elif op == "speaker":
+            quotes = document.of_type("quote")
+            if quotes:
+                session.set_speaker(quotes[n % len(quotes)].id, names[n % 3])
+        elif op == "delete":
+            session.delete(target.id)
+        elif op == "retype":
+            session.retype(target.id, ("heading", "quote", "boilerplate", "cue")[n % 4], kind=None)
+        elif op == "resize":
+            session.resize(target.id, max(0, target.start - 3), target.end)
+        elif op == "create":
+            start = n % (len(document.text) - 20)
+            session.create(("quote", "heading", "speaker")[n % 3], start, start + 12)
+        elif op == "undo":
+            session.undo_stack.undo()
+        elif op == "redo":
+            session.undo_stack.redo()
+        assert model.snapshot() == outline_snapshot(document)
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    assert document.annotations == original.annotations
+    assert model.snapshot() == outline_snapshot(document)
+
+
+def test_roles(qapp, qtmodeltester, document) -> None:  # type: ignore[no-untyped-def]
+    _session, model = make(document, qtmodeltester)
+    title = model.index(0, 0)
+    assert title.data(ANNOTATION_ID_ROLE) == document.of_type("title")[0].id
+    assert model.index(0, 1).data() is not None  # review column
+    assert model.annotation_for(title) == document.of_type("title")[0]
