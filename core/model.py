@@ -360,6 +360,53 @@ class Document:
         self._emit(ModelEvent("added", new=annotation))
         return annotation
 
+    def add_all(self, annotations: Iterable[Annotation]) -> None:
+        """Add many new annotations at once (one sort, one ``reset`` event): for the annotator,
+        which adds thousands; interactive edits use ``add``."""
+        new = list(annotations)
+        seen = set(self._by_id)
+        for annotation in new:
+            if annotation.id in seen:
+                raise ModelError(f"an annotation with id {annotation.id!r} already exists")
+            seen.add(annotation.id)
+            self._check_span(annotation)
+        for annotation in new:
+            self._by_id[annotation.id] = annotation
+        try:
+            for annotation in new:
+                self._check_references(annotation)
+        except ModelError:
+            for annotation in new:
+                del self._by_id[annotation.id]
+            raise
+        self._order = sorted(self._order + [(a.sort_key(), a.id) for a in new])
+        self._emit(ModelEvent("reset"))
+
+    def reset_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Replace every annotation at once (re-annotation, file reload); returns the old ones.
+
+        Validated like the constructor; listeners get one ``reset`` event.
+        """
+        new = list(annotations)
+        old = self.annotations
+        by_id: dict[str, Annotation] = {}
+        for annotation in new:
+            self._check_span(annotation)
+            if annotation.id in by_id:
+                raise ModelError(f"duplicate annotation id {annotation.id!r}")
+            by_id[annotation.id] = annotation
+        previous = self._by_id
+        self._by_id = by_id
+        try:
+            for annotation in new:
+                self._check_references(annotation)
+        except ModelError:
+            self._by_id = previous
+            raise
+        self._order = sorted((a.sort_key(), a.id) for a in new)
+        self._emit(ModelEvent("reset"))
+        return old
+
     def remove(self, annotation_id: str) -> tuple[Annotation, list[Annotation]]:
         """Remove an annotation, unlinking every reference to it.
 

@@ -1,10 +1,11 @@
 """Attribution: reporting verbs (cues) and the speaker phrase they govern.
 
 Arabic news is mostly verb-first (``وقال دميتري بيسكوف الناطق … :``), sometimes name-first
-(``لكن الناطق … قال إن``), with pro-drop continuations (``وأضاف:``, ``مشيرا إلى أن``) and relays
-(``نقلت الوكالة عن فلان قوله``). The speaker phrase after a cue ends at the first word that starts
-the rest of the clause: a preposition, a time word, a complementiser, punctuation or a quotation
-mark (``resources/lexicons/speaker_stops.txt``).
+(``لكن الناطق … قال إن``), with pro-drop continuations (``وأضاف:``, ``مشيرا إلى أن``), topics
+(``أما الدكتور فلان، مدير …، فيقول:``) and relays (``نقلت الوكالة عن فلان قوله``). The speaker
+phrase after a cue ends at the first word that starts the rest of the clause: a preposition, a
+time word, a demonstrative, a complementiser, punctuation or a quotation mark
+(``resources/lexicons/speaker_stops.txt``), or an object after a complete name.
 """
 
 from __future__ import annotations
@@ -18,9 +19,17 @@ from core.annotator.tokens import Token, TokenizedText
 MAX_SPEAKER_TOKENS = 9
 _PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "هما", "انا", "نحن", "انت", "انتم"})
 _CLAUSE_OPENERS = frozenset(
-    {"لكن", "ولكن", "كما", "ثم", "و", "ف", "بينما", "فيما", "حين", "اذ", "وقد", "قد", "لقد", "فقد", "كان", "وكان", "كانت", "وكانت", "بدوره", "بدورها", "اما", "واما", "ان", "بل", "حيث", "او", "اي", "ما", "لم", "لن", "لا", "من", "في", "على", "الى", "عن"}
+    {
+        "كان", "وكان", "كانت", "وكانت", "قد", "وقد", "فقد", "لقد",
+        "لكن", "ولكن", "كما", "ثم", "و", "ف", "بينما", "فيما", "حين", "اذ", "بدوره", "بدورها",
+        "اما", "واما", "بل", "حيث", "او", "اي", "ما", "لم", "لن", "لا", "من", "في", "علي", "الي",
+        "عن", "الذي", "التي", "الذين", "وقد", "فقد", "لقد", "كذلك", "ايضا",
+    }
 )
-_RELAY_OBJECTS = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن", "تاكيده", "تاكيدها", "تصريحه"})
+_AUXILIARIES = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "فقد", "وقد", "لقد", "سبق", "ان"})
+_QUANTIFIERS = frozenset({"كثير", "عدد", "بعض", "احد", "غير", "مجموعه", "عدد", "جمع", "الكثير", "العديد", "عديد"})
+_RELAY_OBJECTS = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن", "تاكيده", "تاكيدها", "تصريحه", "قولها"})
+_TOPIC_MARKERS = frozenset({"اما", "واما", "فاما"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Cue:
     form: CueForm | None
     text_start: int
     text_end: int
+    came_in: bool = False  # "جاء في البيان"
 
     @property
     def is_participle(self) -> bool:
@@ -55,15 +65,16 @@ def cue_form(token: Token) -> CueForm | None:
 def according_to_at(tokenized: TokenizedText, index: int) -> int:
     """Length in tokens of an according-to phrase (بحسب، وفقا لـ …) starting at ``index``, or 0."""
     tokens = tokenized.tokens
-    for phrase in lexicon.according_to_phrases():
-        parts = phrase.split()
+    candidates = lexicon.according_to_index().get(tokens[index].norm)
+    if not candidates:
+        return 0
+    for parts in candidates:
         if index + len(parts) > len(tokens):
             continue
         if all(tokens[index + k].norm == part for k, part in enumerate(parts)):
-            # "وفقا ل" + attached word: the ل token is separate only when followed by tatweel.
             return len(parts)
-        # "وفقا لـX" folds to "وفقا لX": accept a last token starting with the last part.
-        if len(parts) >= 2 and parts[-1] in ("ل",):
+        # "وفقا لـX" folds to "وفقا لX": the last word may be glued to the source.
+        if len(parts) >= 2 and parts[-1] == "ل":
             head = parts[:-1]
             if all(tokens[index + k].norm == part for k, part in enumerate(head)):
                 nxt = index + len(head)
@@ -77,38 +88,339 @@ def is_stop(token: Token) -> bool:
     if not token.is_word:
         return True
     norm = token.norm
+    if norm == "علي" and not token.maqsura:
+        return False  # the name علي, not the preposition على (folding merges them)
     if norm in lexicon.speaker_stops() or norm in lexicon.complementizers():
         return True
     if token.is_digit or norm[:1].isdigit():
         return True
-    if norm in lexicon.cue_forms() and lexicon.cue_forms()[norm].tense != "noun":
+    form = lexicon.cue_forms().get(norm)
+    if form is not None and form.tense != "noun":
         return True
-    if norm.startswith(("وان", "بان", "لان")) and len(norm) <= 6:
+    return norm in ("وان", "بان", "لان", "فان") or (norm.startswith(("انه", "انها", "بانه", "بانها")) and len(norm) <= 6)
+
+
+def _is_definite(norm: str) -> bool:
+    return norm.startswith("ال") or norm.startswith("وال")
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")
+_ADJECTIVES = frozenset(
+    {"المتحده", "العامه", "العام", "الكبير", "الكبري", "الخاصه", "الخاص", "الاعلي", "الاول", "الاولي",
+     "الجديد", "الجديده", "السابق", "السابقه", "الحالي", "المستقله", "الموحده", "الدائم", "الدائمه",
+     "العليا", "الاعلي", "المشترك", "المشتركه", "التنفيذي", "التنفيذيه", "الرسمي", "الرسميه"}
+)
+
+
+def _is_adjective(norm: str) -> bool:
+    return norm in _ADJECTIVES or norm.endswith(_NISBA_ENDINGS)
+
+
+def _ends_subject(tokens: list[Token], index: int, first: int) -> bool:
+    """After a complete name, an object or adjunct starts (heuristics; see the module doc)."""
+    norm = tokens[index].norm
+    count = index - first
+    previous = tokens[index - 1].norm
+    titles = lexicon.titles()
+    # A detached preposition: "لـ CNN", "بـ”الخطوة”".
+    if norm in ("ل", "ب", "لل", "بال"):
+        return True
+    # ب/ل + definite after a surname: "الديلمي بدور المملكة".
+    if norm[:1] in ("ب", "ل") and _is_definite(previous) and previous not in titles and index + 1 < len(tokens) and _is_definite(tokens[index + 1].norm):
+        return True
+    # و + imperfect verb after a two-word name: "ستيفن هينتغس ويعمل …".
+    if count >= 2 and norm[:1] == "و" and norm[1:2] in ("ي", "ت") and len(norm) >= 5:
+        return True
+    # A surname alone, then a definite noun that is no adjective: the object ("الجبرتي الوزارة").
+    if count == 1 and _is_definite(previous) and previous not in titles and _is_definite(norm) and not _is_adjective(norm) and norm not in titles:
         return True
     return False
 
 
+def _has_pronoun_suffix(text: str) -> bool:
+    """``نظيره``, ``زعيمه``, ``لنفسها``: a possessive suffix marks a common noun, not a name."""
+    return len(text) > 3 and text.endswith(("ه", "ها", "هم", "هما", "هن")) and text not in ("الله", "عبدالله")
+
+
 def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> SpeakerPhrase | None:
-    """The noun phrase right after a verb-first cue, up to the first stop (``None`` if empty)."""
+    """The noun phrase right after a verb-first cue (``None`` if the cue has no subject there).
+
+    A small state machine over the words: a *role* (titles, definite words, ``ل…``/``وال…``
+    words, the complement of an indefinite title), a *name* (indefinite words, then at most one
+    definite surname, after which only a title may follow as an apposition), or an *anonymous*
+    source (``مصادر مطلعة``, ``مسؤول في وزارة الحج``). Anything else ends the phrase.
+    """
     tokens = tokenized.tokens
-    first = cue_last + 1
-    index = first
     text = tokenized.text
-    while index < min(limit, len(tokens)) and index - first < MAX_SPEAKER_TOKENS:
+    titles = lexicon.titles()
+    anonymous_heads = lexicon.anonymous_heads()
+    first = cue_last + 1
+    end_limit = min(limit, len(tokens))
+    index = first
+    last = -1
+    state = ""
+    name_words = 0
+    surname_done = False
+    expect_complement = False
+    while index < end_limit and index - first < MAX_SPEAKER_TOKENS + 4:
         token = tokens[index]
+        norm = token.norm
         if not token.is_word:
-            # "د." inside a name, hyphenated names: keep going over a dot after one letter.
-            if token.norm == "." and index > first and len(tokens[index - 1].norm) <= 2:
-                index += 1
+            if norm == "." and last >= first and len(tokens[last].norm) <= 2 and tokens[last].end == token.start:
+                index += 1  # "د." and initials inside a name
                 continue
-            if token.norm in ("(", ")") and index > first:
+            closing = tokenized.name_spans.get(index)
+            if closing is not None and closing > index and state in ("role", "name"):
+                last = closing  # a quoted name inside the phrase: صحيفة «تيليجراف»
+                index = closing + 1
+                state, surname_done = "name", True
+                continue
+            break
+        if last >= first and "\n" in text[tokens[last].end : token.start]:
+            break
+        if norm == "بان" and index + 1 < end_limit and tokens[index + 1].norm == "كي":
+            pass  # بان كي مون
+        elif norm == "من" and last >= first and tokens[last].norm in _QUANTIFIERS:
+            last = index  # "كثير من الخبراء"
+            index += 1
+            continue
+        elif is_stop(token):
+            if state == "anon" and norm == "في" and index + 1 < end_limit:
+                # "مسؤول في وزارة الحج", "مصدر في الوزارة": keep the affiliation.
+                span_end = _affiliation_end(tokens, index + 1, end_limit)
+                if span_end is not None:
+                    last = span_end
                 break
             break
-        if index > first and is_stop(token):
+        original = text[token.start : token.end]
+        plain = norm[1:] if norm.startswith("و") and (norm[1:].startswith("ال") or norm[1:] in titles) else norm
+        if state == "" and plain in anonymous_heads:
+            state = "anon"
+            last = index
+            index += 1
+            continue
+        if state == "anon":
+            construct = tokens[last].norm.startswith("ل") or last == first
+            if (_is_definite(norm) and not construct) or name_words >= 3 or _has_pronoun_suffix(original):
+                break
+            name_words += 1
+            last = index
+            index += 1
+            continue
+        if plain in titles:
+            if state == "name" and not surname_done and name_words == 0:
+                break
+            state = "role"
+            expect_complement = not plain.startswith("ال")
+            surname_done = False
+            last = index
+            index += 1
+            continue
+        if state == "role":
+            if expect_complement or _is_definite(norm) or norm.startswith(("ل", "لل")) or norm in ("باسم",):
+                expect_complement = norm in ("باسم",) or not (_is_definite(norm) or norm.startswith("ل"))
+                last = index
+                index += 1
+                continue
+            state, name_words, surname_done = "name", 0, False
+        if state == "name" and (norm.startswith("لل") or (norm.startswith("ل") and _is_definite(tokens[index + 1].norm if index + 1 < end_limit else ""))):
+            # "جامعة الملك فهد للبترول": the name belonged to an institution; back to the role.
+            state, expect_complement = "role", False
+            last = index
+            index += 1
+            continue
+        if _has_pronoun_suffix(original) and state in ("name", "role") and last >= first:
             break
-        if index == first and (is_stop(token) or token.norm in _PRONOUN_SUBJECTS):
+        if state == "":
+            state = "name"
+        if state == "name":
+            if surname_done:
+                break
+            if _is_definite(norm):
+                if name_words == 0 and last >= first and not _is_definite(tokens[last].norm):
+                    break
+                surname_done = name_words > 0 or last < first
+                if name_words == 0 and last < first:
+                    # A phrase starting with a definite non-title word: a descriptive noun phrase
+                    # ("الجانب الروسي", "الولايات المتحدة") runs through its adjectives.
+                    state = "np"
+            else:
+                if name_words >= 4:
+                    break
+                if norm not in _NAME_PARTICLES_AFTER:
+                    name_words += 1
+            last = index
+            index += 1
+            continue
+        if state == "np":
+            if _is_definite(norm) and (_is_adjective(norm) or norm.startswith("لل")):
+                last = index
+                index += 1
+                continue
+            if norm.startswith("لل") or norm.startswith("ل") and len(norm) > 3:
+                last = index
+                index += 1
+                continue
+            break
+        break
+    if last < first:
+        return None
+    while last > first and not tokens[last].is_word and tokenized.name_spans.get(last) is None:
+        last -= 1
+    if tokens[index].norm in ("،", ",") if index < end_limit else False:
+        words_so_far = [tokens[k] for k in range(first, last + 1) if tokens[k].is_word]
+        if words_so_far and all(t.norm in titles or _is_definite(t.norm) or t.norm.startswith("ل") for t in words_so_far):
+            extended = _apposition_name(tokenized, first, index, end_limit)
+            if extended is not None:
+                last = extended
+    return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
+
+
+_NAME_PARTICLES_AFTER = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
+
+
+def _affiliation_end(tokens: list[Token], start: int, limit: int) -> int | None:
+    """``في وزارة الحج``: up to three words of an affiliation after an anonymous source."""
+    last = None
+    for index in range(start, min(limit, start + 3)):
+        token = tokens[index]
+        if not token.is_word or is_stop(token):
+            break
+        last = index
+    return last
+
+
+def _apposition_name(tokenized: TokenizedText, first: int, stop: int, limit: int) -> int | None:
+    """``وقال رئيس مركز "أسبار" للدراسات، الدكتور فهد الحارثي:``: a role, then the name.
+
+    When the phrase so far is a role (it starts with a title) and it stops at a quoted name or a
+    comma, the words after up to a colon or complementiser may carry the person's name: include
+    them when they start with a title or honorific and stay short.
+    """
+    tokens = tokenized.tokens
+    titles = lexicon.titles()
+    if tokens[first].norm not in titles and _strip_title(tokens[first].norm) not in titles:
+        return None
+    index = stop
+    budget = 14
+    while index < limit and budget > 0:
+        token = tokens[index]
+        if token.norm in (":",) or (token.is_word and (token.norm in lexicon.complementizers() or token.norm.startswith(("انه", "انها", "بان")))):
+            last = index - 1
+            while last > first and not tokens[last].is_word:
+                last -= 1
+            return last if last >= stop else None
+        if token.is_sentence_end or token.is_digit:
             return None
-        if index > first and "\n" in text[tokens[index - 1].end : token.start]:
+        if token.is_word and token.norm in lexicon.cue_forms():
+            return None
+        index += 1
+        budget -= 1
+    return None
+
+
+def _strip_title(norm: str) -> str:
+    return norm[1:] if norm.startswith("و") else norm
+
+
+def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> SpeakerPhrase | None:
+    """A name-first subject right before the cue (``الناطق … قال``, ``كيري قد قال``), or ``None``."""
+    tokens = tokenized.tokens
+    text = tokenized.text
+    index = cue_first - 1
+    while index >= bound and tokens[index].norm in _AUXILIARIES:
+        index -= 1
+    last = index
+    while index >= bound and last - index < MAX_SPEAKER_TOKENS:
+        token = tokens[index]
+        opening = tokenized.name_spans.get(index)
+        if opening is not None and opening < index and opening > bound:
+            index = opening - 1  # موقع “غازيتا رو” نشر
+            continue
+        if not token.is_word or token.norm in _CLAUSE_OPENERS or is_stop(token):
+            if not (token.norm == "من" and index > bound and tokens[index - 1].norm in _QUANTIFIERS):
+                break
+        if index < last and "\n" in text[token.end : tokens[index + 1].start]:
+            break
+        index -= 1
+    first = index + 1
+    if first > last:
+        return None
+    # The subject must open its clause: the sentence start or a connective before it.
+    if first > bound and tokens[first - 1].is_word and tokens[first - 1].norm not in _CLAUSE_OPENERS:
+        return None
+    first = _skip_conjunction(tokens, first, last)
+    start = tokens[first].start
+    if tokens[first].norm.startswith("و") and _strip_waw(tokens[first].norm):
+        start += 1
+    return SpeakerPhrase(first, last, start, tokens[last].end)
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"})
+
+
+def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) -> SpeakerPhrase | None:
+    """``وليد المعلم الخميس، الذي أعلن أن`` / ``العسكريين الذين اعتمد …، ادعوا أنهم``.
+
+    The subject of a cue right after a relative pronoun — or after a comma that closes a relative
+    clause — is the noun phrase before the relative pronoun.
+    """
+    tokens = tokenized.tokens
+    j = cue_first - 1
+    if j >= bound and tokens[j].norm in ("،", ","):
+        # A relative clause closed by a comma: find its pronoun within a few words.
+        k = j - 1
+        while k >= bound and j - k <= 12 and tokens[k].norm not in _RELATIVES:
+            if tokens[k].is_sentence_end or tokens[k].norm in (":",):
+                return None
+            k -= 1
+        if k < bound or tokens[k].norm not in _RELATIVES:
+            return None
+        j = k
+    elif j < bound or tokens[j].norm not in _RELATIVES:
+        return None
+    k = j - 1
+    while k >= bound and (tokens[k].norm in ("،", ",") or tokens[k].norm in _TIME_WORDS):
+        k -= 1
+    last = k
+    while k >= bound and last - k < MAX_SPEAKER_TOKENS and tokens[k].is_word and tokens[k].norm not in _CLAUSE_OPENERS and not is_stop(tokens[k]):
+        k -= 1
+    first = k + 1
+    if first > last:
+        return None
+    return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
+
+
+_TIME_WORDS = frozenset(
+    {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم", "الماضي", "الماضيه"}
+)
+
+
+def _strip_waw(norm: str) -> bool:
+    """``والحكومة`` → ``الحكومة``, ``وأحد`` → ``أحد``; names such as ``وليد`` keep their و."""
+    rest = norm[1:]
+    return rest.startswith("ال") or rest in lexicon.titles() or rest in lexicon.anonymous_heads()
+
+
+def _skip_conjunction(tokens: list[Token], first: int, last: int) -> int:
+    while first < last and tokens[first].norm in ("و", "ف"):
+        first += 1
+    return first
+
+
+def topic_subject(tokenized: TokenizedText, sentence_start: int, cue_first: int) -> SpeakerPhrase | None:
+    """``أما X، …، فيقول``: the topic X of the sentence (up to the first comma or stop)."""
+    tokens = tokenized.tokens
+    start = sentence_start
+    while start < cue_first and tokens[start].norm in ("و", "ف"):
+        start += 1
+    if start >= cue_first or tokens[start].norm not in _TOPIC_MARKERS:
+        return None
+    first = start + 1
+    index = first
+    while index < cue_first and index - first < MAX_SPEAKER_TOKENS:
+        token = tokens[index]
+        if not token.is_word or (index > first and (is_stop(token) or token.norm in ("ف",))):
             break
         index += 1
     if index == first:
@@ -116,41 +428,27 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
     return SpeakerPhrase(first, index - 1, tokens[first].start, tokens[index - 1].end)
 
 
-def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> SpeakerPhrase | None:
-    """A name-first subject right before the cue (``الناطق … قال``), or ``None``."""
-    tokens = tokenized.tokens
-    index = cue_first - 1
-    last = index
-    text = tokenized.text
-    while index >= bound and last - index < MAX_SPEAKER_TOKENS:
-        token = tokens[index]
-        if not token.is_word or token.norm in _CLAUSE_OPENERS or is_stop(token):
-            break
-        if "\n" in text[token.end : tokens[index + 1].start]:
-            break
-        index -= 1
-    first = index + 1
-    if first > last:
-        return None
-    # A name-first subject starts with a definite word, a title or a capitalised-like name;
-    # drop leading particles such as "وكانت" which the loop already excludes.
-    return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
-
-
 def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[SpeakerPhrase, Cue] | None:
     """``نقلت X عن Y قوله``: the source Y and the cue ``قوله``."""
     tokens = tokenized.tokens
     for index in range(cue.last + 1, min(limit, len(tokens), cue.last + 16)):
         if tokens[index].norm == "عن":
-            for end in range(index + 1, min(limit, len(tokens), index + 1 + MAX_SPEAKER_TOKENS + 1)):
+            for end in range(index + 1, min(limit, len(tokens), index + 24)):
+                if tokens[end].is_sentence_end:
+                    return None
                 if tokens[end].norm in _RELAY_OBJECTS:
                     if end == index + 1:
                         return None
-                    phrase = SpeakerPhrase(index + 1, end - 1, tokens[index + 1].start, tokens[end - 1].end)
+                    last = end - 1
+                    for k in range(index + 1, end):
+                        if tokens[k].norm in ("،", ","):
+                            last = k - 1  # "عن أميت جاين، رئيس خدمة «أوبر» …، قوله"
+                            break
+                    while last > index + 1 and not tokens[last].is_word:
+                        last -= 1
+                    phrase = SpeakerPhrase(index + 1, last, tokens[index + 1].start, tokens[last].end)
                     relay = Cue(end, end, None, tokens[end].start, tokens[end].end)
                     return phrase, relay
-                if not tokens[end].is_word and tokens[end].norm not in ("-",):
-                    break
             return None
     return None
 

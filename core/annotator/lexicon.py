@@ -138,6 +138,26 @@ def according_to_phrases() -> tuple[str, ...]:
     return tuple(sorted(_folded_set("according_to.txt"), key=len, reverse=True))
 
 
+@cache
+def according_to_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """According-to phrases split into words, grouped by their first word (longest first)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in according_to_phrases():
+        parts = tuple(phrase.split())
+        index.setdefault(parts[0], []).append(parts)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def not_speech_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Not-speech phrases split into words, grouped by their last word (longest first)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in not_speech_phrases():
+        parts = tuple(phrase.split())
+        index.setdefault(parts[-1], []).append(parts)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 @dataclass(frozen=True)
 class BoilerplatePatterns:
     lines: tuple[re.Pattern[str], ...]

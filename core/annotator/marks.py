@@ -3,11 +3,15 @@
 Shape alone does not tell an opening mark from a closing one here: sites typed right-to-left
 write ``”…“`` and ``»…«``, WordPress turns ``لـ"`` into ``لـ”``, straight ``"`` has no direction
 and mixed pairs (``«…”``) occur. We decide by *flanking*, as Markdown does for emphasis: a mark
-followed by a word and preceded by a space, a bracket or an attached proclitic (``لـ``, ``بـ``,
-``و``) opens; a mark preceded by a word or punctuation and followed by a space, punctuation or the
-line end closes. Marks pair with a stack, which handles nesting (``“… موقع “غازيتا رو” لكننا …”``).
-A quote left open at a paragraph end continues when a later paragraph closes it before opening
-anything else, or else ends with its paragraph, marked as doubtful.
+followed by a word and preceded by a space, a bracket, a colon or an attached proclitic (``لـ``,
+``بـ``, ``و``) opens; a mark preceded by a word or punctuation and followed by a space,
+punctuation or the line end closes; a mark with spaces on both sides closes whatever is open.
+Marks pair with a stack, which handles nesting (``“… موقع “غازيتا رو” لكننا …”``).
+
+Long quotes: a paragraph that leaves a quote open continues into the next paragraphs when those
+reopen at their start (``«… ⏎ «… ⏎ «…»``) or close it before opening anything. Otherwise the
+quote ends with its paragraph, flagged as unclosed so the annotator lowers its confidence.
+Qur'anic brackets ``﴿…﴾`` always pair with each other.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from dataclasses import dataclass
 from core.annotator.layout import Block
 from core.annotator.tokens import Token, TokenizedText
 
-_OPEN_SHAPES = frozenset("“«„‹")
-_CLOSE_SHAPES = frozenset("”»›‟″")
 _PROCLITICS = frozenset({"ل", "ب", "و", "ك", "ف", "وب", "ول", "فب", "فل", "لل", "بال", "وال", "ال"})
-_BRACKETS_OPEN = frozenset("([{")
+_OPENING_CONTEXT = frozenset("([{«“„")
+_TRANSPARENT = frozenset("\u0640\u200e\u200f\u061c")
+_WORD_PUNCT = frozenset(".،,؛;!?؟)]…'") | frozenset("»”")
+QURAN_OPEN, QURAN_CLOSE = "﴿", "﴾"
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class QuotedSpan:
     depth: int = 0
     closed: bool = True
     parent: QuotedSpan | None = None
+    quran: bool = False
 
     @property
     def outer_start(self) -> int:
@@ -59,17 +65,15 @@ class QuotedSpan:
 def _char_before(text: str, offset: int) -> str:
     while offset > 0:
         offset -= 1
-        char = text[offset]
-        if char not in "\u0640\u200e\u200f\u061c":  # tatweel and bidi marks are transparent
-            return char
+        if text[offset] not in _TRANSPARENT:
+            return text[offset]
     return ""
 
 
 def _char_after(text: str, offset: int) -> str:
     while offset < len(text):
-        char = text[offset]
-        if char not in "\u0640\u200e\u200f\u061c":
-            return char
+        if text[offset] not in _TRANSPARENT:
+            return text[offset]
         offset += 1
     return ""
 
@@ -78,46 +82,34 @@ def classify_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Ma
     """Every quotation mark in the text with whether it can open and/or close."""
     text = tokenized.text
     block_starts = [b.start for b in blocks]
-    marks = []
     tokens = tokenized.tokens
+    marks = []
     for token in tokens:
         if not token.is_quote_mark:
             continue
         before = _char_before(text, token.start)
         after = _char_after(text, token.end)
-        space_before = before == "" or before.isspace() or before in _BRACKETS_OPEN or before in "«“„:"
+        space_before = before == "" or before.isspace() or before in _OPENING_CONTEXT
         space_after = after == "" or after.isspace()
-        word_after = after.isalnum() or after in "(«“\"'[" or after in "\u0640"
-        word_before = before.isalnum() or before in ".،,؛;!?؟)]…'\u0640" or before in "»”"
-        # An attached proclitic (لـ” , بـ«, و") makes a following mark an opener.
-        prev = tokens[token.index - 1] if token.index > 0 else None
+        word_after = after.isalnum() or after in "(«“\"'[\u0640"
+        word_before = before.isalnum() or before in _WORD_PUNCT
+        previous = tokens[token.index - 1] if token.index > 0 else None
         attached_proclitic = (
-            prev is not None
-            and prev.end == token.start - _tatweel_gap(text, prev.end, token.start)
-            and prev.norm in _PROCLITICS
-            and (prev.index == 0 or tokens[prev.index - 1].end < prev.start)
+            previous is not None
+            and not text[previous.end : token.start].strip(" \u0640")
+            and " " not in text[previous.end : token.start]
+            and previous.norm in _PROCLITICS
+            and (previous.index == 0 or tokens[previous.index - 1].end < previous.start)
         )
         can_open = (space_before or attached_proclitic) and not space_after and after != ""
         can_close = word_before and not word_after
+        if before == ":" and after != "":
+            can_open, can_close = True, False  # "قال:» …": a colon introduces speech
         if not can_open and not can_close:
-            # Both sides spaced (" نعتقد … "), or glued on both sides: decide by shape.
-            if token.norm in _OPEN_SHAPES:
-                can_open = True
-            elif token.norm in _CLOSE_SHAPES:
-                can_close = True
-            else:
-                can_open = can_close = True
+            can_open = can_close = True  # spaced on both sides: the stack decides
         block = bisect_right(block_starts, token.start) - 1
         marks.append(Mark(token, can_open, can_close, block))
     return marks
-
-
-def _tatweel_gap(text: str, start: int, end: int) -> int:
-    gap = 0
-    for char in text[start:end]:
-        if char == "\u0640":
-            gap += 1
-    return gap
 
 
 def pair_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[QuotedSpan]:
@@ -127,11 +119,11 @@ def pair_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Quoted
     for mark in marks:
         by_block.setdefault(mark.block, []).append(mark)
     spans: list[QuotedSpan] = []
-    leftovers: list[tuple[str, Mark]] = []  # ("open"|"close", mark) unpaired, in order
+    leftovers: list[tuple[str, Mark]] = []
     for block_index in sorted(by_block):
         stack: list[Mark] = []
         for mark in by_block[block_index]:
-            if mark.can_close and stack and (not mark.can_open or _prefers_close(stack[-1], mark)):
+            if mark.can_close and stack and (not mark.can_open or _closes(stack, mark)):
                 opener = stack.pop()
                 spans.append(_span(opener, mark, depth=len(stack)))
             elif mark.can_open:
@@ -140,18 +132,20 @@ def pair_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Quoted
                 leftovers.append(("close", mark))
         for mark in stack:
             leftovers.append(("open", mark))
+    spans.extend(_quran_spans(tokenized, blocks))
     leftovers.sort(key=lambda item: item[1].token.start)
-    spans.extend(_pair_across_paragraphs(leftovers, blocks))
+    spans = _join_paragraphs(spans, leftovers, blocks, tokenized)
     spans.sort(key=lambda s: (s.outer_start, -s.outer_end))
     _link_parents(spans)
     return spans
 
 
-def _prefers_close(opener: Mark, mark: Mark) -> bool:
-    """A mark that could open or close closes the open quote, unless shapes say it opens anew."""
-    if mark.token.norm in _OPEN_SHAPES and opener.token.norm in _OPEN_SHAPES and mark.token.norm != opener.token.norm:
-        return False
-    return True
+def _closes(stack: list[Mark], mark: Mark) -> bool:
+    """Should a mark that could open or close close the innermost open quote?
+
+    Only if it is not clearly an opener (space before, word after) starting a nested quote.
+    """
+    return not (mark.can_open and not mark.can_close)
 
 
 def _span(opener: Mark, closer: Mark, depth: int) -> QuotedSpan:
@@ -166,35 +160,77 @@ def _span(opener: Mark, closer: Mark, depth: int) -> QuotedSpan:
     )
 
 
-def _pair_across_paragraphs(leftovers: list[tuple[str, Mark]], blocks: Sequence[Block]) -> list[QuotedSpan]:
-    """Unclosed openers: close them in a later paragraph, or at their own paragraph's end."""
-    spans: list[QuotedSpan] = []
+def _quran_spans(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[QuotedSpan]:
+    block_starts = [b.start for b in blocks]
+    spans = []
+    opener: Token | None = None
+    for token in tokenized.tokens:
+        if token.norm == QURAN_OPEN:
+            opener = token
+        elif token.norm == QURAN_CLOSE and opener is not None:
+            first = bisect_right(block_starts, opener.start) - 1
+            last = bisect_right(block_starts, token.start) - 1
+            spans.append(QuotedSpan(opener.end, token.start, opener, token, first, last, quran=True))
+            opener = None
+    return spans
+
+
+def _join_paragraphs(
+    spans: list[QuotedSpan],
+    leftovers: list[tuple[str, Mark]],
+    blocks: Sequence[Block],
+    tokenized: TokenizedText,
+) -> list[QuotedSpan]:
+    """Resolve quotes left open at a paragraph end (see the module docstring)."""
+    opening_paragraph = {
+        s.block_first: s for s in spans if s.open_mark.start == blocks[s.block_first].start
+    }
     used: set[int] = set()
+    result = list(spans)
+    boundaries = _attribution_boundaries(tokenized)
     for position, (role, mark) in enumerate(leftovers):
-        if role != "open" or position in used:
+        if role != "open":
             continue
+        # 1. Closed by the first unpaired closing mark in the next paragraph.
         closer = None
         for later_position in range(position + 1, len(leftovers)):
             later_role, later = leftovers[later_position]
-            if later.block > mark.block + 6:
-                break
-            if later_role == "close" and later.block > mark.block:
-                closer = (later_position, later)
-                break
-            if later_role == "open" and not _is_continuation_opener(later, blocks):
-                break
+            if later.block == mark.block:
+                if later_role == "open":
+                    break
+                continue
+            if later.block == mark.block + 1 and later_role == "close" and later_position not in used:
+                if not _opens_before(spans, later.block, later.token.start):
+                    closer = (later_position, later)
+            break
         if closer is not None:
             used.add(closer[0])
-            span = _span(mark, closer[1], depth=0)
-            spans.append(span)
+            result.append(_span(mark, closer[1], depth=0))
             continue
-        block = blocks[mark.block]
-        end = block.end
-        # Stop before trailing punctuation of the paragraph.
-        spans.append(
+        # 2. Continued by paragraphs that reopen at their start ("«… ⏎ «…»").
+        block = mark.block + 1
+        last: QuotedSpan | None = None
+        chain: list[QuotedSpan] = []
+        while block in opening_paragraph:
+            continuation = opening_paragraph[block]
+            chain.append(continuation)
+            if continuation.close_mark is not None and continuation.close_mark.end >= blocks[block].end - 2:
+                last = continuation
+                break
+            block += 1
+        if last is not None:
+            for continuation in chain:
+                if continuation in result:
+                    result.remove(continuation)
+            result.append(
+                QuotedSpan(mark.token.end, last.end, mark.token, last.close_mark, mark.block, last.block_last)
+            )
+            continue
+        # 3. Unclosed: ends with its paragraph, before a new attribution sentence if any.
+        result.append(
             QuotedSpan(
                 start=mark.token.end,
-                end=end,
+                end=_unclosed_end(boundaries, mark, blocks[mark.block]),
                 open_mark=mark.token,
                 close_mark=None,
                 block_first=mark.block,
@@ -202,12 +238,35 @@ def _pair_across_paragraphs(leftovers: list[tuple[str, Mark]], blocks: Sequence[
                 closed=False,
             )
         )
-    return spans
+    return result
 
 
-def _is_continuation_opener(mark: Mark, blocks: Sequence[Block]) -> bool:
-    """Arabic and English style: each paragraph of a long quote reopens at its start."""
-    return mark.token.start == blocks[mark.block].start
+def _opens_before(spans: list[QuotedSpan], block: int, offset: int) -> bool:
+    return any(s.block_first == block and s.outer_start < offset for s in spans)
+
+
+def _attribution_boundaries(tokenized: TokenizedText) -> list[int]:
+    """Offsets just after a full stop that is followed by a reporting verb (``… . وكرر الوزير``)."""
+    from core.annotator.lexicon import cue_forms
+
+    forms = cue_forms()
+    tokens = tokenized.tokens
+    out = []
+    for index in range(len(tokens) - 1):
+        if tokens[index].norm in (".", "!", "؟", "?"):
+            form = forms.get(tokens[index + 1].norm)
+            if form is not None and form.tense != "participle":
+                out.append(tokens[index].end)
+    return out
+
+
+def _unclosed_end(boundaries: list[int], mark: Mark, block: Block) -> int:
+    """End of an unclosed quote: its paragraph's end, or the end of the sentence before a new
+    sentence that starts with a reporting verb."""
+    k = bisect_right(boundaries, mark.token.end)
+    if k < len(boundaries) and boundaries[k] < block.end:
+        return boundaries[k]
+    return block.end
 
 
 def _link_parents(spans: list[QuotedSpan]) -> None:
@@ -218,4 +277,7 @@ def _link_parents(spans: list[QuotedSpan]) -> None:
         if stack and span.outer_end <= stack[-1].outer_end:
             span.parent = stack[-1]
             span.depth = len(stack)
+        else:
+            span.parent = None
+            span.depth = 0
         stack.append(span)

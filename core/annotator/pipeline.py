@@ -157,10 +157,8 @@ def annotate_text(text: str, *, taken_ids: Iterable[str] = ()) -> list[Annotatio
 
 def annotate_document(document: Document) -> Document:
     """Fill a document that has no annotations yet with the automatic outline and its sections."""
-    for annotation in annotate_text(document.text, taken_ids=[a.id for a in document]):
-        document.add(annotation)
-    for section in derive_sections(document):
-        document.add(section)
+    document.add_all(annotate_text(document.text, taken_ids=[a.id for a in document]))
+    document.add_all(derive_sections(document))
     return document
 
 
@@ -168,41 +166,34 @@ def reannotate(document: Document) -> Document:
     """Refresh only the pending automatic annotations of a document, in place.
 
     Manual, accepted and rejected annotations stay exactly as they are (rejected ones keep a re-run
-    from bringing the same suggestion back); fresh suggestions that repeat one of them are dropped.
-    Sections are derived again from the resulting headings.
+    from bringing the same suggestion back); fresh suggestions that repeat one of them are dropped
+    and references to dropped ones point at the kept annotation with the same span. Pending ones
+    that a kept annotation refers to are kept too. Sections are derived again.
     """
-    kept = [a for a in document if not (a.origin == "auto" and a.status == "pending")]
+    current = document.annotations
+    kept = [a for a in current if a.type != "section" and not (a.origin == "auto" and a.status == "pending")]
     referenced = {
-        value
-        for a in kept
-        for value in (a.speaker_id, a.cue_id, a.heading_id, a.duplicate_of)
-        if value is not None
+        value for a in kept for value in (a.speaker_id, a.cue_id, a.heading_id, a.duplicate_of) if value is not None
     }
     kept_ids = {a.id for a in kept} | referenced
-    known_spans = {(a.type, a.start, a.end) for a in document if a.id in kept_ids}
-    for annotation in list(document):
-        # Sections are derived data: always recomputed below.
-        if annotation.type == "section" or annotation.id not in kept_ids:
-            document.remove(annotation.id)
-    fresh = annotate_text(document.text, taken_ids=[a.id for a in document])
-    dropped = {a.id for a in fresh if (a.type, a.start, a.end) in known_spans}
+    kept = [a for a in current if a.type != "section" and a.id in kept_ids]
+    by_span = {(a.type, a.start, a.end): a for a in kept}
+    fresh = annotate_text(document.text, taken_ids=[a.id for a in current])
+    replacement: dict[str, str | None] = {}
     for annotation in fresh:
-        if annotation.id in dropped:
+        same = by_span.get((annotation.type, annotation.start, annotation.end))
+        if same is not None:
+            replacement[annotation.id] = same.id if same.is_active else None
+    result = list(kept)
+    for annotation in fresh:
+        if annotation.id in replacement:
             continue
-        changes = {}
-        for name in ("speaker_id", "cue_id", "duplicate_of"):
-            target = getattr(annotation, name)
-            if target is not None and target in dropped:
-                # Point at the kept annotation with the same span instead.
-                original = next(a for a in fresh if a.id == target)
-                same = [
-                    a for a in document
-                    if (a.type, a.start, a.end) == (original.type, original.start, original.end)
-                ]
-                changes[name] = same[0].id if same and same[0].is_active else None
-        if changes:
-            annotation = annotation.with_changes(**changes)
-        document.add(annotation)
-    for section in derive_sections(document):
-        document.add(section)
+        changes = {
+            name: replacement[target]
+            for name in ("speaker_id", "cue_id", "duplicate_of")
+            if (target := getattr(annotation, name)) is not None and target in replacement
+        }
+        result.append(annotation.with_changes(**changes) if changes else annotation)
+    document.reset_annotations(result)
+    document.add_all(derive_sections(document))
     return document

@@ -1,14 +1,19 @@
 """Direct and indirect quotes, each with its cue and the phrase naming its speaker.
 
-Direct quotes come from paired marks (``marks.py``); whether marked words are speech or a name
-(``“داعش”``, ``«عين اليوم»``) depends on attribution: a cue before them in the sentence, a colon,
-``، قال فلان`` after them, or an indirect clause around them. Indirect quotes start after a
-complementiser (``أن/إن/بأن`` and their pronoun forms) governed by a cue in the same sentence,
-and run to the end of the sentence or to a new cue with its own complementiser.
+Direct quotes come from paired marks (``marks.py``). Whether marked words are speech or a name
+(``“داعش”``, ``«عين اليوم»``) depends on attribution — a cue before them in the sentence, a colon,
+``، قال فلان`` after them, or an indirect clause around them — and on signs of a name: Latin
+script, a naming noun before the marks (``موقع``, ``شركة``, ``بعنوان``), or the same words quoted
+again elsewhere in the article. Indirect quotes start after a complementiser (``أن/إن/بأن`` and
+their pronoun forms) governed by a cue in the same sentence, and run to the end of the sentence
+or to a new attribution. Parenthesised sayings after ``قال:`` and Qur'anic ``﴿…﴾`` are direct.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,27 +25,36 @@ from core.annotator.attribution import (
     cue_form,
     is_relay_object,
     relay_source,
+    relative_antecedent,
     speaker_after,
     speaker_before,
+    topic_subject,
 )
 from core.annotator.layout import Block
 from core.annotator.marks import QuotedSpan, pair_marks
 from core.annotator.tokens import Token, TokenizedText
+from core.folding import fold
 
 CUE_WINDOW = 28  # tokens between a cue and the quote it introduces
+TERM_MAX_WORDS = 3
 _NAMING_WORDS = frozenset(
-    {
-        "موقع", "صحيفه", "جريده", "مجله", "قناه", "وكاله", "بعنوان", "عنوان", "كتاب", "كتابه", "برنامج",
-        "عمليه", "تنظيم", "مبادره", "مشروع", "حمله", "شركه", "جائزه", "حركه", "حزب", "جماعه",
-        "مؤتمر", "مهرجان", "مسلسل", "فيلم", "روايه", "هاشتاغ", "هاشتاج", "وسم", "اسم", "باسم", "مسمي",
-        "لقب", "تطبيق", "خدمه", "مجموعه", "منظمه", "مركز", "معرض", "اغنيه", "قصيده", "مقال", "مقاله",
-        "ملتقي", "منتدي", "مسابقه", "بطوله", "نادي", "فريق", "مصطلح", "كلمه", "عباره", "شعار", "ماركه",
-        "سلسله", "ديوان", "دار", "مطعم", "فندق", "مدرسه", "جامعه", "مستشفي", "ميناء", "مطار", "سفينه",
-        "المسمي", "المسماه", "يسمي", "تسمي", "يعرف", "تعرف", "بـ", "منصه",
-    }
+    fold(word)
+    for word in (
+        "موقع صحيفة جريدة مجلة قناة وكالة بعنوان عنوان كتاب كتابه برنامج عملية تنظيم مبادرة مشروع "
+        "حملة شركة جائزة حركة حزب جماعة مؤتمر مهرجان مسلسل فيلم رواية هاشتاغ هاشتاج وسم اسم باسم "
+        "لقب تطبيق خدمة مجموعة منظمة مركز معرض أغنية قصيدة مقال مقالة ملتقى منتدى مسابقة بطولة نادي "
+        "فريق مصطلح كلمة عبارة شعار ماركة سلسلة ديوان دار مطعم فندق مدرسة جامعة مستشفى ميناء مطار "
+        "سفينة المسمى المسماة يسمى تسمى يعرف تعرف علامة بنك مكتب منصة حساب صفحة وثيقة خطة قانون "
+        "نظام لائحة عقيدة فكرة مفهوم مدينة قرية بلدة منطقة حي شارع محافظة إقليم ولاية دولة لعبة "
+        "فرقة مؤسسة هيئة مجلس لجنة ائتلاف تحالف جبهة فصيل كتيبة لواء عملية قاعدة نشرة مجلته"
+    ).split()
 )
-_NEW_CLAUSE_WORDS = frozenset({"فيما", "بينما"})
-_TERM_MAX_WORDS = 3
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_ARABIC_RE = re.compile(r"[\u0621-\u064a]")
+_NEW_ATTRIBUTION_LOOKAHEAD = 10
+# "جاء في البيان", "ورد في التقرير": the document is the source.
+_CAME_IN = frozenset({"جاء", "وجاء", "ورد", "وورد", "فجاء"})
+_SUBJUNCTIVE_CLASSES = frozenset({"stance", "directive", "opinion", "weak"})
 
 
 @dataclass
@@ -64,26 +78,44 @@ class Candidate:
 class QuoteFinder:
     """Runs the quote rules over one article."""
 
-    def __init__(
-        self,
-        tokenized: TokenizedText,
-        blocks: Sequence[Block],
-        excluded: Sequence[tuple[int, int]],
-    ) -> None:
+    def __init__(self, tokenized: TokenizedText, blocks: Sequence[Block], excluded: Sequence[tuple[int, int]]) -> None:
         self.tk = tokenized
         self.tokens = tokenized.tokens
         self.text = tokenized.text
         self.blocks = blocks
-        self.excluded = sorted(excluded)
-        self.spans = [s for s in pair_marks(tokenized, blocks) if not self._is_excluded(s.outer_start, s.outer_end)]
+        self.excluded = _merge_ranges(excluded)
+        self._excluded_starts = [s for s, _ in self.excluded]
+        all_spans = pair_marks(tokenized, blocks)
+        self.spans = [s for s in all_spans if not self._is_excluded(s.outer_start, s.outer_end)]
+        self._excluded_text = " ".join(fold(self.text[s:e]) for s, e in self.excluded)
+        self._quoted_counts = Counter(self._key(s) for s in all_spans if s.closed)
         self._block_of_token = self._token_blocks()
         self._depth = self._quote_depths()
+        self._starts_at, self._ends_at = self._sentence_tables()
+        self._span_by_open = {s.open_mark.index: s for s in self.spans}
+        self._span_by_close = {s.close_mark.index: s for s in self.spans if s.close_mark is not None}
+        # Finite reporting verbs outside quotation marks, for pro-drop resolution (bisect).
+        self._finite_cues = [
+            t.index for t in self.tokens
+            if (f := cue_form(t)) is not None and f.tense != "participle" and not f.is_weak and self._depth[t.index] == 0
+        ]
+        self._subject_cache: dict[int, SpeakerPhrase | None] = {}
+        for span in self.spans:
+            if span.close_mark is not None and self._words_in(span) <= TERM_MAX_WORDS:
+                tokenized.name_spans[span.open_mark.index] = span.close_mark.index
+                tokenized.name_spans[span.close_mark.index] = span.open_mark.index
 
     # Setup ------------------------------------------------------------------------------------
+    def _key(self, span: QuotedSpan) -> str:
+        return " ".join(fold(self.text[span.start : span.end]).split())
+
     def _is_excluded(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.excluded) or any(
-            s <= start < e for s, e in self.excluded
-        )
+        """Does ``[start, end)`` overlap the title, a heading or boilerplate? (bisect, O(log n))"""
+        k = bisect_right(self._excluded_starts, max(start, end - 1)) - 1
+        if k < 0:
+            return False
+        s, e = self.excluded[k]
+        return s < max(end, start + 1) and start < e
 
     def _token_blocks(self) -> list[int]:
         out = []
@@ -121,53 +153,118 @@ class QuoteFinder:
                 return False  # 19.6
             if before is not None and before.is_word and len(before.norm) == 1 and before.end == token.start:
                 return False  # د. and initials
-            if after is not None and after.norm == "." :
-                return False  # ".." is heading or ellipsis style, not a stop inside sentences
+            if after is not None and after.norm == ".":
+                return False  # ".." and "..." continue the sentence
         return True
+
+    def _sentence_tables(self) -> tuple[list[list[int]], list[list[int]]]:
+        """Sentence starts and ends per token, computed once (linear time).
+
+        Index 0 of each table counts only sentence ends outside quotation marks (for tokens
+        outside them); index 1 counts every sentence end (for tokens inside a quotation).
+        Boilerplate inside a line (a tag list, a link) also ends a sentence.
+        """
+        count = len(self.tokens)
+        ends_here = [self._is_sentence_end(j) for j in range(count)]
+        excluded_here = [self._is_excluded(t.start, t.end) for t in self.tokens]
+        starts: list[list[int]] = [[0] * count, [0] * count]
+        ends: list[list[int]] = [[count] * count, [count] * count]
+        for layer in (0, 1):
+            start = 0
+            for j in range(count):
+                if j > 0 and self._block_of_token[j] != self._block_of_token[j - 1]:
+                    start = j
+                starts[layer][j] = start
+                if ends_here[j] and (layer == 1 or self._depth[j] == 0):
+                    start = j + 1
+            end = count
+            for j in range(count - 1, -1, -1):
+                if j + 1 < count and self._block_of_token[j] != self._block_of_token[j + 1]:
+                    end = j + 1
+                if (ends_here[j] and (layer == 1 or self._depth[j] == 0)) or excluded_here[j]:
+                    end = j
+                ends[layer][j] = end
+        return starts, ends
 
     def sentence_start(self, index: int) -> int:
         """First token of the sentence containing token ``index``."""
-        block = self._block_of_token[index] if index < len(self.tokens) else -1
-        depth = self._depth[index] if index < len(self.tokens) else 0
-        j = index - 1
-        while j >= 0 and self._block_of_token[j] == block:
-            if self._depth[j] <= depth and self._is_sentence_end(j):
-                return j + 1
-            j -= 1
-        return j + 1
+        if index >= len(self.tokens):
+            return len(self.tokens)
+        return self._starts_at[1 if self._depth[index] else 0][index]
 
     def sentence_end(self, index: int) -> int:
-        """Index of the sentence-end token after ``index`` (or one past the block's last token)."""
-        block = self._block_of_token[index]
-        depth = self._depth[index]
-        j = index
-        while j < len(self.tokens) and self._block_of_token[j] == block:
-            if self._depth[j] <= depth and self._is_sentence_end(j):
-                return j
-            j += 1
-        return j
+        """Index of the sentence-end token at or after ``index`` (or one past the block's end)."""
+        if index >= len(self.tokens):
+            return len(self.tokens)
+        return self._ends_at[1 if self._depth[index] else 0][index]
+
+    # Names and terms --------------------------------------------------------------------------
+    def looks_like_name(self, span: QuotedSpan) -> bool:
+        """Marks around a name or term rather than speech (guideline: “داعش”, «عين اليوم»)."""
+        content = self.text[span.start : span.end]
+        if _LATIN_RE.search(content) and not _ARABIC_RE.search(content):
+            return True
+        if self._named_by_previous_word(span.open_mark.index):
+            return True
+        key = self._key(span)
+        if self._quoted_counts[key] >= 2:
+            return True  # the same words quoted twice in one article: a name or a term
+        return bool(key) and key in self._excluded_text  # repeated from the title or a heading
+
+    def _named_by_previous_word(self, open_index: int) -> bool:
+        if open_index == 0:
+            return False
+        j = open_index - 1
+        norm = self.tokens[j].norm
+        if norm in ("ل", "ب", "و", "ف", "ك", "لل") and j >= 1:
+            norm = self.tokens[j - 1].norm
+        stripped = norm[2:] if norm.startswith("ال") else norm
+        for candidate in (norm, stripped, norm[1:] if norm[:1] in "لبو" else norm):
+            if candidate in _NAMING_WORDS or (candidate.startswith("ال") and candidate[2:] in _NAMING_WORDS):
+                return True
+        return False
 
     # Cues -------------------------------------------------------------------------------------
+    def _cue_at(self, index: int) -> Cue | None:
+        """A cue starting at token ``index``: an according-to phrase, ``جاء في X``, or a verb."""
+        token = self.tokens[index]
+        length = according_to_at(self.tk, index)
+        if length:
+            last = index + length - 1
+            return Cue(index, last, None, token.start, self.tokens[last].end)
+        if token.norm in _CAME_IN and index + 2 < len(self.tokens) and self.tokens[index + 1].norm == "في":
+            last = index + 2
+            return Cue(index, last, None, token.start, self.tokens[last].end, came_in=True)
+        form = cue_form(token)
+        if form is None:
+            return None
+        return Cue(index, index, form, token.start, token.end)
+
     def cue_before(self, index: int, *, window: int = CUE_WINDOW, allow_weak: bool = False) -> Cue | None:
         """The nearest cue before token ``index`` in the same sentence."""
         bound = max(self.sentence_start(index), index - window)
-        for j in range(index - 1, bound - 1, -1):
+        j = index - 1
+        while j >= bound:
             token = self.tokens[j]
-            if token.is_quote_mark and self._depth[j] == 0 and j != index - 1:
-                # Another quoted passage in between: its own cue, not ours, unless a colon
-                # or comma joins them ("، وأضاف: ..."): stop.
-                break
-            length = according_to_at(self.tk, j)
-            if length:
-                last = j + length - 1
-                return Cue(j, last, None, token.start, self.tokens[last].end)
-            form = cue_form(token)
-            if form is None:
-                continue
-            if form.is_weak and not allow_weak and index - j > 3:
-                continue
-            return Cue(j, j, form, token.start, token.end)
+            if token.is_quote_mark and self._depth[j] == 0:
+                # Skip over a quoted name ("أبلغ … «عكاظ» أن"); stop at another quotation.
+                opened = self._span_closed_by(j)
+                if opened is not None and self._words_in(opened) <= TERM_MAX_WORDS:
+                    j = opened.open_mark.index - 1
+                    continue
+                if j != index - 1:
+                    break
+            cue = self._cue_at(j)
+            if cue is not None:
+                if cue.form is not None and cue.form.is_weak and not allow_weak and index - j > 3:
+                    j -= 1
+                    continue
+                return cue
+            j -= 1
         return None
+
+    def _span_closed_by(self, index: int) -> QuotedSpan | None:
+        return self._span_by_close.get(index)
 
     def cue_after(self, close_index: int) -> tuple[Cue, SpeakerPhrase | None] | None:
         """Attribution after a closing mark: ``”، قال فلان`` / ``”، بحسب فلان``."""
@@ -182,12 +279,15 @@ class QuoteFinder:
             cue = Cue(j, j + length - 1, None, tokens[j].start, tokens[j + length - 1].end)
             return cue, speaker_after(self.tk, cue.last, self.sentence_end(j))
         form = cue_form(tokens[j])
-        if form is not None and not form.is_weak and tokens[j].norm[:1] not in ("و", "ف") or (
-            form is not None and form.lemma in ("قال", "أضاف") and form.tense != "participle"
-        ):
-            cue = Cue(j, j, form, tokens[j].start, tokens[j].end)
-            return cue, speaker_after(self.tk, j, self.sentence_end(j))
-        return None
+        if form is None or form.is_weak or form.tense == "participle":
+            return None
+        if tokens[j].norm[:1] in ("و", "ف") and form.lemma not in ("قال", "أضاف"):
+            return None
+        cue = Cue(j, j, form, tokens[j].start, tokens[j].end)
+        phrase = speaker_after(self.tk, j, self.sentence_end(j))
+        if phrase is None and tokens[j].norm[:1] in ("و", "ف"):
+            return None  # "… ، وقال: …" starts the next quote; it does not close this one
+        return cue, phrase
 
     def finite_verb_for_participle(self, cue: Cue) -> Cue:
         """``وأضاف قائلا`` → ``وأضاف``; ``ومضى قائلا`` keeps ``قائلا`` (guideline)."""
@@ -204,51 +304,94 @@ class QuoteFinder:
         """Speaker phrase for a cue: ``(cue, phrase, passive, subject hint)``.
 
         The phrase follows a verb-first cue; a name-first subject precedes it; a relay names the
-        source after ``عن``. A hint is the subject of an earlier verb in the same sentence, used
-        for pro-drop cues.
+        source after ``عن``; ``جاء في مذكرات X`` names X. A hint is the subject of an earlier verb
+        in the same sentence (or the topic after ``أما``), used for pro-drop cues.
         """
         form = cue.form
-        passive = form is not None and self.tokens[cue.first].norm in ("قيل", "يقال", "وقيل", "ويقال")
-        if passive:
+        first = self.tokens[cue.first].norm
+        if form is not None and first in ("قيل", "يقال", "وقيل", "ويقال", "فقيل"):
             return cue, None, True, None
         if form is not None and form.verb_class == "relay":
             relayed = relay_source(self.tk, cue, limit)
             if relayed is not None:
                 phrase, relay_cue = relayed
                 return relay_cue, phrase, False, None
-        phrase = speaker_after(self.tk, cue.last, limit) if not cue.is_participle else None
-        hint = None
-        if phrase is None:
-            start = self.sentence_start(cue.first)
-            before = speaker_before(self.tk, cue.first, start)
-            if before is not None and before.first == start or (before is not None and self._follows_clause_opener(before)):
-                phrase = before
-            else:
-                hint = self._earlier_subject(cue, start)
-        return cue, phrase, False, hint
+        start = self.sentence_start(cue.first)
+        topic = topic_subject(self.tk, start, cue.first)
+        phrase = None
+        if not cue.is_participle:
+            phrase = self._subject_after(cue.last, limit) if cue.form is not None else speaker_after(self.tk, cue.last, limit)
+        if phrase is not None:
+            return cue, phrase, False, None
+        if topic is not None:
+            return cue, topic, False, None
+        antecedent = relative_antecedent(self.tk, cue.first, start)
+        if antecedent is not None:
+            return cue, antecedent, False, None
+        before = speaker_before(self.tk, cue.first, start)
+        if before is not None:
+            return cue, before, False, None
+        hint = self._earlier_subject(cue, start) or self._recent_subject(cue.first)
+        return cue, None, False, hint
 
-    def _follows_clause_opener(self, phrase: SpeakerPhrase) -> bool:
-        if phrase.first == 0:
-            return True
-        previous = self.tokens[phrase.first - 1]
-        return previous.norm in ("لكن", "ولكن", "كما", "بدوره", "بدورها", "فيما", "بينما", "ثم", "اما", "واما", "،", ",") or not previous.is_word
+    def _recent_subject(self, index: int) -> SpeakerPhrase | None:
+        """For a pro-drop cue (``وأضاف:``): the subject of the nearest earlier reporting verb in
+        this paragraph or the one before — the person the article was last quoting or
+        introducing, whether or not that sentence held a quote. Looks at six verbs at most."""
+        if index <= 0 or index >= len(self.tokens):
+            return None
+        block = self._block_of_token[index]
+        k = bisect_left(self._finite_cues, index) - 1
+        looked = 0
+        while k >= 0 and looked < 6:
+            j = self._finite_cues[k]
+            if self._block_of_token[j] < block - 1:
+                break
+            phrase = self._subject_of(j)
+            if phrase is not None:
+                return phrase
+            k -= 1
+            looked += 1
+        return None
+
+    def _subject_of(self, j: int) -> SpeakerPhrase | None:
+        """The explicit subject of the reporting verb at token ``j`` (cached)."""
+        if j not in self._subject_cache:
+            start = self.sentence_start(j)
+            self._subject_cache[j] = (
+                self._subject_after(j, self.sentence_end(j))
+                or topic_subject(self.tk, start, j)
+                or relative_antecedent(self.tk, j, start)
+                or speaker_before(self.tk, j, start)
+            )
+        return self._subject_cache[j]
 
     def _earlier_subject(self, cue: Cue, start: int) -> SpeakerPhrase | None:
-        """For ``…، مشيرا إلى أن``: the subject of the sentence's earlier verb."""
-        for j in range(cue.first - 1, start - 1, -1):
-            form = cue_form(self.tokens[j])
-            if form is None or form.tense == "participle":
-                continue
-            after = speaker_after(self.tk, j, cue.first)
-            if after is not None:
-                return after
+        """For ``…، مشيرا إلى أن``: the subject of the sentence's earlier reporting verb, or, when
+        that verb has none either (``وأضاف: … مشيرا إلى أن``), the speaker it continues."""
+        k = bisect_left(self._finite_cues, cue.first) - 1
+        while k >= 0 and self._finite_cues[k] >= max(start, cue.first - 80):
+            j = self._finite_cues[k]
+            k -= 1
             before = speaker_before(self.tk, j, start)
             if before is not None:
                 return before
+            after = self._subject_after(j, cue.first)
+            if after is not None:
+                return after
+            return self._recent_subject(j)
         return None
 
+    def _subject_after(self, j: int, limit: int) -> SpeakerPhrase | None:
+        """``speaker_after``, except that verbs taking a ب/ل object (أشاد بـ، رحب بـ) have none."""
+        form = cue_form(self.tokens[j])
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        if form is not None and form.verb_class in ("stance", "directive") and nxt is not None and nxt.norm[:1] in ("ب", "ل"):
+            return None
+        return speaker_after(self.tk, j, limit)
+
     # Indirect quotes --------------------------------------------------------------------------
-    def complementizer_length(self, token: Token) -> bool:
+    def is_complementizer(self, token: Token) -> bool:
         norm = token.norm
         if norm in ("ان", "بان", "فان"):
             return True
@@ -262,14 +405,10 @@ class QuoteFinder:
         tokens = self.tokens
         last_end = -1
         for index, token in enumerate(tokens):
-            if not token.is_word or not self.complementizer_length(token):
+            if not token.is_word or not self.is_complementizer(token):
                 continue
-            if token.start < last_end:
-                continue  # inside the previous indirect clause: coordination, not a new quote
-            if self._is_excluded(token.start, token.end):
+            if token.start < last_end or self._is_excluded(token.start, token.end) or self._depth[index] > 0:
                 continue
-            if self._depth[index] > 0:
-                continue  # inside marks: the direct quote covers it
             if self._not_speech_before(index):
                 continue
             cue = self._cue_for_complementizer(index)
@@ -279,201 +418,221 @@ class QuoteFinder:
             if start_index >= len(tokens) or self._block_of_token[start_index] != self._block_of_token[index]:
                 continue
             first = tokens[start_index]
+            if first.norm == ":":
+                continue  # "وقال، إن: «…»": the marked words are the quote
+            if self._subjunctive(cue, token, first):
+                continue
             end_index = self._indirect_end(start_index)
             if end_index <= start_index:
                 continue
-            span_start = first.start
-            span_end = tokens[end_index - 1].end
             if first.is_quote_mark:
-                quoted = self._span_opened_by(first)
-                if quoted is not None and self._closes_sentence(quoted, end_index):
+                quoted = self._span_by_open.get(first.index)
+                if quoted is not None and self._closes_clause(quoted, end_index):
                     continue  # the whole clause is inside marks: a direct quote only
+            span_start, span_end = first.start, tokens[end_index - 1].end
             cue, phrase, passive, hint = self.attribute(cue, index)
             cue = self.finite_verb_for_participle(cue)
-            confidence = self._indirect_confidence(cue, phrase, hint, passive)
             found.append(
                 Candidate(
-                    "indirect", span_start, span_end, confidence, cue, phrase,
-                    reason="complementiser after a cue", passive=passive, subject_hint=hint,
+                    "indirect", span_start, span_end, self._indirect_confidence(cue, phrase, hint, passive),
+                    cue, phrase, reason="complementiser after a cue", passive=passive, subject_hint=hint,
                     continues_previous=phrase is None and hint is None and not passive,
                 )
             )
             last_end = span_end
         return found
 
+    def _subjunctive(self, cue: Cue, complementizer: Token, first: Token) -> bool:
+        """``رفض أن يصبح``, ``آملا أن تعترف``: أن + verb after a non-speech verb is not speech."""
+        if complementizer.norm != "ان" or cue.form is None or cue.form.verb_class not in _SUBJUNCTIVE_CLASSES:
+            return False
+        word = first.norm
+        return word[:1] in ("ي", "ت", "ن") and not word.startswith("ال") and len(word) >= 4
+
     def _indirect_confidence(self, cue: Cue, phrase: SpeakerPhrase | None, hint: SpeakerPhrase | None, passive: bool) -> float:
         confidence = 0.8
         if cue.form is not None and cue.form.verb_class in ("say", "assert", "continue", "explain", "indicate"):
             confidence += 0.08
-        if cue.form is None:
+        if cue.form is None and not cue.came_in:
             confidence -= 0.1
-        elif cue.form.is_weak or cue.form.verb_class in ("opinion", "stance", "directive", "write"):
+        elif cue.form is not None and (cue.form.is_weak or cue.form.verb_class in ("opinion", "stance", "directive", "write")):
             confidence -= 0.25
         if phrase is None and hint is None and not passive:
             confidence -= 0.1
         return round(max(0.05, min(0.97, confidence)), 2)
 
     def _not_speech_before(self, index: int) -> bool:
-        """``يذكر أن``, ``تجدر الإشارة إلى أن`` …: the journalist's voice."""
+        """``يذكر أن``, ``تجدر الإشارة إلى أن``, ``بيد أن`` …: the journalist's own voice."""
         tokens = self.tokens
-        for phrase in lexicon.not_speech_phrases():
-            parts = phrase.split()
-            begin = index - len(parts)
-            if begin < 0:
-                continue
-            # Allow one preposition (إلى/على/من) between the phrase and the complementiser.
-            for offset in (0, 1):
-                b = begin - offset
-                if b < 0:
-                    continue
-                if all(tokens[b + k].norm == part for k, part in enumerate(parts)):
-                    if offset == 0 or tokens[index - 1].norm in ("الي", "علي", "من"):
-                        return True
+        index_by_last = lexicon.not_speech_index()
+        for offset in (0, 1):  # one preposition (إلى/على/من) may sit before أن
+            end = index - 1 - offset
+            if end < 0:
+                return False
+            if offset and tokens[index - 1].norm not in ("الي", "علي", "من"):
+                return False
+            for parts in index_by_last.get(tokens[end].norm, ()):
+                begin = end - len(parts) + 1
+                if begin >= 0 and all(tokens[begin + k].norm == part for k, part in enumerate(parts)):
+                    return True
         return False
 
     def _cue_for_complementizer(self, index: int) -> Cue | None:
         tokens = self.tokens
         bound = max(self.sentence_start(index), index - 22)
-        for j in range(index - 1, bound - 1, -1):
+        j = index - 1
+        while j >= bound:
             token = tokens[j]
+            if token.norm == ":":
+                return None  # speech after a colon without marks is not annotated (guideline)
             if token.is_quote_mark:
+                opened = self._span_closed_by(j)
+                if opened is not None and self._words_in(opened) <= TERM_MAX_WORDS:
+                    j = opened.open_mark.index - 1
+                    continue
                 return None
-            if token.is_word and self.complementizer_length(token) and j < index - 1:
+            if token.is_word and self.is_complementizer(token) and j < index - 1:
                 return None  # an earlier complementiser owns the cue before it
             length = according_to_at(self.tk, j)
-            if length and tokens[index].norm == "فان":
+            if length and tokens[index].norm.startswith("فان"):
                 return Cue(j, j + length - 1, None, token.start, tokens[j + length - 1].end)
+            if tokens[index].norm.startswith("فان"):
+                j -= 1
+                continue  # "فإن" answers a condition or an according-to phrase, never a verb
             if is_relay_object(token):
-                # "نقلت … عن فلان قوله إن": find the relay verb before.
                 for k in range(j - 1, bound - 1, -1):
                     form = cue_form(tokens[k])
                     if form is not None and form.verb_class == "relay":
                         return Cue(k, k, form, tokens[k].start, tokens[k].end)
                 return Cue(j, j, None, token.start, token.end)
-            form = cue_form(token)
-            if form is None:
-                continue
-            distance = index - j
-            if form.is_weak and distance > 6:
-                continue
-            if form.verb_class in ("stance", "directive") and distance > 8:
-                continue
-            return Cue(j, j, form, token.start, token.end)
+            cue = self._cue_at(j)
+            if cue is not None and cue.form is None and cue.came_in:
+                return cue
+            form = cue.form if cue is not None else None
+            if form is not None:
+                distance = index - j
+                ok = not (form.is_weak and distance > 6) and not (form.verb_class in ("stance", "directive") and distance > 8)
+                if ok:
+                    return cue
+            j -= 1
         return None
 
     def _indirect_end(self, start_index: int) -> int:
-        """One past the last token of an indirect clause starting at ``start_index``."""
+        """One past the last token of an indirect clause starting at ``start_index``.
+
+        It stops at the sentence end, or before a new attribution: a cue followed shortly by its
+        own complementiser, colon or quotation mark (``، مضيفا أن``, ``وأكدت انه «…»``,
+        ``حيث قال:``, ``داعيا في تغريدة … "…"``).
+        """
         tokens = self.tokens
         end = self.sentence_end(start_index)
         j = start_index + 1
         while j < end:
             token = tokens[j]
-            if token.norm in ("،", ",", "؛", ";") and j + 1 < end:
-                nxt = tokens[j + 1]
-                form = cue_form(nxt)
-                if form is not None and not form.is_weak:
-                    # A new cue with its own complementiser starts a new quote.
-                    for k in range(j + 2, min(end, j + 12)):
-                        if tokens[k].is_word and self.complementizer_length(tokens[k]):
-                            return self._trim_end(start_index, j)
-                        if tokens[k].norm in (":",) or tokens[k].is_quote_mark:
-                            return self._trim_end(start_index, j)
-                if nxt.norm in _NEW_CLAUSE_WORDS:
-                    pass
+            form = cue_form(token) if token.is_word else None
+            if form is not None and not form.is_weak and self._depth[j] == 0 and self._starts_attribution(j, end):
+                cut = j
+                if cut > start_index and tokens[cut - 1].norm in ("حيث", "كما", "ثم"):
+                    cut -= 1
+                return self._trim_end(start_index, cut)
             j += 1
         return self._trim_end(start_index, end)
 
+    def _starts_attribution(self, j: int, end: int) -> bool:
+        tokens = self.tokens
+        for k in range(j + 1, min(end + 1, j + _NEW_ATTRIBUTION_LOOKAHEAD, len(tokens))):
+            token = tokens[k]
+            if token.is_word and self.is_complementizer(token):
+                return True
+            if token.norm == ":" or (token.is_quote_mark and self._span_by_open.get(k) is not None and self._words_in(self._span_by_open[k]) > TERM_MAX_WORDS):
+                return True
+            if token.is_sentence_end:
+                return False
+        return False
+
     def _trim_end(self, start_index: int, end: int) -> int:
         tokens = self.tokens
-        while end > start_index and tokens[end - 1].norm in ("،", ",", "؛", ";", ":", "-", "–", "(", "...", "…"):
+        while end > start_index and tokens[end - 1].norm in ("،", ",", "؛", ";", ":", "-", "–", "(", "…", "و"):
             end -= 1
-        # Keep a closing mark when the clause ran into a marked part ("… إن صالح “…”").
         return end
 
-    def _span_opened_by(self, token: Token) -> QuotedSpan | None:
-        for span in self.spans:
-            if span.open_mark.start == token.start:
-                return span
-        return None
-
-    def _closes_sentence(self, quoted: QuotedSpan, end_index: int) -> bool:
+    def _closes_clause(self, quoted: QuotedSpan, end_index: int) -> bool:
         close = quoted.close_mark
         if close is None:
             return True
         return close.index >= end_index - 1
 
     # Direct quotes ----------------------------------------------------------------------------
-    def find_direct(self, indirect: Sequence[Candidate]) -> list[Candidate]:
-        found: list[Candidate] = []
-        indirect_spans = [(c.start, c.end, c) for c in indirect]
-        for span in self.spans:
-            if span.end <= span.start:
-                continue
-            if span.parent is not None and self._is_speech(span.parent, found):
-                continue  # a name inside a quotation
-            candidate = self._direct_candidate(span, indirect_spans)
-            if candidate is not None:
-                found.append(candidate)
-        return found
-
-    def _is_speech(self, span: QuotedSpan, found: Sequence[Candidate]) -> bool:
-        return any(c.quoted is span for c in found)
-
     def _words_in(self, span: QuotedSpan) -> int:
         return sum(1 for i in self.tk.range(span.start, span.end) if self.tokens[i].is_word)
 
-    def _direct_candidate(self, span: QuotedSpan, indirect_spans: Sequence[tuple[int, int, Candidate]]) -> Candidate | None:
+    def find_direct(self, indirect: Sequence[Candidate]) -> list[Candidate]:
+        found: list[Candidate] = []
+        speech: set[int] = set()
+        self._indirect_sorted = sorted(indirect, key=lambda c: c.start)
+        self._indirect_starts = [c.start for c in self._indirect_sorted]
+        for span in self.spans:
+            if span.end <= span.start:
+                continue
+            if span.parent is not None and id(span.parent) in speech:
+                continue  # a name or a quotation inside a quotation
+            candidate = self._direct_candidate(span, indirect)
+            if candidate is not None:
+                found.append(candidate)
+                speech.add(id(span))
+        found.extend(self._parenthesised(found))
+        return found
+
+    def _direct_candidate(self, span: QuotedSpan, indirect: Sequence[Candidate]) -> Candidate | None:
         tokens = self.tokens
         open_index = span.open_mark.index
         words = self._words_in(span)
         if words == 0:
             return None
-        before = tokens[open_index - 1] if open_index > 0 else None
-        colon_before = before is not None and before.norm in (":",)
-        container = next((c for s, e, c in indirect_spans if s <= span.outer_start and span.outer_end <= e + 1), None)
-        naming = self._named_by_previous_word(open_index)
-        start, end = span.start, span.end
-        start, end = self._trim_inner(start, end)
+        start, end = self._trim_inner(span.start, span.end)
         if start >= end:
             return None
-        # 1. Embedded in an indirect clause: a direct quote with the clause's attribution.
-        if container is not None and not naming:
+        before = tokens[open_index - 1] if open_index > 0 else None
+        colon_before = before is not None and before.norm == ":"
+        if span.quran:
+            cue = self.cue_before(open_index, window=8)
+            return Candidate("direct", start, end, 0.75, cue, None, "Qur'anic brackets", passive=cue is None)
+        name_like = self.looks_like_name(span) and not colon_before
+        container = self._container(span)
+        # 1. Inside an indirect clause: a direct quote with the clause's attribution.
+        if container is not None:
+            if name_like or (words == 1 and not self._right_after_cue_word(open_index, container)):
+                return None
             return Candidate(
-                "direct", start, end, 0.7 if words > _TERM_MAX_WORDS else 0.6,
+                "direct", start, end, 0.7 if words > TERM_MAX_WORDS else 0.55,
                 container.cue, container.phrase, "marked words inside an indirect quote",
                 passive=container.passive, continues_previous=container.continues_previous,
                 subject_hint=container.subject_hint, quoted=span,
             )
-        cue = self.cue_before(open_index, allow_weak=colon_before)
-        post = None
-        if span.close_mark is not None:
-            post = self.cue_after(span.close_mark.index)
-        if words <= _TERM_MAX_WORDS:
+        cue = self.cue_before(open_index, allow_weak=colon_before, window=60 if colon_before else CUE_WINDOW)
+        post = self.cue_after(span.close_mark.index) if span.close_mark is not None else None
+        if words <= TERM_MAX_WORDS:
             # One to three words: speech only when a cue attributes them right there.
-            if naming or cue is None or open_index - cue.last > 6 or self._name_like_context(open_index):
+            if name_like or cue is None or open_index - cue.last > 6 or not self._cue_governs_short_quote(cue, open_index):
                 return None
-            if not self._cue_governs_short_quote(cue, open_index):
-                return None
+        if name_like:
+            return None
         if cue is None and post is None and not colon_before:
-            if naming or words < 7:
+            if words < 7:
                 return None
             return Candidate(
                 "direct", start, end, 0.35 if span.closed else 0.3, None, None,
                 "long quoted passage without a cue", continues_previous=True, quoted=span,
             )
-        if naming and not colon_before:
-            return None
         if post is not None and (cue is None or (open_index - cue.last > 12 and not colon_before)):
             post_cue, phrase = post
-            post_cue = self.finite_verb_for_participle(post_cue)
             return Candidate(
                 "direct", start, end, 0.8, post_cue, phrase, "attribution after the quote",
                 continues_previous=phrase is None, quoted=span,
             )
         if cue is None:
-            # A colon with no cue in the sentence: speech introduced by the previous speaker.
             return Candidate(
-                "direct", start, end, 0.55, None, None, "colon before marks",
+                "direct", start, end, 0.55, None, None, "colon before the marks",
                 continues_previous=True, quoted=span,
             )
         cue, phrase, passive, hint = self.attribute(cue, open_index)
@@ -481,7 +640,7 @@ class QuoteFinder:
         confidence = 0.9 if colon_before or open_index - cue.last <= 12 else 0.75
         if not span.closed:
             confidence -= 0.3
-        if words <= _TERM_MAX_WORDS:
+        if words <= TERM_MAX_WORDS:
             confidence = min(confidence, 0.6)
         return Candidate(
             "direct", start, end, round(confidence, 2), cue, phrase, "cue before the marks",
@@ -489,44 +648,93 @@ class QuoteFinder:
             subject_hint=hint, quoted=span,
         )
 
+    def _container(self, span: QuotedSpan) -> Candidate | None:
+        """The indirect quote (non-overlapping, sorted) that contains a quoted span, if any."""
+        k = bisect_right(self._indirect_starts, span.outer_start) - 1
+        if k >= 0:
+            candidate = self._indirect_sorted[k]
+            if span.outer_end <= candidate.end + 1:
+                return candidate
+        return None
+
+    def _right_after_cue_word(self, open_index: int, container: Candidate) -> bool:
+        """``وقال بأنها "شائعات"``: one word right after the complementiser or cue is speech."""
+        previous = self.tokens[open_index - 1] if open_index else None
+        return previous is not None and previous.is_word and (
+            self.is_complementizer(previous) or cue_form(previous) is not None
+        )
+
+    def _parenthesised(self, direct: Sequence[Candidate]) -> list[Candidate]:
+        """``قال: (…)`` — sayings in parentheses after a cue and a colon (guideline)."""
+        found = []
+        tokens = self.tokens
+        covered = [(c.start, c.end) for c in direct]
+        for index, token in enumerate(tokens):
+            if token.norm != "(" or index == 0 or tokens[index - 1].norm != ":":
+                continue
+            close = self._matching_paren(index)
+            if close is None or any(s <= token.start < e for s, e in covered):
+                continue
+            cue = self.cue_before(index - 1, window=12)
+            if cue is None:
+                continue
+            start, end = self._trim_inner(token.end, tokens[close].start)
+            if end - start < 3:
+                continue
+            cue, phrase, passive, hint = self.attribute(cue, index)
+            found.append(
+                Candidate("direct", start, end, 0.7, cue, phrase, "parenthesised saying after a cue",
+                          passive=passive, subject_hint=hint,
+                          continues_previous=phrase is None and hint is None and not passive)
+            )
+        return found
+
+    def _matching_paren(self, index: int) -> int | None:
+        depth = 0
+        block = self._block_of_token[index]
+        for j in range(index, len(self.tokens)):
+            if self._block_of_token[j] != block:
+                return None
+            norm = self.tokens[j].norm
+            if norm == "(":
+                depth += 1
+            elif norm == ")":
+                depth -= 1
+                if depth == 0:
+                    return j
+        return None
+
     def _trim_inner(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in "\u200e\u200f"):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "\u200e\u200f"):
             end -= 1
         return start, end
 
-    def _named_by_previous_word(self, open_index: int) -> bool:
-        """``موقع “غازيتا رو”``, ``بعنوان «…»``: the marks hold a name."""
-        if open_index == 0:
-            return False
-        previous = self.tokens[open_index - 1]
-        norm = previous.norm
-        if norm in ("ل", "ب", "و", "ف", "ك", "لل") and open_index >= 2:
-            norm = self.tokens[open_index - 2].norm
-        stripped = norm[2:] if norm.startswith("ال") else norm
-        return norm in _NAMING_WORDS or stripped in _NAMING_WORDS or ("ال" + norm) in _NAMING_WORDS
-
-    def _name_like_context(self, open_index: int) -> bool:
-        previous = self.tokens[open_index - 1] if open_index else None
-        return previous is not None and previous.norm in ("ل", "ب", "لل") and previous.end == self.tokens[open_index].start
-
     def _cue_governs_short_quote(self, cue: Cue, open_index: int) -> bool:
         """``وصف … بأنه “خطأ فادح”``, ``وقال بأنها "شائعات"``, ``نددت … "بشدة"``."""
-        between = [t.norm for t in self.tokens[cue.last + 1 : open_index]]
+        between = self.tokens[cue.last + 1 : open_index]
         if not between:
             return True
-        if any(self.complementizer_length(t) for t in self.tokens[cue.last + 1 : open_index] if t.is_word):
+        if any(t.is_word and self.is_complementizer(t) for t in between):
             return True
         if cue.form is not None and cue.form.lemma in ("وصف", "ندد", "أدان", "اتهم", "طالب", "دعا"):
             return True
-        return between[-1] in (":",)
+        return between[-1].norm == ":"
 
 
-def find_quotes(
-    tokenized: TokenizedText, blocks: Sequence[Block], excluded: Sequence[tuple[int, int]]
-) -> list[Candidate]:
+def _merge_ranges(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def find_quotes(tokenized: TokenizedText, blocks: Sequence[Block], excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
     """All quote candidates of an article, in text order."""
     finder = QuoteFinder(tokenized, blocks, excluded)
     indirect = finder.find_indirect()

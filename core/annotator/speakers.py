@@ -47,41 +47,67 @@ class Resolution:
 
 
 def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list[int], list[int], bool]:
-    """Token indices of the role and of the name in a speaker phrase, and whether anonymous."""
+    """Token indices of the role and of the name in a speaker phrase, and whether anonymous.
+
+    Words fall into runs. A role run starts at a title word; an indefinite title takes the next
+    word as its complement (``مدير جامعة``, ``وكيل وزارة``); definite words, ``وال…`` and ``ل…``
+    words continue it. A name run is any other run; a definite word extends a name only right
+    after an indefinite one (``وليد المعلم``). The name is the last name run (``وكيل جامعة الملك
+    فهد …، الدكتور سهل عبد الجواد`` → ``سهل عبد الجواد``); the role is everything else.
+    """
     tokens = tokenized.tokens[phrase.first : phrase.last + 1]
     titles = lexicon.titles()
-    anonymous_heads = lexicon.anonymous_heads()
-    role: list[int] = []
-    name: list[int] = []
-    in_role = False
-    anonymous = False
-    for offset, token in enumerate(tokens):
-        index = phrase.first + offset
-        norm = token.norm
-        if not token.is_word:
-            continue
-        if offset == 0 and norm in anonymous_heads:
-            anonymous = True
-        if anonymous:
-            role.append(index)
-            continue
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return [], [], False
+    if _strip_waw_prefix(words[0].norm) in lexicon.anonymous_heads():
+        return [t.index for t in words], [], True
+    head = _strip_waw_prefix(words[0].norm)
+    if head.startswith("ال") and head not in titles:
+        # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …) or a bare surname (المعلم).
+        if len(words) == 1:
+            return [], [words[0].index], False
+        return [t.index for t in words], [], False
+    runs: list[tuple[str, list[int]]] = []
+    expect_complement = False
+    for position, token in enumerate(words):
+        norm = _strip_waw_prefix(token.norm) if position == 0 else token.norm
+        kind = runs[-1][0] if runs else ""
         if norm in titles:
-            if name and not in_role and offset > 0:
-                # "دميتري بيسكوف الناطق …": the role follows the name; the name is complete.
-                role.extend(t.index for t in tokens[offset:] if t.is_word)
-                break
-            in_role = True
-            role.append(index)
+            expect_complement = not norm.startswith("ال")
+            _append(runs, "role", token.index, new_run=kind != "role")
             continue
-        if in_role and (norm.startswith("ال") or norm in _ROLE_LINKS or (role and tokenized.tokens[role[-1]].norm in ("باسم",))):
-            role.append(index)
+        if kind == "role" and (expect_complement or norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS):
+            expect_complement = norm in ("باسم", "ل") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
+            _append(runs, "role", token.index, new_run=False)
             continue
-        if in_role and not name and norm.startswith("لل") and len(norm) > 3:
-            role.append(index)  # "الدائرة الصحفية للمنطقة العسكرية"
+        expect_complement = False
+        if kind == "name":
+            previous = tokenized.tokens[runs[-1][1][-1]].norm
+            if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES:
+                _append(runs, "other", token.index, new_run=True)
+                continue
+            _append(runs, "name", token.index, new_run=False)
             continue
-        in_role = False
-        name.append(index)
-    return role, name, anonymous
+        _append(runs, "name" if kind != "other" else "other", token.index, new_run=kind not in ("name",))
+    name_runs = [indices for kind, indices in runs if kind == "name"]
+    name = name_runs[-1] if name_runs else []
+    role = [i for kind, indices in runs if kind == "role" for i in indices]
+    return role, name, False
+
+
+def _append(runs: list[tuple[str, list[int]]], kind: str, index: int, *, new_run: bool) -> None:
+    if new_run or not runs or runs[-1][0] != kind:
+        runs.append((kind, [index]))
+    else:
+        runs[-1][1].append(index)
+
+
+def _strip_waw_prefix(norm: str) -> str:
+    rest = norm[1:]
+    if norm.startswith("و") and (rest.startswith("ال") or rest in lexicon.titles()):
+        return rest
+    return norm
 
 
 class SpeakerResolver:
@@ -111,7 +137,7 @@ class SpeakerResolver:
         return entity
 
     def _match(self, name: list[str], role: list[str], anonymous: bool) -> Entity | None:
-        for entity in reversed(self.entities):
+        for entity in reversed(self.entities[-200:]):  # bounded: linear on huge articles
             if name and entity.name_tokens and not anonymous:
                 meaningful = [t for t in name if t not in _NAME_PARTICLES]
                 if meaningful and all(t in entity.name_tokens for t in meaningful):

@@ -195,34 +195,42 @@ def find_headings(
     text: str, blocks: Sequence[Block], title: Found | None, boilerplate: Sequence[Found]
 ) -> list[Found]:
     """Sub-headlines: short lines of their own that introduce the paragraphs after them."""
-    covered = [(b.start, b.end) for b in boilerplate]
-
-    def is_boilerplate(block: Block) -> bool:
-        return any(s <= block.start and block.end <= e for s, e in covered)
-
+    covered = _covered_blocks(blocks, boilerplate)
     body = [b for b in blocks if (title is None or b.start >= title.end) and b.whole_line]
+    content = [b for b in body if b.index not in covered]
     headings = []
-    for position, block in enumerate(body):
-        content = text[block.start : block.end]
-        if is_boilerplate(block) or not is_short_line(content):
+    for position, block in enumerate(content):
+        line = text[block.start : block.end]
+        if not is_short_line(line):
             continue
-        if ends_like_sentence(content) and not content.rstrip().endswith(":") or content.rstrip().endswith("،"):
+        stripped = line.rstrip()
+        if (ends_like_sentence(line) and not stripped.endswith(":")) or stripped.endswith("،"):
             continue
-        if _LIST_ITEM_RE.match(content) or _SEPARATOR_RE.match(content):
+        if _LIST_ITEM_RE.match(line) or _SEPARATOR_RE.match(line) or _starts_like_speech(line):
             continue
-        if _starts_like_speech(content):
+        if position + 1 >= len(content):
             continue
-        following = [b for b in body[position + 1 :] if not is_boilerplate(b)]
-        if not following:
-            continue
-        nxt = text[following[0].start : following[0].end]
+        nxt = text[content[position + 1].start : content[position + 1].end]
         if is_short_line(nxt) and not ends_like_sentence(nxt):
             continue  # two short lines in a row: a list or furniture, not a heading
         if words(nxt) < 8:
             continue
-        confidence = 0.75 if words(content) <= 10 else 0.6
+        confidence = 0.75 if words(line) <= 10 else 0.6
         headings.append(Found("heading", block.start, block.end, confidence, reason="short line before a paragraph"))
     return headings
+
+
+def _covered_blocks(blocks: Sequence[Block], boilerplate: Sequence[Found]) -> set[int]:
+    """Indices of blocks lying wholly inside boilerplate (one merge-like pass)."""
+    spans = sorted((b.start, b.end) for b in boilerplate)
+    covered: set[int] = set()
+    k = 0
+    for block in blocks:
+        while k < len(spans) and spans[k][1] < block.end:
+            k += 1
+        if k < len(spans) and spans[k][0] <= block.start and block.end <= spans[k][1]:
+            covered.add(block.index)
+    return covered
 
 
 def _starts_like_speech(content: str) -> bool:

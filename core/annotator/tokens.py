@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from core.folding import Shadow
+from core.folding import Shadow, strip_marks
 
 # An HTML entity left raw by a scraper is one token (it may be a quotation mark).
 _TOKEN_RE = re.compile(r"&#?[a-z0-9]{2,8};|[^\W_]+|\S", re.IGNORECASE)
@@ -56,10 +56,8 @@ class Token:
     fstart: int
     fend: int
     norm: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum() if self.norm else False
+    maqsura: bool = False  # the stored word ends in ى (على the preposition, not the name علي)
+    is_word: bool = False  # a word (letters or digits), not punctuation
 
     @property
     def is_quote_mark(self) -> bool:
@@ -87,9 +85,15 @@ class TokenizedText:
             if norm.startswith("&") and norm.endswith(";"):
                 norm = ENTITY_MARKS.get(norm, norm)
             start, end = self.shadow.span(match.start(), match.end())
-            tokens.append(Token(number, start, end, match.start(), match.end(), norm))
+            maqsura = norm.endswith("ي") and strip_marks(text[start:end]).endswith("ى")
+            tokens.append(
+                Token(number, start, end, match.start(), match.end(), norm, maqsura, norm[:1].isalnum())
+            )
         self.tokens = tokens
         self._starts = [t.start for t in tokens]
+        # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
+        # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
+        self.name_spans: dict[int, int] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)

@@ -1,0 +1,333 @@
+"""The automatic annotator on hand-written cases for every pattern of the guideline.
+
+Each case is a small article; the assertions name the exact span (as text) and attribution the
+guideline asks for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.annotator import annotate_document, reannotate
+from core.model import Annotation, Document
+from core.resources import SAMPLE_ARTICLE, read_text
+
+TITLE = "عنوان الخبر الرئيسي اليوم\n"
+
+
+def annotate(body: str, title: str = TITLE) -> Document:
+    return annotate_document(Document(title + body, id="t"))
+
+
+def quotes(document: Document, kind: str | None = None) -> list[Annotation]:
+    return [a for a in document if a.type == "quote" and (kind is None or a.kind == kind)]
+
+
+def texts(document: Document, kind: str | None = None) -> list[str]:
+    return [document.span_text(q) for q in quotes(document, kind)]
+
+
+# Quotation marks ---------------------------------------------------------------------------------
+SPEECH = "لن نتراجع عن هذا القرار مهما كانت الضغوط"
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("“", "”"),  # curly
+        ("”", "“"),  # reversed curly (typed right-to-left)
+        ("”", "”"),  # WordPress pairs
+        ("«", "»"),  # guillemets
+        ("»", "«"),  # reversed guillemets
+        ('"', '"'),  # straight
+        ("«", "”"),  # mixed pair
+        ("&quot;", "&quot;"),  # raw HTML entity left by a scraper
+        ("&#8220;", "&#8221;"),
+    ],
+)
+def test_every_mark_style_gives_one_direct_quote_without_the_marks(opening: str, closing: str) -> None:
+    document = annotate(f"وقال الوزير سامي علي: {opening}{SPEECH}{closing}.\n")
+    [quote] = quotes(document)
+    assert quote.kind == "direct"
+    assert document.span_text(quote) == SPEECH
+    assert quote.speaker == "سامي علي"
+    assert quote.cue == "وقال"
+
+
+def test_nested_marks_give_one_quote_and_no_quote_for_the_name_inside() -> None:
+    document = annotate(
+        "وقال الناطق الصحفي باسم الرئيس إن القيادة لا تعلم شيئا.\n"
+        "وأردف: “يكتب عن ذلك موقع “غازيتا رو” لكننا لم نتلق أي معلومات من المجلس نفسه”.\n"
+    )
+    direct = texts(document, "direct")
+    assert direct == ["يكتب عن ذلك موقع “غازيتا رو” لكننا لم نتلق أي معلومات من المجلس نفسه"]
+    [quote] = quotes(document, "direct")
+    assert quote.cue == "وأردف"
+    assert quote.speaker == "الناطق الصحفي باسم الرئيس"  # pronoun cue: the previous speaker
+
+
+def test_a_quote_over_several_paragraphs_is_one_quote() -> None:
+    document = annotate(
+        "وقال المدير العام خالد يوسف في بيان: «ندرس كل الاعتراضات بجدية.\n"
+        "«ولن نتخذ أي قرار نهائي قبل أن نستمع إلى السكان والخبراء في جلسات علنية».\n"
+    )
+    [quote] = quotes(document, "direct")
+    assert document.span_text(quote).startswith("ندرس كل الاعتراضات")
+    assert document.span_text(quote).endswith("في جلسات علنية")
+
+
+def test_an_unclosed_quote_ends_with_its_paragraph_and_is_doubtful() -> None:
+    document = annotate(
+        "وأضاف الخبير رامي ناصر: “الجفاف ليس قدرا، بل نتيجة قرارات خاطئة اتخذت منذ سنوات\n"
+        "وفي سياق آخر ارتفعت الأسعار في الأسواق المحلية بشكل كبير خلال الأسبوع الماضي.\n"
+    )
+    [quote] = quotes(document)
+    assert document.span_text(quote) == "الجفاف ليس قدرا، بل نتيجة قرارات خاطئة اتخذت منذ سنوات"
+    assert quote.confidence is not None and quote.confidence < 0.7
+
+
+def test_a_wordpress_opening_mark_after_la_is_a_name_not_speech() -> None:
+    document = annotate(
+        "وصرح المتحدث الرسمي لوزارة الصحة صالح المالكي لـ”عين اليوم” بأن الأنظمة تمنع احتجاز الجثث.\n"
+    )
+    assert texts(document, "direct") == []
+    [quote] = quotes(document, "indirect")
+    assert document.span_text(quote) == "الأنظمة تمنع احتجاز الجثث"
+    assert quote.speaker == "صالح المالكي"
+
+
+def test_names_and_terms_in_marks_are_not_quotes() -> None:
+    document = annotate(
+        "تعمل الخبراء على مواجهة “داعش” في المنطقة منذ سنوات طويلة دون نتيجة واضحة.\n"
+        "ونشرت صحيفة «الوطن» تقريرا عن مشروع «النهر الأخضر» في الجنوب.\n"
+        "وذكرت دراسة \"ديجيتال نيوز ريبورت\" أرقاما جديدة عن القراء.\n"
+    )
+    assert quotes(document, "direct") == []
+
+
+def test_qur_anic_brackets_are_a_direct_quote() -> None:
+    document = annotate("وأجد دوما في قوله تعالى ﴿وَلَا يُنَبِّئُكَ مِثْلُ خَبِيرٍ﴾ القول الفصل في الحكم على المواقف.\n")
+    assert texts(document, "direct") == ["وَلَا يُنَبِّئُكَ مِثْلُ خَبِيرٍ"]
+
+
+def test_a_saying_in_parentheses_after_a_cue_and_colon_is_direct() -> None:
+    document = annotate("وروى الإمام عن ابن سيرين أنه قال: (إن هذا العلم دين فانظروا عمن تأخذون دينكم).\n")
+    assert "إن هذا العلم دين فانظروا عمن تأخذون دينكم" in texts(document, "direct")
+
+
+# Indirect speech -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "speech", "cue"),
+    [
+        ("أعلن الكرملين أن موسكو مستعدة لدراسة إرسال قوات.", "موسكو مستعدة لدراسة إرسال قوات", "أعلن"),
+        ("وقال الوزير خالد سعيد إن الحكومة ستعلن خطتها غدا.", "الحكومة ستعلن خطتها غدا", "وقال"),
+        ("وأكدت الوزارة أنها ستواصل العمل في المشروع.", "ستواصل العمل في المشروع", "وأكدت"),
+        ("وقالوا بأن الوضع الأمني مستقر تماما في المدينة.", "الوضع الأمني مستقر تماما في المدينة", "وقالوا"),
+        ("ويقول الخبراء إن الأسعار سترتفع هذا العام.", "الأسعار سترتفع هذا العام", "ويقول"),
+        ("وأشار الوزير إلى أن المفاوضات لم تنته بعد.", "المفاوضات لم تنته بعد", "وأشار"),
+        ("وشددت المنظمة على أن الحل سياسي فقط.", "الحل سياسي فقط", "وشددت"),
+        ("وقال الطرفان إنهما اتفقا على وقف إطلاق النار.", "اتفقا على وقف إطلاق النار", "وقال"),
+    ],
+)
+def test_indirect_speech_after_reporting_verbs(sentence: str, speech: str, cue: str) -> None:
+    document = annotate(sentence + "\n")
+    [quote] = quotes(document, "indirect")
+    assert document.span_text(quote) == speech
+    assert quote.cue == cue
+
+
+def test_a_new_cue_with_its_own_complementiser_starts_a_new_quote() -> None:
+    document = annotate(
+        "وأكد الخطيب أن الوزارة ستوزع أنظمة ري حديثة على المزارع، مضيفا أن كلفة المشروع تبلغ أربعين مليونا.\n"
+    )
+    assert texts(document, "indirect") == ["الوزارة ستوزع أنظمة ري حديثة على المزارع", "كلفة المشروع تبلغ أربعين مليونا"]
+    first, second = quotes(document, "indirect")
+    assert second.cue == "مضيفا"
+    assert first.speaker == second.speaker == "الخطيب"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يذكر أن الوادي يضم أكثر من مئتي قرية زراعية.",
+        "وتجدر الإشارة إلى أن المشروع بدأ قبل عامين.",
+        "وهذا يعني أن الأسعار سترتفع قريبا.",
+        "بيد أن الطموح الحقيقي يكمن في الخطوة التالية.",
+        "ورفضت الوزيرة أن يصبح الحجاب عائقا أمام العمل.",
+    ],
+)
+def test_look_alikes_are_not_speech(sentence: str) -> None:
+    assert quotes(annotate(sentence + "\n")) == []
+
+
+def test_a_clause_wholly_inside_marks_is_direct_only() -> None:
+    document = annotate("وقال رئيس البلدية سمير حداد إن «المدينة لن تتخلى عن سكانها في هذه الظروف الصعبة».\n")
+    assert texts(document, "indirect") == []
+    assert texts(document, "direct") == ["المدينة لن تتخلى عن سكانها في هذه الظروف الصعبة"]
+
+
+def test_marked_fragment_inside_reported_speech_is_also_direct() -> None:
+    document = annotate("وقال مسؤول حكومي كبير إن القيود على المواقع “جزء مهم” من جهود مكافحة الإرهاب.\n")
+    [indirect] = quotes(document, "indirect")
+    [direct] = quotes(document, "direct")
+    assert document.span_text(direct) == "جزء مهم"
+    assert direct.speaker == indirect.speaker == "مسؤول حكومي كبير"
+
+
+def test_passive_reporting_has_no_speaker() -> None:
+    document = annotate("وقيل إن القبر دمر بالكامل خلال أيام الثورة.\n")
+    [quote] = quotes(document)
+    assert quote.speaker is None and quote.cue == "وقيل"
+
+
+# Speakers ------------------------------------------------------------------------------------------
+def test_verb_first_attribution_with_role_and_date() -> None:
+    document = annotate(
+        "وقال دميتري بيسكوف الناطق الصحفي باسم الرئيس الروسي الجمعة 18 سبتمبر/ايلول: “إذا تسلمنا نداء بهذا الشأن، فسندرسه طبعا”.\n"
+        "وأضاف بيسكوف أن القرار لم يتخذ بعد.\n"
+    )
+    first, second = quotes(document)
+    assert first.speaker == second.speaker == "دميتري بيسكوف"  # the surname resolves to the full name
+    assert (first.cue, second.cue) == ("وقال", "وأضاف")
+    mention = document.get(first.speaker_id)
+    assert mention.type == "speaker"
+    assert document.span_text(mention) == "دميتري بيسكوف الناطق الصحفي باسم الرئيس الروسي"
+    assert document.span_text(document.get(first.cue_id)) == "وقال"
+
+
+def test_role_then_name_gives_the_name_as_canonical() -> None:
+    document = annotate("وقال وزير الخارجية السوري وليد المعلم لوكالة سانا إن بلاده لن تقبل بذلك.\n")
+    [quote] = quotes(document)
+    assert quote.speaker == "وليد المعلم"
+
+
+def test_post_quote_attribution() -> None:
+    document = annotate("“الحلول التقنية وحدها لا تكفي ونحن بحاجة إلى تغيير طريقة تفكيرنا”، قال الخبير البيئي رامي ناصر.\n")
+    [quote] = quotes(document)
+    assert quote.cue == "قال"
+    assert quote.speaker == "رامي ناصر"
+
+
+def test_according_to_attribution() -> None:
+    document = annotate("وبحسب تقرير لجمعية المزارعين، فإن ثلث الأراضي الزراعية لم تزرع هذا الموسم.\n")
+    [quote] = quotes(document)
+    assert document.span_text(quote) == "ثلث الأراضي الزراعية لم تزرع هذا الموسم"
+    assert quote.cue == "وبحسب"
+    assert quote.speaker == "تقرير لجمعية المزارعين"
+
+
+def test_relay_gives_the_source_as_speaker_and_qawluhu_as_cue() -> None:
+    document = annotate("ونقلت وكالة رويترز عن مصدر دبلوماسي قوله إن المحادثات ستستأنف الأسبوع المقبل.\n")
+    [quote] = quotes(document)
+    assert quote.speaker == "مصدر دبلوماسي"
+    assert quote.cue == "قوله"
+
+
+def test_anonymous_sources_and_organisations_are_speakers() -> None:
+    document = annotate(
+        "وقالت مصادر مطلعة إن الاجتماع أجل إلى موعد لاحق.\n"
+        "بدورها نفت وزارة الدفاع الروسية أن تكون قواتها قد شاركت في العملية.\n"
+    )
+    first, second = quotes(document)
+    assert first.speaker == "مصادر مطلعة"
+    assert second.speaker == "وزارة الدفاع الروسية"
+
+
+def test_participle_cue_after_a_name_first_clause() -> None:
+    document = annotate(
+        "لكن الدائرة الصحفية للمنطقة العسكرية الشرقية نفت تلك المعلومات، مشيرة إلى أن التدريبات تجري داخل حدود المنطقة.\n"
+    )
+    [quote] = quotes(document)
+    assert quote.speaker == "الدائرة الصحفية للمنطقة العسكرية الشرقية"
+    assert quote.cue == "مشيرة"
+
+
+def test_qaila_after_a_finite_verb_of_saying_takes_that_verb_as_cue() -> None:
+    document = annotate("وأضاف الطبيب أحمد سمير قائلا: «التشخيص الدقيق يسمح بمعرفة الخطوة المقبلة للعلاج».\n")
+    [quote] = quotes(document)
+    assert quote.cue == "وأضاف"
+
+
+# Structure -----------------------------------------------------------------------------------------
+def test_title_byline_headings_sections_and_duplicates() -> None:
+    paragraph = "وتظهر الصور الجوية التي نشرتها الوزارة بقعا واسعة من قاع النهر وقد جفت تماما بعد موسم طويل."
+    text = (
+        "خطة عاجلة لإنقاذ النهر من الجفاف\n"
+        "حنان الحامدي – عين اليوم\n"
+        f"{paragraph}\n"
+        "مزارعون بين القلق والأمل\n"
+        "وفي قرية العين البيضاء ينتظر المزارعون دورهم في الري أسبوعين كاملين منذ بداية الصيف الحالي.\n"
+        f"{paragraph}\n"
+        "اقرأ أيضا:\n"
+        "الأمطار الموسمية تتأخر للعام الثالث\n"
+        "مزارعو الجنوب يطالبون بتعويضات\n"
+    )
+    document = annotate_document(Document(text, id="s"))
+    [title] = document.of_type("title")
+    assert document.span_text(title) == "خطة عاجلة لإنقاذ النهر من الجفاف"
+    boilerplate = [document.span_text(a) for a in document.of_type("boilerplate")]
+    assert "حنان الحامدي – عين اليوم" in boilerplate
+    assert "اقرأ أيضا:" in boilerplate
+    assert "مزارعو الجنوب يطالبون بتعويضات" in boilerplate
+    [heading] = document.of_type("heading")
+    assert document.span_text(heading) == "مزارعون بين القلق والأمل"
+    sections = document.of_type("section")
+    assert [s.heading_id for s in sections] == [None, heading.id]
+    assert document.span_text(sections[1]).endswith(paragraph)  # ends before the trailing links
+    duplicates = [p for p in document.of_type("paragraph") if p.duplicate_of]
+    assert len(duplicates) == 1
+    assert document.span_text(document.get(duplicates[0].duplicate_of)) == paragraph
+
+
+def test_photo_credits_and_urls_inside_lines_are_boilerplate_fragments() -> None:
+    document = annotate(
+        "RIA NOVOSTI – تعرضت المنصة الصينية لعاصفة بحرية عنيفة أدت إلى غرقها في البحر.\n"
+        "وقد نشرت الوكالة الصور صباح اليوم. AFP HANDOUT ولو لم تتمكن فرق الإنقاذ من السيطرة لكانت الكارثة أكبر.\n"
+    )
+    fragments = [document.span_text(a) for a in document.of_type("boilerplate")]
+    assert any(f.startswith("RIA NOVOSTI") for f in fragments)
+    assert any("AFP HANDOUT" in f for f in fragments)
+
+
+def test_an_article_on_one_line_splits_at_no_break_space_runs() -> None:
+    sentences = [f"هذه الجملة رقم {n} من الخبر وهي طويلة بما يكفي لتكون فقرة كاملة في المقال." for n in range(12)]
+    body = "\u00a0\u00a0".join(sentences)
+    document = annotate(body + "\n")
+    assert len(document.of_type("paragraph")) == 12
+
+
+def test_bidi_controls_at_line_starts_are_outside_spans() -> None:
+    document = annotate("\u200f\u200eوقال الوزير خالد سعيد إن الحكومة ستعلن خطتها غدا.\n")
+    for paragraph in document.of_type("paragraph"):
+        assert not document.span_text(paragraph).startswith(("\u200f", "\u200e"))
+
+
+# The whole pipeline --------------------------------------------------------------------------------
+def test_the_bundled_sample_exercises_every_type_and_mark_style() -> None:
+    text = read_text(SAMPLE_ARTICLE)
+    document = annotate_document(Document(text, id="sample"))
+    types = {a.type for a in document}
+    assert types == {"title", "heading", "section", "paragraph", "boilerplate", "quote", "speaker", "cue"}
+    kinds = {q.kind for q in quotes(document)}
+    assert kinds == {"direct", "indirect"}
+    for mark in ("“", "”", "«", "»", '"', "&quot;"):
+        assert mark in text
+    assert any(p.duplicate_of for p in document.of_type("paragraph"))
+    assert all(a.origin == "auto" and a.status == "pending" and a.confidence is not None for a in document)
+
+
+def test_reannotation_keeps_every_human_decision() -> None:
+    text = read_text(SAMPLE_ARTICLE)
+    document = annotate_document(Document(text, id="sample"))
+    first, second = quotes(document)[:2]
+    document.set_status(first.id, "rejected")
+    document.set_status(second.id, "accepted")
+    manual = document.add(Annotation("m1", "heading", 0, 5))
+    before = {a.id: a for a in document if a.id in (first.id, second.id, manual.id)}
+    reannotate(document)
+    assert document.get(first.id) == before[first.id]
+    assert document.get(second.id) == before[second.id]
+    assert document.get(manual.id) == before[manual.id]
+    # The rejected suggestion is not brought back under a new id.
+    same_span = [q for q in quotes(document) if (q.start, q.end) == (first.start, first.end)]
+    assert same_span == [document.get(first.id)]

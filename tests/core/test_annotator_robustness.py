@@ -1,0 +1,79 @@
+"""No article may crash or hang the annotator: random and adversarial text, spans always valid."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.annotator import annotate_text
+from core.jsonformat import dumps_document, loads_document
+from core.model import Document
+
+_WORDS = ["قال", "وقال", "إن", "أن", "بأن", "الوزير", "أكد", "وأضاف", ":", "،", ".", "مشيرا", "إلى",
+          "«", "»", "“", "”", '"', "&quot;", "﴿", "﴾", "(", ")", "\n", "\u00a0", "\u200f", "😀", "𞸀",
+          "CNN", "AFP HANDOUT", "اقرأ أيضا:", "ـــ", "يذكر", "قيل", "نقلت", "عن", "قوله", "بحسب"]
+
+
+def _check(text: str) -> None:
+    annotations = annotate_text(text)
+    keys = [a.sort_key() for a in annotations]
+    for annotation in annotations:
+        assert 0 <= annotation.start <= annotation.end <= len(text)
+    document = Document(text, id="x", annotations=annotations)  # validates ids and references
+    assert loads_document(dumps_document(document)) == document
+    assert len(set(keys)) == len(keys)
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=120).map(" ".join))
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_random_token_soup_gives_valid_spans(text: str) -> None:
+    _check(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_unicode_gives_valid_spans(text: str) -> None:
+    _check(text)
+
+
+def test_adversarial_inputs() -> None:
+    for text in [
+        "«" * 5000,
+        "»“”\"" * 3000,
+        "وقال: «" * 2000,
+        ".،:؛!؟" * 2000,
+        "أن " * 5000,
+        "قال إن " * 3000,
+        "\n" * 1000 + "عنوان\n" + "\u00a0" * 1000,
+        "😀𞸀" * 3000,
+        ("وقال الوزير: “كلام طويل جدا " * 50 + "\n") * 20,
+    ]:
+        _check(text)
+
+
+def _best_time(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        annotate_text(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_time_grows_linearly_on_a_long_single_line() -> None:
+    """A quadratic step would make 4x the text cost 16x; allow generous noise, not that."""
+    unit = "وقال الوزير إن «الوضع صعب» وأضاف أن الحكومة “ستعمل” بسرعة، مشيرا إلى أن الخطة جاهزة "
+    small = unit * 400  # about 35 KB on one line
+    large = unit * 1600  # about 140 KB
+    ratio = _best_time(large) / _best_time(small)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_a_megabyte_line_of_unbalanced_marks_finishes() -> None:
+    text = ("قال « إن " + "” " * 3 + "أن ") * 60_000  # ~1 MB, one line
+    started = time.perf_counter()
+    annotations = annotate_text(text[:1_000_000])
+    assert time.perf_counter() - started < 120  # a hang guard, not a speed measurement
+    assert all(0 <= a.start <= a.end <= 1_000_000 for a in annotations)
