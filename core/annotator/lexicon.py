@@ -73,6 +73,12 @@ def cue_forms() -> dict[str, CueForm]:
             _add(table, q + "ه", CueForm(lemma, verb_class, "participle", True, False), plain)
             _add(table, q + "ين", CueForm(lemma, verb_class, "participle", False, True), plain)
             _add(table, q + "ات", CueForm(lemma, verb_class, "participle", True, True), plain)
+        if lemma in _TAKES_OBJECT_PRONOUN:
+            base_forms = [f for f, c in list(table.items()) if c.lemma == lemma and c.tense in ("past", "imperfect")]
+            for form in base_forms:
+                cue = table[form]
+                for suffix in ("ه", "ها", "هم"):
+                    table.setdefault(form + suffix, cue)
         for form in extra:
             form = form.strip()
             if not form:
@@ -83,6 +89,10 @@ def cue_forms() -> dict[str, CueForm]:
             plural = folded.endswith(("وا", "ون"))
             _add(table, folded, CueForm(lemma, verb_class, tense, feminine, plural), plain)
     return table
+
+
+# Verbs often written with an object pronoun: يصفه، أبلغهم، سألها، ناشدهم.
+_TAKES_OBJECT_PRONOUN = frozenset({"وصف", "اتهم", "أبلغ", "أخبر", "سأل", "ناشد", "طالب", "دعا", "حذر"})
 
 
 def _guess_tense(folded: str) -> str:

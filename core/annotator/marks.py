@@ -101,9 +101,9 @@ def classify_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Ma
             and previous.norm in _PROCLITICS
             and (previous.index == 0 or tokens[previous.index - 1].end < previous.start)
         )
-        can_open = (space_before or attached_proclitic) and not space_after and after != ""
+        can_open = (space_before or attached_proclitic) and word_after
         can_close = word_before and not word_after
-        if before == ":" and after != "":
+        if before == ":" and after != "" and (word_after or space_after):
             can_open, can_close = True, False  # "قال:» …": a colon introduces speech
         if not can_open and not can_close:
             can_open = can_close = True  # spaced on both sides: the stack decides

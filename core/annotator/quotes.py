@@ -88,7 +88,10 @@ class QuoteFinder:
         all_spans = pair_marks(tokenized, blocks)
         self.spans = [s for s in all_spans if not self._is_excluded(s.outer_start, s.outer_end)]
         self._excluded_text = " ".join(fold(self.text[s:e]) for s, e in self.excluded)
-        self._quoted_counts = Counter(self._key(s) for s in all_spans if s.closed)
+        # A name is quoted in different sentences; a repeated sentence quotes it in the same one.
+        self._quoted_counts = Counter(
+            key for key, _ in {(self._key(s), self._context(s)) for s in all_spans if s.closed}
+        )
         self._block_of_token = self._token_blocks()
         self._depth = self._quote_depths()
         self._starts_at, self._ends_at = self._sentence_tables()
@@ -108,6 +111,10 @@ class QuoteFinder:
     # Setup ------------------------------------------------------------------------------------
     def _key(self, span: QuotedSpan) -> str:
         return " ".join(fold(self.text[span.start : span.end]).split())
+
+    def _context(self, span: QuotedSpan) -> str:
+        index = span.open_mark.index
+        return self.tokens[index - 1].norm if index else ""
 
     def _is_excluded(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` overlap the title, a heading or boilerplate? (bisect, O(log n))"""
@@ -208,8 +215,18 @@ class QuoteFinder:
             return True
         key = self._key(span)
         if self._quoted_counts[key] >= 2:
-            return True  # the same words quoted twice in one article: a name or a term
-        return bool(key) and key in self._excluded_text  # repeated from the title or a heading
+            return True  # the same words quoted in two places of one article: a name or a term
+        if key[:1].isdigit():
+            return True  # «207 شركات حج»: a label
+        return self._coordinated_with_name(span)
+
+    def _coordinated_with_name(self, span: QuotedSpan) -> bool:
+        """``حزبي «العدالة والتنمية» و«الشعب الجمهوري»``: a quoted item joined to a quoted name."""
+        index = span.open_mark.index
+        if index >= 2 and self.tokens[index - 1].norm == "و" and self.tokens[index - 2].is_quote_mark:
+            previous = self._span_by_close.get(index - 2)
+            return previous is not None and self._words_in(previous) <= TERM_MAX_WORDS and self._named_by_previous_word(previous.open_mark.index)
+        return False
 
     def _named_by_previous_word(self, open_index: int) -> bool:
         if open_index == 0:
@@ -222,6 +239,8 @@ class QuoteFinder:
         for candidate in (norm, stripped, norm[1:] if norm[:1] in "لبو" else norm):
             if candidate in _NAMING_WORDS or (candidate.startswith("ال") and candidate[2:] in _NAMING_WORDS):
                 return True
+            if candidate.endswith("ي") and candidate[:-1] in _NAMING_WORDS:
+                return True  # a dual construct: حزبي، وفدي، موقعي
         return False
 
     # Cues -------------------------------------------------------------------------------------
@@ -429,6 +448,8 @@ class QuoteFinder:
                 quoted = self._span_by_open.get(first.index)
                 if quoted is not None and self._closes_clause(quoted, end_index):
                     continue  # the whole clause is inside marks: a direct quote only
+            if sum(1 for k in range(start_index, end_index) if tokens[k].is_word) < 2:
+                continue  # one word cut off by a new attribution is that attribution's subject
             span_start, span_end = first.start, tokens[end_index - 1].end
             cue, phrase, passive, hint = self.attribute(cue, index)
             cue = self.finite_verb_for_participle(cue)
@@ -484,6 +505,9 @@ class QuoteFinder:
         while j >= bound:
             token = tokens[j]
             if token.norm == ":":
+                if j == index - 1:
+                    j -= 1
+                    continue  # "قال فلان: إن …" — the complementiser makes it indirect speech
                 return None  # speech after a colon without marks is not annotated (guideline)
             if token.is_quote_mark:
                 opened = self._span_closed_by(j)
@@ -520,9 +544,11 @@ class QuoteFinder:
     def _indirect_end(self, start_index: int) -> int:
         """One past the last token of an indirect clause starting at ``start_index``.
 
-        It stops at the sentence end, or before a new attribution: a cue followed shortly by its
-        own complementiser, colon or quotation mark (``، مضيفا أن``, ``وأكدت انه «…»``,
-        ``حيث قال:``, ``داعيا في تغريدة … "…"``).
+        It stops at the sentence end, or before a new attribution (guideline: a new cue with its
+        own complementiser starts a new quote): a circumstantial participle (``، مضيفا أن``,
+        ``داعيا … "…"``), a verb joined by و/ف (``وأكدت انه «…»``, ``، وختم …``) or a verb after a
+        comma, followed shortly by its complementiser, a colon or a quotation. A bare verb inside
+        the clause (``إن لافروف اقترح عليه “…”``) is part of the report.
         """
         tokens = self.tokens
         end = self.sentence_end(start_index)
@@ -530,21 +556,29 @@ class QuoteFinder:
         while j < end:
             token = tokens[j]
             form = cue_form(token) if token.is_word else None
-            if form is not None and not form.is_weak and self._depth[j] == 0 and self._starts_attribution(j, end):
-                cut = j
-                if cut > start_index and tokens[cut - 1].norm in ("حيث", "كما", "ثم"):
-                    cut -= 1
-                return self._trim_end(start_index, cut)
+            if form is not None and not form.is_weak and self._depth[j] == 0:
+                after_comma = tokens[j - 1].norm in ("،", ",", "؛")
+                joined = token.norm[:1] in ("و", "ف") and len(token.norm) > 3
+                if form.tense == "participle" or joined or after_comma:
+                    if (after_comma and joined) or self._starts_attribution(j, end, allow_quote=form.tense == "participle" or after_comma):
+                        cut = j
+                        if cut > start_index and tokens[cut - 1].norm in ("حيث", "كما", "ثم"):
+                            cut -= 1
+                        return self._trim_end(start_index, cut)
+            if token.norm in ("وجاء", "وكان", "وكانت") and tokens[j - 1].norm in ("،", ","):
+                return self._trim_end(start_index, j)
             j += 1
         return self._trim_end(start_index, end)
 
-    def _starts_attribution(self, j: int, end: int) -> bool:
+    def _starts_attribution(self, j: int, end: int, *, allow_quote: bool = True) -> bool:
         tokens = self.tokens
         for k in range(j + 1, min(end + 1, j + _NEW_ATTRIBUTION_LOOKAHEAD, len(tokens))):
             token = tokens[k]
             if token.is_word and self.is_complementizer(token):
                 return True
-            if token.norm == ":" or (token.is_quote_mark and self._span_by_open.get(k) is not None and self._words_in(self._span_by_open[k]) > TERM_MAX_WORDS):
+            if token.norm == ":":
+                return True
+            if allow_quote and token.is_quote_mark and self._span_by_open.get(k) is not None and self._words_in(self._span_by_open[k]) > TERM_MAX_WORDS:
                 return True
             if token.is_sentence_end:
                 return False
@@ -557,10 +591,16 @@ class QuoteFinder:
         return end
 
     def _closes_clause(self, quoted: QuotedSpan, end_index: int) -> bool:
+        """Does the quotation opening the clause make up the reported clause?
+
+        It does when it runs to the clause end, or when a comma or full stop follows its closing
+        mark (``بأنه «نفط اقتصاديات الفضاء»، مهمة …``: what follows is the journalist's).
+        """
         close = quoted.close_mark
-        if close is None:
+        if close is None or close.index >= end_index - 1:
             return True
-        return close.index >= end_index - 1
+        nxt = self.tokens[close.index + 1] if close.index + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.norm in ("،", ",", ".", "؛")
 
     # Direct quotes ----------------------------------------------------------------------------
     def _words_in(self, span: QuotedSpan) -> int:
@@ -569,6 +609,7 @@ class QuoteFinder:
     def find_direct(self, indirect: Sequence[Candidate]) -> list[Candidate]:
         found: list[Candidate] = []
         speech: set[int] = set()
+        self._speech_closers: set[int] = set()
         self._indirect_sorted = sorted(indirect, key=lambda c: c.start)
         self._indirect_starts = [c.start for c in self._indirect_sorted]
         for span in self.spans:
@@ -580,6 +621,8 @@ class QuoteFinder:
             if candidate is not None:
                 found.append(candidate)
                 speech.add(id(span))
+                if span.close_mark is not None:
+                    self._speech_closers.add(span.close_mark.index)
         found.extend(self._parenthesised(found))
         return found
 
@@ -601,7 +644,7 @@ class QuoteFinder:
         container = self._container(span)
         # 1. Inside an indirect clause: a direct quote with the clause's attribution.
         if container is not None:
-            if name_like or (words == 1 and not self._right_after_cue_word(open_index, container)):
+            if name_like or (words == 1 and not self._right_after_cue_word(open_index, container) and not self._joined_to_speech(open_index)):
                 return None
             return Candidate(
                 "direct", start, end, 0.7 if words > TERM_MAX_WORDS else 0.55,
@@ -656,6 +699,12 @@ class QuoteFinder:
             if span.outer_end <= candidate.end + 1:
                 return candidate
         return None
+
+    def _joined_to_speech(self, open_index: int) -> bool:
+        """``بأن قراره "غير شرعي" و"خطأ"``: a quoted word joined by و to a quoted fragment."""
+        if open_index < 2 or self.tokens[open_index - 1].norm != "و":
+            return False
+        return self.tokens[open_index - 2].index in self._speech_closers
 
     def _right_after_cue_word(self, open_index: int, container: Candidate) -> bool:
         """``وقال بأنها "شائعات"``: one word right after the complementiser or cue is speech."""

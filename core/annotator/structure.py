@@ -25,9 +25,10 @@ _DASH_SEPARATED_RE = re.compile(r"\s*(?:ـ{2,}|[–—]|\s-\s|-(?=\s)|(?<=\s)-)\
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # A dateline or byline opening a paragraph: "* تونس - رويترز:", "دعاء ...- سبق- جدة:".
 _DATELINE_RE = re.compile(
-    r"^\*?\s*(?:[^\s:.،\-–ـ]+(?:\s+[^\s:.،\-–ـ]+){0,3}\s*(?:[-–—]+|ـ{2,})\s*){1,4}"
-    r"[^\s:.،\-–ـ]+(?:[ .][^\s:.،\-–ـ]+){0,3}\s*:"
+    r"^\*?\s*(?:[^\s:.،\-–ـ\"«“”»]+(?:\s+[^\s:.،\-–ـ\"«“”»]+){0,3}\s*(?:[-–—]+|\sـ{2,}\s)\s*){1,4}"
+    r"[^\s:.،\-–ـ\"«“”»]+(?:[ .][^\s:.،\-–ـ\"«“”»]+){0,3}\s*:"
 )
+_BULLET_RE = re.compile(r"^\s*[*•·▪●]\s")
 _TAGS_RE = re.compile(r"(?:^|\s)(سمات|وسوم|الوسوم|كلمات مفتاحية|الكلمات الدلالية|Tags)\s*:?\s")
 _CITY_IN_PARENS_RE = re.compile(r"^[^\s()]+(?:\s+[^\s()]+){0,4}\s*\([^\s()]+(?:\s[^\s()]+)?\)$")
 
@@ -85,12 +86,18 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
             add(block.start, block.end, 0.85, "boilerplate line pattern")
             whole_lines.add(block.index)
             continue
-        if position <= 1 and _looks_like_byline(content):
-            add(block.start, block.end, 0.7, "byline after the title")
+        if (position <= 1 and _looks_like_byline(content)) or _CITY_IN_PARENS_RE.match(content.strip()):
+            add(block.start, block.end, 0.7, "byline")
             whole_lines.add(block.index)
             continue
         dateline = _DATELINE_RE.match(content)
-        if dateline and words(dateline.group()) <= 8 and block.end - block.start > dateline.end() + 20:
+        first_word = _fold_line(content).split(" ", 1)[0]
+        if (
+            dateline
+            and words(dateline.group()) <= 8
+            and block.end - block.start > dateline.end() + 20
+            and first_word not in lexicon.cue_forms()
+        ):
             add(block.start, block.start + dateline.end(), 0.65, "dateline opening a paragraph")
 
     # "اقرأ أيضا:" and similar headers: the short link lines right after them are related articles.
@@ -110,26 +117,46 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
             else:
                 break
 
-    # Runs of three or more short, unpunctuated lines in the body are link lists, not headings.
+    # Runs of three or more short, unpunctuated lines in the body are link lists, not headings —
+    # unless a line ending with a colon introduces them (a poem, a list of items).
     run: list[Block] = []
+    previous: Block | None = None
+    introduced = False
     for block in body + [None]:  # type: ignore[list-item]
         if block is not None and block.index not in whole_lines:
             content = text[block.start : block.end]
-            if is_short_line(content, 14) and not ends_like_sentence(content) and not _LIST_ITEM_RE.match(content):
+            if (
+                is_short_line(content, 14)
+                and not ends_like_sentence(content)
+                and not _LIST_ITEM_RE.match(content)
+                and not _BULLET_RE.match(content)
+            ):
+                if not run:
+                    introduced = previous is not None and text[previous.start : previous.end].rstrip().endswith(":")
+                    introduced = introduced and previous.index not in whole_lines
                 run.append(block)
+                previous = block
                 continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not introduced:
             for member in run:
                 add(member.start, member.end, 0.55, "run of short link-like lines")
                 whole_lines.add(member.index)
         run = []
+        introduced = False
+        previous = block
 
-    # Trailing furniture: short unpunctuated lines after the last real paragraph.
+    # Trailing furniture: short unpunctuated lines after the last real paragraph (not list items).
     for block in reversed(body):
         content = text[block.start : block.end]
         if block.index in whole_lines:
             continue
-        if (is_short_line(content, 10) and not ends_like_sentence(content)) or _is_contact_line(content):
+        if _is_contact_line(content) or (
+            is_short_line(content, 8)
+            and not ends_like_sentence(content)
+            and not content.rstrip().endswith("..")
+            and not _BULLET_RE.match(content)
+            and not _LIST_ITEM_RE.match(content)
+        ):
             add(block.start, block.end, 0.6, "short line after the last paragraph")
             whole_lines.add(block.index)
             continue
@@ -208,16 +235,29 @@ def find_headings(
             continue
         if _LIST_ITEM_RE.match(line) or _SEPARATOR_RE.match(line) or _starts_like_speech(line):
             continue
+        if stripped.endswith(("؟", "?", "!")) and words(line) > 7:
+            continue  # a question or exclamation of running text
+        if position > 0 and _introduces(text[content[position - 1].start : content[position - 1].end]):
+            continue  # a line of a poem or list introduced by a colon
         if position + 1 >= len(content):
             continue
         nxt = text[content[position + 1].start : content[position + 1].end]
-        if is_short_line(nxt) and not ends_like_sentence(nxt):
-            continue  # two short lines in a row: a list or furniture, not a heading
-        if words(nxt) < 8:
-            continue
+        list_follows = not _BULLET_RE.match(line) and sum(
+            1 for b in content[position + 1 : position + 4] if _BULLET_RE.match(text[b.start : b.end])
+        ) >= 3
+        if not list_follows:
+            if is_short_line(nxt) and not ends_like_sentence(nxt):
+                continue  # two short lines in a row: a list or furniture, not a heading
+            if words(nxt) < 8:
+                continue
         confidence = 0.75 if words(line) <= 10 else 0.6
         headings.append(Found("heading", block.start, block.end, confidence, reason="short line before a paragraph"))
     return headings
+
+
+def _introduces(line: str) -> bool:
+    """A line of running text ending with a colon introduces what follows (not a heading)."""
+    return line.rstrip().endswith(":") and words(line) > 3
 
 
 def _covered_blocks(blocks: Sequence[Block], boilerplate: Sequence[Found]) -> set[int]:
