@@ -1,7 +1,11 @@
-"""Exporting quotes for researchers: one row per quote, as CSV or JSON Lines.
+"""Exporting annotations for researchers and for other annotation tools.
 
-Offsets are code points of the article text, as everywhere in Iqtibas. Text is never reshaped or
-reordered: spreadsheets and notebooks render Arabic themselves.
+``csv`` and ``jsonl``: one row per quote (``QUOTE_COLUMNS``), offsets in code points of the article
+text, as everywhere in Iqtibas. ``doccano``: one JSONL line per article in doccano's
+sequence-labelling format, offsets in UTF-16 code units (``core.interchange.doccano``). These write
+to a stream (``EXPORTERS``). ``brat``: a ``.txt`` + ``.ann`` pair per article in a folder
+(``FOLDER_EXPORTERS``, ``core.interchange.brat``). Text is never reshaped or reordered: spreadsheets,
+notebooks and annotation tools render Arabic themselves.
 """
 
 from __future__ import annotations
@@ -9,8 +13,11 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
+from core.interchange.brat import write_brat
+from core.interchange.doccano import write_doccano
 from core.model import Document
 
 QUOTE_COLUMNS = (
@@ -69,9 +76,15 @@ def write_jsonl(documents: Iterable[Document], out: TextIO, include_rejected: bo
 EXPORTERS: dict[str, Callable[[Iterable[Document], TextIO, bool], int]] = {
     "csv": write_csv,
     "jsonl": write_jsonl,
+    "doccano": write_doccano,
 }
+# Formats written as several files into a folder: (documents, folder) -> (files, warnings).
+FOLDER_EXPORTERS: dict[str, Callable[[Iterable[Document], str | Path], tuple[list[Path], list[str]]]] = {
+    "brat": write_brat,
+}
+FORMATS = tuple(sorted(EXPORTERS)) + tuple(sorted(FOLDER_EXPORTERS))
 
 
 def export_documents(documents: Iterable[Document], fmt: str, out: TextIO, *, include_rejected: bool = False) -> int:
-    """Write ``documents`` in format ``fmt``; returns the number of rows."""
+    """Write ``documents`` in stream format ``fmt``; returns the number of rows (doccano: spans)."""
     return EXPORTERS[fmt](documents, out, include_rejected)

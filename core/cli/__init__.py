@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from core import __version__
 from core.errors import IqtibasError
 
-COMMANDS = ("annotate", "outline", "validate", "eval", "export", "agree")
-_MODULES = {"eval": "evaluate"}
+COMMANDS = ("annotate", "outline", "validate", "eval", "export", "import", "agree")
+_MODULES = {"eval": "evaluate", "import": "import_"}
 
 EPILOG = """\
 Run "iqtibas COMMAND --help" for a command's options. With no command, or with a file or folder,

@@ -131,3 +131,81 @@ def test_agree_refuses_unusable_input_with_one_line(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert expected in err
     assert len(err.strip().splitlines()) == 1
+
+
+# export and import -----------------------------------------------------------------------------
+def quote_essence(document: Document) -> list[tuple[object, ...]]:
+    rows = []
+    for quote in document.of_type("quote", active_only=True):
+        mention = document.find(quote.speaker_id)
+        rows.append((quote.start, quote.end, quote.kind, quote.speaker, quote.cue,
+                     document.span_text(mention) if mention else None))
+    return sorted(rows, key=repr)
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "brat"])
+def test_export_then_import_gives_the_same_quotes(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    first = save(annotated("art"), tmp_path / "in" / "art.iqtibas.json")
+    second = save(other_article("other"), tmp_path / "in" / "other.iqtibas.json")
+    target = tmp_path / ("out.jsonl" if fmt == "doccano" else "brat")
+    assert main(["export", "--to", fmt, str(tmp_path / "in"), "-o", str(target)]) == 0
+    imported = tmp_path / "imported"
+    source = [str(target)]
+    assert main(["import", "--from", fmt, *source, "-o", str(imported), "--status", "pending"]) == 0
+    err = capsys.readouterr().err
+    assert f"2 articles, 6 annotations imported into {imported}" in err
+    for original in (first, second):
+        before = load_document(original)
+        after = load_document(imported / original.name)
+        assert after.text == before.text
+        assert quote_essence(after) == quote_essence(before)
+        assert {a.status for a in after} == {"pending"} and {a.origin for a in after} == {"manual"}
+    # Importing again refuses to overwrite, and writes nothing, until --force.
+    assert main(["import", "--from", fmt, *source, "-o", str(imported)]) == 2
+    assert "exists; use --force" in capsys.readouterr().err
+    assert main(["import", "--from", fmt, *source, "-o", str(imported), "--force"]) == 0
+    assert {a.status for a in load_document(imported / "art.iqtibas.json")} == {"accepted"}
+
+
+def test_export_doccano_to_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = save(annotated("art"), tmp_path / "art.iqtibas.json")
+    assert main(["export", "--to", "doccano", str(path)]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert record["text"] == TEXT
+    start, end = span(TEXT, "التمويل متوفر")
+    # Two astral characters precede the quote: doccano's UTF-16 offsets are two units further.
+    assert [start + 2, end + 2, "IndirectQuote"] in record["label"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["export", "--to", "brat", "IN"], "--to brat: writes one .txt and one .ann per article: give the output folder with -o DIR"),
+        (["export", "--to", "doccano", "--include-rejected", "IN"], "--include-rejected applies to csv and jsonl only"),
+        (["import", "--from", "doccano", "--label", "PER", "IN", "-o", "OUT"], "--label PER: expected THEIRS=OURS"),
+        (["import", "--from", "brat", "IN", "-o", "OUT"], "give brat .ann or .txt files, or folders of them"),
+        (["import", "--from", "doccano", "IN", "-o", "OUT"], "JSON syntax error"),
+    ],
+)
+def test_export_and_import_refuse_bad_requests(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    source = save(annotated("art"), tmp_path / "art.iqtibas.json")
+    replacements = {"IN": str(source), "OUT": str(tmp_path / "out")}
+    assert main([replacements.get(arg, arg) for arg in args]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_import_warns_and_exits_1_when_something_is_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"text": "قال 😀 سامي", "label": [[0, 3, "Cue"], [7, 11, "PER"]]}, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", "--from", "doccano", str(path), "-o", str(tmp_path / "out")]) == 1
+    assert "unknown label 'PER' left out" in capsys.readouterr().err
+    document = load_document(tmp_path / "out" / "x-1.iqtibas.json")
+    assert [(a.type, document.span_text(a)) for a in document] == [("cue", "قال")]
+    assert main(["import", "--from", "doccano", str(path), "-o", str(tmp_path / "out"), "-f", "--label", "PER=Speaker"]) == 0
+    document = load_document(tmp_path / "out" / "x-1.iqtibas.json")
+    assert [document.span_text(a) for a in document.of_type("speaker")] == ["سامي"]

@@ -1,0 +1,95 @@
+"""Turning spans read from another tool into an Iqtibas document.
+
+Both importers reduce a file to ``Span`` records (type, kind, code-point bounds, optional names,
+links and note) and hand them here, so naming, linking, ids and the origin/status policy are the
+same whatever the source format.
+
+Policy: imported annotations are people's work, so they get ``origin`` ``manual``; their
+``status`` is ``accepted`` unless the caller asks for ``pending`` (to step through them again in the
+window). Names: a speaker mention without a given canonical name is named by its own text (spaces
+collapsed); a quote without a given speaker takes its linked mention's name; a quote without a
+given cue takes its linked cue's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.model import STATUSES, Annotation, Document
+
+
+@dataclass
+class Imported:
+    """Documents read from a file, with one line per thing that could not be imported."""
+
+    documents: list[tuple[str, Document]] = field(default_factory=list)  # (suggested name, document)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Span:
+    """One span read from another tool, before it becomes an annotation."""
+
+    type: str
+    kind: str | None
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None
+    note: str | None = None
+    names_given: bool = False  # speaker/cue come from Iqtibas metadata (even when None)
+    speaker_link: Span | None = None
+    cue_link: Span | None = None
+
+
+def _collapse(value: str) -> str | None:
+    return " ".join(value.split()) or None
+
+
+def build_document(
+    text: str,
+    spans: list[Span],
+    *,
+    doc_id: str,
+    source: str | None,
+    status: str = "accepted",
+    annotator: str | None = None,
+    imported_from: str | None = None,
+) -> Document:
+    """A document of ``text`` holding ``spans`` as manual annotations with fresh ids."""
+    if status not in STATUSES:
+        raise ValueError(f"status is one of {STATUSES}")
+    meta: dict[str, object] = {"annotator": annotator}
+    if imported_from:
+        meta["imported_from"] = imported_from
+    document = Document(text, id=doc_id, source=source, meta=meta)
+    ids: dict[int, str] = {}
+    ordered = sorted(spans, key=lambda s: (s.type == "quote", s.start, -s.end))
+    for item in ordered:  # mentions and cues before the quotes that link to them
+        fields: dict[str, object] = {}
+        if item.type == "speaker":
+            fields["speaker"] = item.speaker if item.names_given else _collapse(text[item.start : item.end])
+        elif item.type == "quote":
+            speaker_link = ids.get(id(item.speaker_link)) if item.speaker_link else None
+            cue_link = ids.get(id(item.cue_link)) if item.cue_link else None
+            speaker, cue = item.speaker, item.cue
+            if not item.names_given:
+                if item.speaker_link is not None:
+                    linked = item.speaker_link
+                    speaker = linked.speaker if linked.names_given else _collapse(text[linked.start : linked.end])
+                if item.cue_link is not None:
+                    cue = _collapse(text[item.cue_link.start : item.cue_link.end])
+            fields.update(kind=item.kind, speaker=speaker, speaker_id=speaker_link, cue=cue, cue_id=cue_link)
+        annotation = Annotation(
+            id=document.new_id(item.type),
+            type=item.type,
+            start=item.start,
+            end=item.end,
+            origin="manual",
+            status=status,
+            note=item.note,
+            **fields,  # type: ignore[arg-type]
+        )
+        document.add(annotation)
+        ids[id(item)] = annotation.id
+    return document

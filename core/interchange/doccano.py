@@ -1,0 +1,316 @@
+"""doccano JSONL: export for sequence-labelling projects, and import of what doccano exports.
+
+One JSON object per line and per article::
+
+    {"text": "...", "label": [[start, end, "DirectQuote"], ...],
+     "iqtibas": {"article": ..., "sha256": ..., "offsets": "utf-16",
+                 "quotes": [{"span": [s, e], "kind": ..., "speaker": ..., "speaker_span": [s, e] | null,
+                             "cue": ..., "cue_span": [s, e] | null, "note": ...}],
+                 "spans": [{"span": [s, e], "label": "Speaker", "speaker": ..., "note": ...}]}}
+
+``label`` is doccano's own sequence-labelling format (labels: ``core.interchange.LABELS``).
+doccano keeps every other key of an imported line as the example's metadata and writes it back on
+export, so ``iqtibas`` survives a round trip through doccano and carries what ``label`` cannot: the
+canonical speaker and the cue of each quote and the mention each one links to. Spans in
+``iqtibas`` use the same offsets as ``label`` and are matched to ``label`` entries by exact span, so
+a span moved in doccano simply loses its attributes.
+
+**Offsets**: doccano counts UTF-16 code units (JavaScript string indexes; doccano issue #2290) unless
+the project counts grapheme clusters. We write UTF-16 offsets and, by default, read them; reading
+``codepoints`` is offered for files made by Python tools. Grapheme-cluster projects are not supported.
+
+Import also accepts doccano's relation format (``entities`` with ``start_offset``/``end_offset`` and
+``relations`` with ``from_id``/``to_id``): a relation between a quote and a speaker mention (either
+direction, any relation type) links the quote to that mention, one between a quote and a cue links
+its cue. Without ``iqtibas`` metadata a mention's canonical name is its text and a quote takes the
+name of the mention it links to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from core.errors import InputError
+from core.interchange import exported, label_of, type_of_label
+from core.interchange.build import Imported, Span, build_document
+from core.interchange.offsets import OffsetMap, normalise_newlines
+from core.model import Annotation, Document, text_sha256
+
+UTF16 = "utf-16"
+CODEPOINTS = "codepoints"
+OFFSET_UNITS = (UTF16, CODEPOINTS)
+
+
+# Export ----------------------------------------------------------------------------------------
+def to_record(document: Document) -> dict[str, Any]:
+    """One doccano JSONL record for ``document`` (offsets in UTF-16 code units)."""
+    offsets = OffsetMap(document.text)
+
+    def units(annotation: Annotation | None) -> list[int] | None:
+        if annotation is None:
+            return None
+        return [offsets.to_utf16(annotation.start), offsets.to_utf16(annotation.end)]
+
+    annotations = exported(document)
+    labels = sorted(
+        (offsets.to_utf16(a.start), offsets.to_utf16(a.end), label_of(a.type, a.kind)) for a in annotations
+    )
+    quotes = []
+    others = []
+    for annotation in annotations:
+        if annotation.type == "quote":
+            item = {
+                "span": units(annotation),
+                "kind": annotation.kind,
+                "speaker": annotation.speaker,
+                "speaker_span": units(document.find(annotation.speaker_id)),
+                "cue": annotation.cue,
+                "cue_span": units(document.find(annotation.cue_id)),
+            }
+            if annotation.note is not None:
+                item["note"] = annotation.note
+            quotes.append(item)
+        elif annotation.type == "speaker" or annotation.note is not None:
+            item = {"span": units(annotation), "label": label_of(annotation.type, annotation.kind)}
+            if annotation.type == "speaker":
+                item["speaker"] = annotation.speaker
+            if annotation.note is not None:
+                item["note"] = annotation.note
+            others.append(item)
+    return {
+        "text": document.text,
+        "label": [list(item) for item in labels],
+        "iqtibas": {
+            "article": document.id,
+            "sha256": document.sha256,
+            "offsets": UTF16,
+            "quotes": quotes,
+            "spans": others,
+        },
+    }
+
+
+def write_doccano(documents: Iterable[Document], out: TextIO, include_rejected: bool = False) -> int:
+    """Write one doccano JSONL line per document; returns the number of spans written."""
+    if include_rejected:
+        raise InputError("--include-rejected", "doccano export has no place for a rejected status; leave it out")
+    count = 0
+    for document in documents:
+        record = to_record(document)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += len(record["label"])
+    return count
+
+
+# Import ----------------------------------------------------------------------------------------
+def read_doccano(
+    path: str | Path,
+    *,
+    units: str = UTF16,
+    label_map: dict[str, tuple[str, str | None]] | None = None,
+    status: str = "accepted",
+    annotator: str | None = None,
+) -> Imported:
+    """Read a doccano JSONL file (one article per line).
+
+    Raises:
+        InputError: naming the file and line, when a line cannot be used at all (bad JSON, no
+            text, an offset outside the text or inside a surrogate pair, a text that no longer
+            matches the exported article). Labels we do not know are skipped with a warning.
+    """
+    path = Path(path)
+    if units not in OFFSET_UNITS:
+        raise ValueError(f"units is one of {OFFSET_UNITS}")
+    result = Imported()
+    for number, line in _lines(path):
+        where = f"line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(path, f"{where}: JSON syntax error at column {error.colno}: {error.msg}") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(path, f"{where}: not a doccano record (an object with a \"text\" string)")
+        name, document = _record_document(record, path, number, units, label_map, status, annotator, result.warnings)
+        result.documents.append((name, document))
+    if not result.documents:
+        raise InputError(path, "no records: the file is empty")
+    return result
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder; give the doccano .jsonl file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 (byte {error.start})") from None
+    stripped = content.strip()
+    if stripped.startswith("["):  # doccano's JSON (not JSONL) export: a list of records
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            raise InputError(path, f"JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}") from None
+        for number, record in enumerate(records, 1):
+            yield number, json.dumps(record, ensure_ascii=False)
+        return
+    for number, line in enumerate(content.splitlines(), 1):
+        if line.strip():
+            yield number, line
+
+
+def _record_document(
+    record: dict[str, Any],
+    path: Path,
+    number: int,
+    units: str,
+    label_map: dict[str, tuple[str, str | None]] | None,
+    status: str,
+    annotator: str | None,
+    warnings: list[str],
+) -> tuple[str, Document]:
+    where = f"line {number}"
+    raw_text: str = record["text"]
+    meta = record.get("iqtibas") if isinstance(record.get("iqtibas"), dict) else {}
+    if meta.get("sha256") and isinstance(meta.get("sha256"), str):
+        if text_sha256(raw_text) != meta["sha256"]:
+            raise InputError(path, f"{where}: the text differs from the article Iqtibas exported (SHA-256 mismatch)")
+    record_units = meta.get("offsets", units) if meta else units
+    if record_units not in OFFSET_UNITS:
+        raise InputError(path, f"{where}: unknown offsets {record_units!r} in iqtibas metadata")
+    offsets = OffsetMap(raw_text)
+    text, newline_map = normalise_newlines(raw_text)
+
+    def convert(value: Any, what: str) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InputError(path, f"{where}: {what} offset {value!r} is not an integer")
+        try:
+            code_point = offsets.from_utf16(value) if record_units == UTF16 else value
+        except ValueError as error:
+            raise InputError(path, f"{where}: {error} (are the offsets {record_units}?)") from None
+        if not 0 <= code_point <= len(raw_text):
+            raise InputError(path, f"{where}: offset {value} is outside the text ({len(raw_text)} characters)")
+        return newline_map[code_point]
+
+    def span_of(pair: Any, what: str) -> tuple[int, int] | None:
+        if pair is None:
+            return None
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise InputError(path, f"{where}: {what} must be [start, end], got {pair!r}")
+        start, end = convert(pair[0], what), convert(pair[1], what)
+        if end < start:
+            raise InputError(path, f"{where}: {what} [{pair[0]}, {pair[1]}] ends before it starts")
+        return start, end
+
+    spans: list[Span] = []
+    entity_keys: dict[Any, int] = {}
+    unknown: dict[str, int] = {}
+
+    def add_span(start_value: Any, end_value: Any, label: Any, key: Any = None) -> None:
+        if not isinstance(label, str):
+            raise InputError(path, f"{where}: label {label!r} is not a string")
+        found = type_of_label(label, label_map)
+        if found is None:
+            unknown[label] = unknown.get(label, 0) + 1
+            return
+        bounds = span_of([start_value, end_value], f"span [{start_value}, {end_value}]")
+        assert bounds is not None
+        if key is not None:
+            entity_keys[key] = len(spans)
+        spans.append(Span(found[0], found[1], bounds[0], bounds[1]))
+
+    labels = record.get("label", record.get("labels"))
+    if labels is not None:
+        if not isinstance(labels, list):
+            raise InputError(path, f"{where}: \"label\" must be a list of [start, end, label]")
+        for item in labels:
+            if not isinstance(item, list) or len(item) != 3:
+                raise InputError(path, f"{where}: a label must be [start, end, label], got {item!r}")
+            add_span(*item)
+    entities = record.get("entities")
+    if isinstance(entities, list):
+        for entity in entities:
+            if not isinstance(entity, dict) or not {"start_offset", "end_offset", "label"} <= entity.keys():
+                raise InputError(path, f"{where}: an entity needs start_offset, end_offset and label")
+            add_span(entity["start_offset"], entity["end_offset"], entity["label"], key=entity.get("id"))
+        for relation in record.get("relations") or []:
+            if not isinstance(relation, dict):
+                continue
+            first, second = entity_keys.get(relation.get("from_id")), entity_keys.get(relation.get("to_id"))
+            if first is None or second is None:
+                warnings.append(f"{path}: {where}: relation {relation.get('id', '?')} links an unknown or skipped entity; left out")
+                continue
+            _link(spans, first, second)
+    for label, count in sorted(unknown.items()):
+        warnings.append(
+            f"{path}: {where}: {count} span{'s' if count > 1 else ''} with unknown label {label!r} left out "
+            f"(map it with --label {label}=TYPE)"
+        )
+    _apply_metadata(spans, meta, span_of, path, where)
+    name = str(meta.get("article") or (f"doccano-{record['id']}" if "id" in record else f"{path.stem}-{number}"))
+    document = build_document(
+        text, spans, doc_id=name, source=f"{path}#{number}", status=status, annotator=annotator,
+        imported_from=f"doccano {path} line {number}",
+    )
+    return name, document
+
+
+def _link(spans: list[Span], first: int, second: int) -> None:
+    """Link a quote to a speaker mention or cue, whichever way round the relation points."""
+    a, b = spans[first], spans[second]
+    if a.type != "quote":
+        a, b = b, a
+    if a.type != "quote":
+        return
+    if b.type == "speaker":
+        a.speaker_link = b
+    elif b.type == "cue":
+        a.cue_link = b
+
+
+def _text_or_none(value: Any, what: str, path: Path, where: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(path, f"{where}: iqtibas {what} must be a string or null, got {value!r}")
+
+
+def _apply_metadata(spans: list[Span], meta: dict[str, Any], span_of: Any, path: Path, where: str) -> None:
+    """Attach the ``iqtibas`` metadata's speakers, cues, links and notes to spans, by exact span."""
+    by_bounds: dict[tuple[str, tuple[int, int]], Span] = {}
+    for item in spans:
+        by_bounds.setdefault((item.type, (item.start, item.end)), item)
+    for entry in meta.get("quotes") or []:
+        if not isinstance(entry, dict):
+            continue
+        target = by_bounds.get(("quote", span_of(entry.get("span"), "iqtibas quote span")))
+        if target is None:
+            continue  # the quote was moved or deleted in doccano: its attributes do not apply
+        target.speaker = _text_or_none(entry.get("speaker"), "speaker", path, where)
+        target.cue = _text_or_none(entry.get("cue"), "cue", path, where)
+        target.note = _text_or_none(entry.get("note"), "note", path, where)
+        target.names_given = True
+        speaker_span = span_of(entry.get("speaker_span"), "iqtibas speaker span")
+        cue_span = span_of(entry.get("cue_span"), "iqtibas cue span")
+        target.speaker_link = by_bounds.get(("speaker", speaker_span)) if speaker_span else None
+        target.cue_link = by_bounds.get(("cue", cue_span)) if cue_span else None
+    for entry in meta.get("spans") or []:
+        if not isinstance(entry, dict):
+            continue
+        found = type_of_label(str(entry.get("label", "Speaker")))
+        if found is None:
+            continue
+        target = by_bounds.get((found[0], span_of(entry.get("span"), "iqtibas span")))
+        if target is None:
+            continue
+        if found[0] == "speaker":
+            target.speaker = _text_or_none(entry.get("speaker"), "speaker", path, where)
+            target.names_given = True
+        target.note = _text_or_none(entry.get("note"), "note", path, where)
