@@ -1,13 +1,166 @@
-"""Temporary entry: prints the outline of the bundled sample until the window lands."""
+"""The window's entry point: options, QApplication, language, the main window, screenshots.
+
+``iqtibas`` opens the bundled sample (auto-annotated); ``iqtibas FILE.txt``, ``FILE.iqtibas.json``
+or ``FOLDER`` open an article, a saved annotation or a corpus. ``--screenshot OUT.png`` renders
+the window once the document is shown, writes the PNG and exits (for the README and tests).
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+WINDOW_EPILOG = """\
+Keys: Ctrl+O open, Ctrl+S save, T/H/P/B/Q/I/S/C mark the selection (title, heading, paragraph,
+boilerplate, direct quote, indirect quote, speaker, cue), A accept, R reject, N next pending,
+Ctrl+Z undo, F1 all shortcuts. Command-line tools: iqtibas --help."""
 
 
-def main(argv: Sequence[str]) -> int:
-    from core.cli import main as cli_main
-    from core.resources import SAMPLE_ARTICLE, resource
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="iqtibas",
+        description="Open the Iqtibas window: an Arabic article right-to-left beside its outline.",
+        epilog=WINDOW_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="article (.txt), annotation file (.iqtibas.json) or corpus folder; default: the bundled sample")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window once the document is shown, write the PNG and exit")
+    parser.add_argument("--lang", choices=("ar", "en", "system"), help="interface language (default: the preference, else the system language)")
+    parser.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1360x860 (default: as last time)")
+    parser.add_argument("--no-recovery", action="store_true", help="do not offer to restore work left by a crash")
+    return parser
 
-    target = argv[0] if argv else str(resource(SAMPLE_ARTICLE))
-    return cli_main(["outline", target])
+
+class Application:
+    """Holds the QApplication, its translators and the current main window."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from PySide6.QtCore import QCoreApplication, QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from gui import i18n
+        from gui.settings import APPLICATION, ORGANIZATION, settings
+
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        existing = QApplication.instance()
+        self.app: QApplication = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0] if sys.argv else "iqtibas"])
+        self.app.setApplicationDisplayName("Iqtibas")
+        self.args = args
+        self.translations = i18n.Translations()
+        preference = args.lang or settings().language
+        self.translations.install(self.app, i18n.resolve(preference))
+        self.window = self._new_window()
+
+    def _new_window(self):  # type: ignore[no-untyped-def]
+        from gui.main_window import MainWindow
+
+        window = MainWindow()
+        window.languageChangeRequested.connect(self.change_language)
+        if self.args.size:
+            width, _x, height = self.args.size.lower().partition("x")
+            window.resize(int(width), int(height))
+        return window
+
+    def change_language(self, preference: str) -> None:
+        """Rebuild the window in the new language, keeping the document and its undo history."""
+        from gui import i18n
+
+        self.translations.install(self.app, i18n.resolve(preference))
+        old = self.window
+        self.window = self._new_window()
+        self.window.setGeometry(old.geometry())
+        self.window.take_over(old)
+        self.window.show()
+
+    def open_initial(self) -> None:
+        window = self.window
+        if not self.args.no_recovery and not self.args.screenshot and window.files.offer_recovery():
+            return
+        if self.args.path:
+            window.files.open_path(Path(self.args.path), ask=False)
+        else:
+            window.files.open_sample()
+
+    def run(self) -> int:
+        self.window.show()
+        if self.args.screenshot:
+            return self._screenshot(Path(self.args.screenshot))
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.open_initial)
+        return int(self.app.exec())
+
+    def _screenshot(self, out: Path) -> int:
+        from PySide6.QtCore import QTimer
+
+        from gui import dialogs
+
+        failures: list[str] = []
+
+        def report(_parent: object, title: str, message: str) -> None:  # no modal dialogs here
+            failures.append(f"{title}: {message}")
+            print(f"iqtibas: {message}", file=sys.stderr)
+            self.app.exit(2)
+
+        dialogs.show_error = report  # type: ignore[assignment]
+        window = self.window
+        result = {"code": 1}
+
+        def shoot() -> None:
+            session = window.session
+            if session is not None:
+                quotes = [a for a in session.document if a.type == "quote" and a.speaker]
+                if quotes:
+                    window.select_annotation(quotes[0].id)
+            window.repaint()
+            self.app.processEvents()
+            image = window.grab().toImage()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            ok = image.save(str(out), "PNG")
+            result["code"] = 0 if ok else 1
+            if not ok:
+                print(f"iqtibas: {out}: cannot write the screenshot", file=sys.stderr)
+            self.app.exit(result["code"])
+
+        def when_shown(_session: object = None) -> None:
+            QTimer.singleShot(600, shoot)
+
+        window.files.opened.connect(when_shown)
+        QTimer.singleShot(0, self.open_initial)
+        QTimer.singleShot(120_000, lambda: (print("iqtibas: timed out", file=sys.stderr), self.app.exit(3)))
+        code = int(self.app.exec())
+        window.files.worker.wait()
+        return code if not failures else 2
+
+
+def _install_excepthook(application: Application) -> None:
+    """An unexpected error: keep the unsaved work aside first, then report it and carry on."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        try:
+            application.window.files.autosave_now()
+        except Exception:  # noqa: BLE001 - the report below matters more
+            pass
+        traceback.print_exception(kind, error, trace)
+        if previous is not sys.__excepthook__:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the window; returns the exit code."""
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.path and not Path(args.path).exists():
+        print(f"iqtibas: {args.path}: no such file or folder", file=sys.stderr)
+        return 2
+    application = Application(args)
+    _install_excepthook(application)
+    return application.run()

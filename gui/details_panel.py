@@ -1,0 +1,240 @@
+"""Shows and edits the current annotation: type, kind, speaker, mention, cue, status, boundaries.
+
+The panel never changes the model itself: every field calls the ``EditController``, which turns
+it into an undoable command. ``show_annotation`` refreshes it (also after undo/redo).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import Annotation, Document
+from gui.icons import icon
+from gui.labels import isolate, origin_label, status_label, type_label
+from gui.session import CREATABLE_TYPES
+from gui.spans import CHAR, EARLIER, END, LATER, START, WORD
+
+if TYPE_CHECKING:
+    from gui.editing import EditController
+
+PREVIEW_CHARS = 240
+
+
+class DetailsPanel(QGroupBox):
+    def __init__(self, controller: EditController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsPanel")
+        self.setTitle(self.tr("Selected annotation"))
+        self._controller = controller
+        self._annotation: Annotation | None = None
+        self._document: Document | None = None
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("detailsSummary")
+        self.preview = QLabel(self)
+        self.preview.setObjectName("detailsPreview")
+        self.preview.setWordWrap(True)
+        self.preview.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("typeCombo")
+        for name in CREATABLE_TYPES:
+            self.type_combo.addItem(type_label(name), name)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindCombo")
+        self.kind_combo.addItem(type_label("quote", "direct"), "direct")
+        self.kind_combo.addItem(type_label("quote", "indirect"), "indirect")
+        self.speaker_combo = QComboBox(self)
+        self.speaker_combo.setObjectName("speakerCombo")
+        self.speaker_combo.setEditable(True)
+        self.speaker_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.speaker_combo.lineEdit().setPlaceholderText(self.tr("Known speaker or a new name, then Enter"))
+        self.mention_combo = QComboBox(self)
+        self.mention_combo.setObjectName("mentionCombo")
+        self.cue_edit = QLineEdit(self)
+        self.cue_edit.setObjectName("cueEdit")
+        self.cue_edit.setPlaceholderText(self.tr("Reporting verb or phrase, then Enter"))
+        self.bounds = QLabel(self)
+        self.bounds.setObjectName("boundsLabel")
+
+        self.accept_button = QPushButton(icon("accept"), self.tr("Accept"), self)
+        self.reject_button = QPushButton(icon("reject"), self.tr("Reject"), self)
+        self.pending_button = QPushButton(self.tr("Pending"), self)
+        status_row = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.pending_button):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            status_row.addWidget(button)
+
+        boundary_grid = QGridLayout()
+        boundary_grid.setSpacing(2)
+        self._boundary_buttons = []
+        specs = [
+            (0, 0, self.tr("Start: word earlier"), START, EARLIER, WORD),
+            (0, 1, self.tr("Start: word later"), START, LATER, WORD),
+            (1, 0, self.tr("End: word earlier"), END, EARLIER, WORD),
+            (1, 1, self.tr("End: word later"), END, LATER, WORD),
+            (0, 2, self.tr("Start ±1 char"), START, EARLIER, CHAR),
+            (1, 2, self.tr("End ±1 char"), END, LATER, CHAR),
+        ]
+        for row, column, text, edge, direction, unit in specs[:4]:
+            button = QPushButton(text, self)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _c=False, e=edge, d=direction, u=unit: self._controller.move_boundary(e, d, u))
+            boundary_grid.addWidget(button, row, column)
+            self._boundary_buttons.append(button)
+        self.from_selection_button = QPushButton(self.tr("Set from selection"), self)
+        self.from_selection_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        boundary_grid.addWidget(self.from_selection_button, 2, 0, 1, 2)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Type"), self.type_combo)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Speaker"), self.speaker_combo)
+        form.addRow(self.tr("Mention"), self.mention_combo)
+        form.addRow(self.tr("Cue"), self.cue_edit)
+        form.addRow(self.tr("Review"), status_row)
+        form.addRow(self.tr("Boundaries"), self.bounds)
+        form.addRow("", boundary_grid)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.type_combo.activated.connect(self._on_type)
+        self.kind_combo.activated.connect(self._on_kind)
+        self.speaker_combo.lineEdit().returnPressed.connect(self._on_speaker)
+        self.speaker_combo.activated.connect(lambda _i: self._on_speaker())
+        self.mention_combo.activated.connect(self._on_mention)
+        self.cue_edit.returnPressed.connect(self._on_cue)
+        self.accept_button.clicked.connect(lambda: self._controller.set_status("accepted"))
+        self.reject_button.clicked.connect(lambda: self._controller.set_status("rejected"))
+        self.pending_button.clicked.connect(lambda: self._controller.set_status("pending"))
+        self.from_selection_button.clicked.connect(lambda: self._controller.set_from_selection())
+        self.show_annotation(None, None)
+
+    # Display ----------------------------------------------------------------------------------
+    def annotation(self) -> Annotation | None:
+        return self._annotation
+
+    def show_annotation(self, document: Document | None, annotation: Annotation | None) -> None:
+        self._document = document
+        self._annotation = annotation
+        editable = document is not None and annotation is not None
+        for widget in (self.type_combo, self.accept_button, self.reject_button, self.pending_button, self.from_selection_button, *self._boundary_buttons):
+            widget.setEnabled(editable)
+        is_quote = editable and annotation.type == "quote"  # type: ignore[union-attr]
+        for widget in (self.kind_combo, self.mention_combo, self.cue_edit):
+            widget.setEnabled(is_quote)
+        self.speaker_combo.setEnabled(editable and annotation.type in ("quote", "speaker"))  # type: ignore[union-attr]
+        if not editable:
+            self.summary.setText(self.tr("Nothing selected. Put the cursor in an annotation or pick one in the outline."))
+            self.summary.setWordWrap(True)
+            self.preview.clear()
+            self.bounds.clear()
+            self.speaker_combo.setEditText("")
+            self.cue_edit.clear()
+            self.mention_combo.clear()
+            for button in (self.accept_button, self.reject_button, self.pending_button):
+                button.setChecked(False)
+            return
+        assert document is not None and annotation is not None
+        confidence = f" ({annotation.confidence:.2f})" if annotation.confidence is not None else ""
+        self.summary.setText(
+            f"<b>{type_label(annotation.type, annotation.kind)}</b> · {status_label(annotation.status)}{confidence}"
+            f" · {origin_label(annotation.origin)} · <span style='color:#777'>{annotation.id}</span>"
+        )
+        text = document.span_text(annotation)
+        self.preview.setText(text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + " …")
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(annotation.type)))
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(annotation.kind or "direct")))
+        self._fill_speakers(document, annotation)
+        self._fill_mentions(document, annotation)
+        self.cue_edit.setText(annotation.cue or "")
+        self.accept_button.setChecked(annotation.status == "accepted")
+        self.reject_button.setChecked(annotation.status == "rejected")
+        self.pending_button.setChecked(annotation.status == "pending")
+        length = annotation.end - annotation.start
+        self.bounds.setText(
+            self.tr("%1–%2 (%3 characters)").replace("%1", str(annotation.start)).replace("%2", str(annotation.end)).replace("%3", str(length))
+        )
+
+    def _fill_speakers(self, document: Document, annotation: Annotation) -> None:
+        self.speaker_combo.blockSignals(True)
+        self.speaker_combo.clear()
+        for info in document.speakers():
+            self.speaker_combo.addItem(info.name)
+        self.speaker_combo.setEditText(annotation.speaker or "")
+        self.speaker_combo.blockSignals(False)
+
+    def _fill_mentions(self, document: Document, annotation: Annotation) -> None:
+        self.mention_combo.blockSignals(True)
+        self.mention_combo.clear()
+        self.mention_combo.addItem(self.tr("(no linked mention)"), "")
+        if annotation.type == "quote":
+            mentions = document.of_type("speaker", active_only=True)
+            # Nearest mentions first: the one the quote's cue points at is usually close.
+            mentions.sort(key=lambda m: abs(m.start - annotation.start))
+            for mention in mentions[:50]:
+                label = f"{document.span_text(mention)} — {isolate(str(mention.start))}"
+                self.mention_combo.addItem(label, mention.id)
+            self.mention_combo.setCurrentIndex(max(0, self.mention_combo.findData(annotation.speaker_id or "")))
+        self.mention_combo.blockSignals(False)
+
+    # Edits ------------------------------------------------------------------------------------
+    def _on_type(self, _index: int) -> None:
+        name = self.type_combo.currentData()
+        if self._annotation is not None and name != self._annotation.type:
+            self._controller.retype(name, None)
+
+    def _on_kind(self, _index: int) -> None:
+        kind = self.kind_combo.currentData()
+        if self._annotation is not None and kind != self._annotation.kind:
+            self._controller.set_kind(kind)
+
+    def _on_speaker(self) -> None:
+        name = " ".join(self.speaker_combo.currentText().split()) or None
+        if self._annotation is not None and name != self._annotation.speaker:
+            self._controller.set_speaker(name)
+
+    def _on_mention(self, _index: int) -> None:
+        mention_id = self.mention_combo.currentData() or None
+        if self._annotation is not None and mention_id != self._annotation.speaker_id:
+            self._controller.link_mention(mention_id)
+
+    def _on_cue(self) -> None:
+        cue = " ".join(self.cue_edit.text().split()) or None
+        if self._annotation is not None and cue != self._annotation.cue:
+            self._controller.set_cue(cue)
+
+    def focus_speaker(self) -> None:
+        self.speaker_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.speaker_combo.lineEdit().selectAll()
+
+    def focus_cue(self) -> None:
+        self.cue_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.cue_edit.selectAll()
+
+    def focus_mention(self) -> None:
+        self.mention_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.mention_combo.showPopup()
