@@ -26,6 +26,7 @@ _CLAUSE_OPENERS = frozenset(
         "عن", "الذي", "التي", "الذين", "وقد", "فقد", "لقد", "كذلك", "ايضا",
     }
 )
+_PREPOSITIONS = frozenset({"من", "في", "علي", "الي", "عن", "ما", "لم", "لن", "لا", "اي", "او"})
 _AUXILIARIES = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "فقد", "وقد", "لقد", "سبق", "ان"})
 _QUANTIFIERS = frozenset({"كثير", "عدد", "بعض", "احد", "غير", "مجموعه", "عدد", "جمع", "الكثير", "العديد", "عديد"})
 _RELAY_OBJECTS = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن", "تاكيده", "تاكيدها", "تصريحه", "قولها"})
@@ -106,7 +107,7 @@ def _is_definite(norm: str) -> bool:
 
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")
 _ADJECTIVES = frozenset(
-    {"المتحده", "العامه", "العام", "الكبير", "الكبري", "الخاصه", "الخاص", "الاعلي", "الاول", "الاولي",
+    {"الروس", "العرب", "الاكراد", "الاتراك", "الامريكان", "الفرنسيون", "الايرانيون", "المتحده", "العامه", "العام", "الكبير", "الكبري", "الخاصه", "الخاص", "الاعلي", "الاول", "الاولي",
      "الجديد", "الجديده", "السابق", "السابقه", "الحالي", "المستقله", "الموحده", "الدائم", "الدائمه",
      "العليا", "الاعلي", "المشترك", "المشتركه", "التنفيذي", "التنفيذيه", "الرسمي", "الرسميه"}
 )
@@ -185,7 +186,13 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         elif is_stop(token):
-            if state == "anon" and norm == "في" and index + 1 < end_limit:
+            if state == "role" and norm == "في":
+                resumed = _role_resumes(tokens, index + 1, end_limit, titles)
+                if resumed is not None:
+                    last = resumed - 1
+                    index = resumed
+                    continue
+            if state == "anon" and norm == "في" and index + 1 < end_limit and tokens[first].norm in _AFFILIATED_HEADS:
                 # "مسؤول في وزارة الحج", "مصدر في الوزارة": keep the affiliation.
                 span_end = _affiliation_end(tokens, index + 1, end_limit)
                 if span_end is not None:
@@ -193,7 +200,16 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 break
             break
         original = text[token.start : token.end]
+        if last < first and _has_pronoun_suffix(original):
+            return None  # "جدد تأكيده", "أكد حرصه": a noun with a pronoun, the verb's object
         plain = norm[1:] if norm.startswith("و") and (norm[1:].startswith("ال") or norm[1:] in titles) else norm
+        after_particle = last >= first and tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ام", "بنت", "ابي")
+        if after_particle:
+            # "عبد الأمير", "أبو مازن": the word after a name particle is a name, even a title word.
+            state, surname_done = "name", False
+            last = index
+            index += 1
+            continue
         if state == "" and plain in anonymous_heads:
             state = "anon"
             last = index
@@ -201,8 +217,11 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             continue
         if state == "anon":
             construct = tokens[last].norm.startswith("ل") or last == first
-            if (_is_definite(norm) and not construct) or name_words >= 3 or _has_pronoun_suffix(original):
+            adjective = _is_definite(norm) and _is_adjective(norm) and _is_definite(tokens[last].norm)
+            if (_is_definite(norm) and not construct and not adjective) or name_words >= 3 or _has_pronoun_suffix(original):
                 break
+            if _is_definite(tokens[first].norm) and not _is_definite(norm):
+                break  # "الباحثون خطر …": a definite head takes no indefinite adjective
             name_words += 1
             last = index
             index += 1
@@ -229,7 +248,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             last = index
             index += 1
             continue
-        if _has_pronoun_suffix(original) and state in ("name", "role") and last >= first:
+        if _has_pronoun_suffix(original) and last >= first and (state == "role" or (state == "name" and (surname_done or name_words >= 2))):
             break
         if state == "":
             state = "name"
@@ -237,9 +256,10 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             if surname_done:
                 break
             if _is_definite(norm):
-                if name_words == 0 and last >= first and not _is_definite(tokens[last].norm):
+                in_name = last >= first and tokens[last].norm in _NAME_PARTICLES_AFTER
+                if name_words == 0 and last >= first and not _is_definite(tokens[last].norm) and not in_name:
                     break
-                surname_done = name_words > 0 or last < first
+                surname_done = name_words > 0 or last < first or in_name
                 if name_words == 0 and last < first:
                     # A phrase starting with a definite non-title word: a descriptive noun phrase
                     # ("الجانب الروسي", "الولايات المتحدة") runs through its adjectives.
@@ -277,6 +297,23 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
 
 
 _NAME_PARTICLES_AFTER = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
+
+
+_AFFILIATED_HEADS = frozenset({"مسؤول", "مصدر", "مصادر", "دبلوماسي", "مسؤولون", "مسؤولين", "متحدث", "ناطق"})
+
+
+def _role_resumes(tokens: list[Token], start: int, limit: int, titles: frozenset[str]) -> int | None:
+    """``مدير الشراكة الطبية في جامعة الملك سعود الدكتور عبد الله الصقعبي``: after ``في`` and a
+    short place or institution, an honorific or title brings the name; return its index."""
+    for index in range(start, min(limit, start + 6)):
+        token = tokens[index]
+        if not token.is_word:
+            return None
+        if index > start and token.norm in titles and token.norm.startswith("ال"):
+            return index
+        if is_stop(token):
+            return None
+    return None
 
 
 def _affiliation_end(tokens: list[Token], start: int, limit: int) -> int | None:
@@ -347,7 +384,9 @@ def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> Spea
     if first > last:
         return None
     # The subject must open its clause: the sentence start or a connective before it.
-    if first > bound and tokens[first - 1].is_word and tokens[first - 1].norm not in _CLAUSE_OPENERS:
+    if first > bound and tokens[first - 1].is_word and (
+        tokens[first - 1].norm not in _CLAUSE_OPENERS or tokens[first - 1].norm in _PREPOSITIONS
+    ):
         return None
     first = _skip_conjunction(tokens, first, last)
     start = tokens[first].start
@@ -436,7 +475,7 @@ def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[Speake
             for end in range(index + 1, min(limit, len(tokens), index + 24)):
                 if tokens[end].is_sentence_end:
                     return None
-                if tokens[end].norm in _RELAY_OBJECTS:
+                if tokens[end].norm in _RELAY_OBJECTS or tokens[end].norm in ("انه", "انها", "انهم"):
                     if end == index + 1:
                         return None
                     last = end - 1
@@ -447,7 +486,15 @@ def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[Speake
                     while last > index + 1 and not tokens[last].is_word:
                         last -= 1
                     phrase = SpeakerPhrase(index + 1, last, tokens[index + 1].start, tokens[last].end)
-                    relay = Cue(end, end, None, tokens[end].start, tokens[end].end)
+                    cue_index = end
+                    if tokens[end].norm in ("انه", "انها", "انهم"):
+                        # "روى مسلم عن ابن سيرين أنه قال": the cue is the verb after أنه, if any.
+                        nxt = end + 1
+                        if nxt < len(tokens) and cue_form(tokens[nxt]) is not None:
+                            cue_index = nxt
+                        else:
+                            return phrase, cue
+                    relay = Cue(cue_index, cue_index, cue_form(tokens[cue_index]), tokens[cue_index].start, tokens[cue_index].end)
                     return phrase, relay
             return None
     return None

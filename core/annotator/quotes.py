@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from core.annotator import lexicon
 from core.annotator.attribution import (
     Cue,
+    is_stop,
     SpeakerPhrase,
     according_to_at,
     cue_form,
@@ -103,6 +104,9 @@ class QuoteFinder:
             if (f := cue_form(t)) is not None and f.tense != "participle" and not f.is_weak and self._depth[t.index] == 0
         ]
         self._subject_cache: dict[int, SpeakerPhrase | None] = {}
+        # Name words met after a title (الدكتور سعيد السريحي): a later mention of them is a speaker.
+        self.known_names = self._names_after_titles()
+        self.speaker_words: set[str] = set()
         for span in self.spans:
             if span.close_mark is not None and self._words_in(span) <= TERM_MAX_WORDS:
                 tokenized.name_spans[span.open_mark.index] = span.close_mark.index
@@ -204,6 +208,26 @@ class QuoteFinder:
         if index >= len(self.tokens):
             return len(self.tokens)
         return self._ends_at[1 if self._depth[index] else 0][index]
+
+    def _names_after_titles(self) -> set[str]:
+        """Words of names introduced by a title anywhere in the article (``الدكتور X Y``)."""
+        titles = lexicon.titles()
+        names: set[str] = set()
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if token.norm not in titles or not token.norm.startswith("ال"):
+                continue
+            k = index + 1
+            while k < len(tokens) and tokens[k].norm in titles:
+                k += 1
+            taken = 0
+            while k < len(tokens) and taken < 3 and tokens[k].is_word and not is_stop(tokens[k]) and not tokens[k].norm.startswith("ال"):
+                names.add(tokens[k].norm)
+                taken += 1
+                k += 1
+            if taken and k < len(tokens) and tokens[k].norm.startswith("ال") and tokens[k].norm not in titles and not is_stop(tokens[k]):
+                names.add(tokens[k].norm)  # the surname
+        return names - {"ابن", "بن", "ابو", "عبد"}
 
     # Names and terms --------------------------------------------------------------------------
     def looks_like_name(self, span: QuotedSpan) -> bool:
@@ -336,6 +360,9 @@ class QuoteFinder:
                 phrase, relay_cue = relayed
                 return relay_cue, phrase, False, None
         start = self.sentence_start(cue.first)
+        if cue.form is None and is_relay_object(self.tokens[cue.first]):
+            # "قوله الشهير بأن …" with no relay verb: his saying — the person already in view.
+            return cue, None, False, self._recent_subject(cue.first)
         topic = topic_subject(self.tk, start, cue.first)
         phrase = None
         if not cue.is_participle:
@@ -347,9 +374,10 @@ class QuoteFinder:
         antecedent = relative_antecedent(self.tk, cue.first, start)
         if antecedent is not None:
             return cue, antecedent, False, None
-        before = speaker_before(self.tk, cue.first, start)
-        if before is not None:
-            return cue, before, False, None
+        if cue.form is not None and self.tokens[cue.first].norm[:1] not in ("و", "ف"):
+            before = speaker_before(self.tk, cue.first, start)
+            if before is not None:
+                return cue, before, False, None
         hint = self._earlier_subject(cue, start) or self._recent_subject(cue.first)
         return cue, None, False, hint
 
@@ -374,16 +402,41 @@ class QuoteFinder:
         return None
 
     def _subject_of(self, j: int) -> SpeakerPhrase | None:
-        """The explicit subject of the reporting verb at token ``j`` (cached)."""
+        """The explicit subject of the reporting verb at token ``j``, if it looks like a speaker
+        (cached). Bare verbs try the name-first subject before the verb-first one."""
         if j not in self._subject_cache:
             start = self.sentence_start(j)
-            self._subject_cache[j] = (
-                self._subject_after(j, self.sentence_end(j))
-                or topic_subject(self.tk, start, j)
-                or relative_antecedent(self.tk, j, start)
-                or speaker_before(self.tk, j, start)
-            )
+            bare = self.tokens[j].norm[:1] not in ("و", "ف")
+            candidates = [
+                speaker_before(self.tk, j, start) if bare else None,
+                self._subject_after(j, self.sentence_end(j)),
+                topic_subject(self.tk, start, j),
+                relative_antecedent(self.tk, j, start),
+            ]
+            self._subject_cache[j] = next((c for c in candidates if c is not None and self.plausible_speaker(c)), None)
         return self._subject_cache[j]
+
+    def plausible_speaker(self, phrase: SpeakerPhrase) -> bool:
+        """Does a phrase found only by position (not right after its own cue) name a speaker?
+
+        It must start with a title, an organisation or an anonymous-source word, or hold a name
+        already met in the article as a speaker's name.
+        """
+        words = [t for t in self.tokens[phrase.first : phrase.last + 1] if t.is_word]
+        if not words:
+            return False
+        head = words[0].norm[1:] if words[0].norm[:1] == "و" and (words[0].norm[1:].startswith("ال") or words[0].norm[1:] in lexicon.titles()) else words[0].norm
+        if head in lexicon.titles() or head in lexicon.anonymous_heads():
+            return True
+        return any(t.norm in self.known_names or t.norm in self.speaker_words for t in words)
+
+    def remember_speaker(self, phrase: SpeakerPhrase | None) -> None:
+        """Words of a phrase that attributed a quote: later positional mentions of them count."""
+        if phrase is None:
+            return
+        for token in self.tokens[phrase.first : phrase.last + 1]:
+            if token.is_word and len(token.norm) > 2 and token.norm not in ("ابن", "بن", "ابو", "عبد"):
+                self.speaker_words.add(token.norm)
 
     def _earlier_subject(self, cue: Cue, start: int) -> SpeakerPhrase | None:
         """For ``…، مشيرا إلى أن``: the subject of the sentence's earlier reporting verb, or, when
@@ -453,6 +506,7 @@ class QuoteFinder:
             span_start, span_end = first.start, tokens[end_index - 1].end
             cue, phrase, passive, hint = self.attribute(cue, index)
             cue = self.finite_verb_for_participle(cue)
+            self.remember_speaker(phrase)
             found.append(
                 Candidate(
                     "indirect", span_start, span_end, self._indirect_confidence(cue, phrase, hint, passive),
@@ -680,6 +734,7 @@ class QuoteFinder:
             )
         cue, phrase, passive, hint = self.attribute(cue, open_index)
         cue = self.finite_verb_for_participle(cue)
+        self.remember_speaker(phrase)
         confidence = 0.9 if colon_before or open_index - cue.last <= 12 else 0.75
         if not span.closed:
             confidence -= 0.3

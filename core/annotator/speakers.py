@@ -70,7 +70,11 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], False
     runs: list[tuple[str, list[int]]] = []
     expect_complement = False
+    quoted = _inside_quoted_names(tokenized, phrase)
     for position, token in enumerate(words):
+        if token.index in quoted:
+            _append(runs, "name", token.index, new_run=not runs or runs[-1][0] != "name")
+            continue
         norm = _strip_waw_prefix(token.norm) if position == 0 else token.norm
         kind = runs[-1][0] if runs else ""
         if norm in titles:
@@ -94,6 +98,16 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     name = name_runs[-1] if name_runs else []
     role = [i for kind, indices in runs if kind == "role" for i in indices]
     return role, name, False
+
+
+def _inside_quoted_names(tokenized: TokenizedText, phrase: SpeakerPhrase) -> set[int]:
+    """Indices of words between a quoted name's marks (صحيفة «كلارين»): those are the name."""
+    inside: set[int] = set()
+    for index in range(phrase.first, phrase.last + 1):
+        closing = tokenized.name_spans.get(index)
+        if closing is not None and closing > index:
+            inside.update(range(index + 1, closing))
+    return inside
 
 
 def _append(runs: list[tuple[str, list[int]]], kind: str, index: int, *, new_run: bool) -> None:
@@ -140,9 +154,10 @@ class SpeakerResolver:
         for entity in reversed(self.entities[-200:]):  # bounded: linear on huge articles
             if name and entity.name_tokens and not anonymous:
                 meaningful = [t for t in name if t not in _NAME_PARTICLES]
-                if meaningful and all(t in entity.name_tokens for t in meaningful):
+                theirs = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]
+                if meaningful and theirs and all(t in entity.name_tokens for t in meaningful):
                     return entity
-                if all(t in name for t in entity.name_tokens if t not in _NAME_PARTICLES):
+                if meaningful and theirs and all(t in name for t in theirs):
                     return entity
             if not name and role:
                 if role == entity.role_tokens:
