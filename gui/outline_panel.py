@@ -26,8 +26,9 @@ class OutlineFilter(QSortFilterProxyModel):
     def set_query(self, text: str) -> None:
         query = fold(" ".join(text.split()))
         if query != self._query:
+            self.beginFilterChange()
             self._query = query
-            self.invalidateFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
     def query(self) -> str:

@@ -1,0 +1,91 @@
+"""End-to-end fixtures: the real main window on isolated settings, recovery folder and files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from tests.gui.helpers import isolated_settings, sample_text  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    yield from isolated_settings(tmp_path_factory)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """The sample article as a user's file in a temporary folder."""
+    path = tmp_path / "articles" / "wadi.txt"
+    path.parent.mkdir()
+    path.write_text(sample_text(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
+    """Replace every modal dialog: errors are recorded, the unsaved-changes question answers
+    "discard" (so closing at teardown never blocks), other questions fail unless a test answers."""
+    from gui import dialogs
+
+    log: list[tuple[str, Any]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: log.append(("error", (title, message))))
+
+    def unexpected(name: str) -> Callable[..., Any]:
+        def fail(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError(f"unexpected dialog {name}")
+
+        return fail
+
+    def discard(_parent: Any, name: str) -> str:
+        log.append(("unsaved", name))
+        return dialogs.DISCARD
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", discard)  # tests that care answer themselves
+    for name in ("ask_restore", "choose_open_path", "choose_save_path", "choose_speaker", "choose_folder", "choose_comparison_path"):
+        monkeypatch.setattr(dialogs, name, unexpected(name))
+    return log
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, dialog_log) -> Callable[..., Any]:  # type: ignore[no-untyped-def]
+    """Build a shown main window; ``open_file`` waits until the document is displayed."""
+    from gui.main_window import MainWindow
+    from gui.recovery import RecoveryStore
+
+    recovery = RecoveryStore(tmp_path / "recovery")
+
+    def factory(path: Path | None = None) -> MainWindow:
+        window = MainWindow(recovery=recovery)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        if path is not None:
+            open_and_wait(qtbot, window, path)
+        return window
+
+    return factory
+
+
+def open_and_wait(qtbot, window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = window.session
+    assert window.files.open_path(path)
+    qtbot.waitUntil(lambda: window.session is not before and window.files.loading is None, timeout=20_000)
+
+
+@pytest.fixture
+def window(make_window, article):  # type: ignore[no-untyped-def]
+    return make_window(article)
+
+
+def copy_tree(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target

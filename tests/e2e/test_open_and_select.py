@@ -1,0 +1,151 @@
+"""Opening files (good and bad), the article view, the outline and shared selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.jsonformat import annotation_path_for
+from gui.offsets import view_text
+from gui.outline_model import ANNOTATION_ID_ROLE
+from tests.e2e.conftest import open_and_wait
+from tests.gui.helpers import sample_text
+
+pytestmark = pytest.mark.gui
+
+
+def test_opening_an_article_shows_it_right_to_left(window, article: Path) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    assert session.article_path == article
+    assert session.annotation_path == annotation_path_for(article)
+    assert window.view.toPlainText() == view_text(sample_text())
+    option = window.view.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    assert window.view.isReadOnly()
+    assert "wadi.txt" in window.windowTitle() and not window.isWindowModified()
+    assert window.outline_model.rowCount() >= 4
+    assert window.remaining_label.text().endswith(str(window.review.remaining))
+    assert window.review.remaining > 0
+    # The article face is an installed Arabic Naskh font (falls back gracefully elsewhere).
+    assert window.view.font().family() in ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "Arial", "DejaVu Sans")
+
+
+def test_quotes_are_highlighted_by_the_highlighter(window) -> None:  # type: ignore[no-untyped-def]
+    document = window.session.document
+    quote = next(a for a in document if a.type == "quote" and a.kind == "direct")
+    block = window.view.document().findBlock(window.view.offsets.to_utf16(quote.start))
+    formats = block.layout().formats()
+    start_in_block = window.view.offsets.to_utf16(quote.start) - block.position()
+    assert any(r.start <= start_in_block < r.start + r.length and r.format.background().color().name() == "#fbe3b8" for r in formats)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("broken.iqtibas.json", b"{ not json", "JSON syntax error"),
+        ("other.iqtibas.json", b'{"format": "else"}', "not an Iqtibas annotation file"),
+        ("binary.txt", b"\x00\x01\x02binary", "binary file"),
+        ("empty.txt", b"   \n", "empty file"),
+    ],
+)
+def test_bad_files_get_a_dialog_and_the_window_stays_usable(make_window, article, tmp_path, dialog_log, qtbot, name, content, reason) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(article)
+    good = window.session
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    window.files.open_path(bad)
+    qtbot.waitUntil(lambda: bool(dialog_log), timeout=10_000)
+    kind, (title, message) = dialog_log[-1]
+    assert kind == "error" and str(bad) in message and reason in message
+    assert window.session is good and window.files.loading is None
+    assert not window.busy.isVisible()
+    open_and_wait(qtbot, window, article)  # still works afterwards
+    assert window.session is not good
+
+
+def test_outline_item_selects_and_scrolls_to_its_span(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = window.session.document
+    quote = document.of_type("quote")[-1]
+    index = window.outline.proxy.mapFromSource(window.outline_model.index_for_annotation(quote))
+    window.outline.tree.setCurrentIndex(index)
+    assert window.current_id == quote.id
+    assert window.view.current_span() == (quote.start, quote.end)
+    assert window.details.annotation() == quote
+    cursor_rect = window.view.cursorRect()
+    assert window.view.viewport().rect().intersects(cursor_rect)  # scrolled into view
+    selections = window.view.extraSelections()
+    assert any(s.cursor.selectionStart() == quote.start and s.cursor.selectionEnd() == quote.end for s in selections)
+
+
+def test_cursor_in_article_selects_innermost_annotation(window) -> None:  # type: ignore[no-untyped-def]
+    document = window.session.document
+    speaker = document.of_type("speaker")[0]
+    window.view.select_span(speaker.start + 1, speaker.start + 1)
+    assert window.current_id == speaker.id
+    assert window.details.annotation() == speaker
+    current = window.outline.tree.currentIndex()
+    assert current.isValid()
+    # A speaker mention is shown by its entry in the speakers index.
+    assert current.siblingAtColumn(0).data() .startswith(speaker.speaker)
+    quote = document.of_type("quote")[0]
+    window.view.select_span(quote.start + 2, quote.start + 2)
+    assert window.current_id == quote.id
+    assert window.outline.tree.currentIndex().siblingAtColumn(0).data(ANNOTATION_ID_ROLE) == quote.id
+
+
+def test_filter_matches_arabic_loosely(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = window.outline
+    panel.filter_edit.setText("الخطـيب")  # tatweel inside the query
+    qtbot.waitUntil(lambda: panel.proxy.query != "", timeout=2000)
+    shown = []
+
+    def walk(parent) -> None:  # type: ignore[no-untyped-def]
+        for row in range(panel.proxy.rowCount(parent)):
+            index = panel.proxy.index(row, 0, parent)
+            shown.append(index.data())
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert any("الخطيب" in text for text in shown)
+    assert all("ليلى منصور:" not in text for text in shown)
+    panel.filter_edit.setText("أكد")  # hamza form: matches اكد / أكد
+    panel._apply_filter()
+    assert panel.proxy.rowCount() > 0
+
+
+def test_zoom_keys(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    size = window.view.point_size
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size == size + 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size == size - 1
+    qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size == 15
+
+
+def test_drop_a_file_opens_it(window, article, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other.txt"
+    other.write_text(sample_text().replace("الخطيب", "الخطيب الجديد"), encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    before = window.session
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.session is not before, timeout=10_000)
+    assert window.session.article_path == other
+
+
+def test_recent_files_menu(window, article) -> None:  # type: ignore[no-untyped-def]
+    from gui.settings import settings
+
+    assert settings().recent_files[0] == str(article)
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(article)
