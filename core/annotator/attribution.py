@@ -170,6 +170,9 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             if norm == "." and last >= first and len(tokens[last].norm) <= 2 and tokens[last].end == token.start:
                 index += 1  # "د." and initials inside a name
                 continue
+            if norm == "#" and index + 1 < end_limit and tokens[index + 1].start == token.end:
+                index += 1  # a hashtag inside a name: "محمود #عباس"
+                continue
             closing = tokenized.name_spans.get(index)
             if closing is not None and closing > index and state in ("role", "name"):
                 last = closing  # a quoted name inside the phrase: صحيفة «تيليجراف»
@@ -181,6 +184,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             break
         if norm == "بان" and index + 1 < end_limit and tokens[index + 1].norm == "كي":
             pass  # بان كي مون
+        elif norm == "بين" and last < first and index + 1 < end_limit and tokens[index + 1].is_word and not _is_definite(tokens[index + 1].norm) and not is_stop(tokens[index + 1]):
+            pass  # "وقال بين بينايت": the name Ben, not the preposition
         elif norm == "من" and last >= first and tokens[last].norm in _QUANTIFIERS:
             last = index  # "كثير من الخبراء"
             index += 1
@@ -248,7 +253,9 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             last = index
             index += 1
             continue
-        if _has_pronoun_suffix(original) and last >= first and (state == "role" or (state == "name" and (surname_done or name_words >= 2))):
+        if _has_pronoun_suffix(original) and last >= first and (
+            state == "role" or (state == "name" and (surname_done or name_words >= 2 or name_words == 0))
+        ):
             break
         if state == "":
             state = "name"

@@ -114,7 +114,10 @@ def speaker_stops() -> frozenset[str]:
 
 @cache
 def titles() -> frozenset[str]:
-    return _folded_set("titles.txt")
+    """Role words, with their feminine forms generated (مدير → مديرة, الكاتب → الكاتبة)."""
+    base = _folded_set("titles.txt")
+    feminine = {t + "ه" for t in base if not t.endswith(("ه", "ي", "ا")) and len(t) > 2}
+    return frozenset(base | feminine)
 
 
 @cache

@@ -105,6 +105,9 @@ def classify_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Ma
         can_close = word_before and not word_after
         if before == ":" and after != "" and (word_after or space_after):
             can_open, can_close = True, False  # "قال:» …": a colon introduces speech
+        elif after in "،,.؛;:" and after != "":
+            can_open, can_close = False, True  # a mark before punctuation closes: ' "، مطالبا'
+
         if not can_open and not can_close:
             can_open = can_close = True  # spaced on both sides: the stack decides
         block = bisect_right(block_starts, token.start) - 1
@@ -226,11 +229,19 @@ def _join_paragraphs(
                 QuotedSpan(mark.token.end, last.end, mark.token, last.close_mark, mark.block, last.block_last)
             )
             continue
-        # 3. Unclosed: ends with its paragraph, before a new attribution sentence if any.
+        # 3. Unclosed: ends with its paragraph, before a new attribution sentence if any, or
+        #    before the next quotation of the paragraph ("«… الممتلكات، مضيفًا: «…»").
+        end = _unclosed_end(boundaries, mark, blocks[mark.block])
+        later_openers = [m for r, m in leftovers[position + 1 :] if m.block == mark.block] + [
+            s.open_mark for s in spans if s.block_first == mark.block and s.outer_start > mark.token.start
+        ]
+        if later_openers:
+            next_open = min(m.start if isinstance(m, Token) else m.token.start for m in later_openers)
+            end = min(end, _before_attribution(tokenized, mark.token.end, next_open))
         result.append(
             QuotedSpan(
                 start=mark.token.end,
-                end=_unclosed_end(boundaries, mark, blocks[mark.block]),
+                end=end,
                 open_mark=mark.token,
                 close_mark=None,
                 block_first=mark.block,
@@ -239,6 +250,24 @@ def _join_paragraphs(
             )
         )
     return result
+
+
+def _before_attribution(tokenized: TokenizedText, start: int, next_open: int) -> int:
+    """End of an unclosed quote that another quotation follows: before the comma that starts
+    the attribution of the next one (``، مضيفًا:``), or right before the next mark."""
+    from core.annotator.lexicon import cue_forms
+
+    forms = cue_forms()
+    tokens = tokenized.tokens
+    indices = list(tokenized.range(start, next_open))
+    for position in range(len(indices) - 1, -1, -1):
+        token = tokens[indices[position]]
+        if token.norm in ("،", ","):
+            tail = [tokens[i] for i in indices[position + 1 :]]
+            if any(t.norm in forms for t in tail):
+                return token.start
+            break
+    return next_open
 
 
 def _opens_before(spans: list[QuotedSpan], block: int, offset: int) -> bool:

@@ -55,6 +55,7 @@ _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 _NEW_ATTRIBUTION_LOOKAHEAD = 10
 # "جاء في البيان", "ورد في التقرير": the document is the source.
 _CAME_IN = frozenset({"جاء", "وجاء", "ورد", "وورد", "فجاء"})
+_CUE_PREFIXES = frozenset({"حسبما", "وحسبما", "مثلما", "ومثلما", "كما", "وكما", "بحسبما", "وبحسبما"})
 _SUBJUNCTIVE_CLASSES = frozenset({"stance", "directive", "opinion", "weak"})
 
 
@@ -281,7 +282,19 @@ class QuoteFinder:
         form = cue_form(token)
         if form is None:
             return None
-        return Cue(index, index, form, token.start, token.end)
+        return self._extend_cue(Cue(index, index, form, token.start, token.end))
+
+    def _extend_cue(self, cue: Cue) -> Cue:
+        """``وحسبما أخبرني``, ``ومثلما أوضح``, ``كما تقول`` and ``ولفت النظر``: the cue as written."""
+        tokens = self.tokens
+        first, last = cue.first, cue.last
+        if first > 0 and tokens[first - 1].norm in _CUE_PREFIXES:
+            first -= 1
+        if last + 1 < len(tokens) and tokens[last + 1].norm in ("النظر", "الانتباه"):
+            last += 1
+        if (first, last) == (cue.first, cue.last):
+            return cue
+        return Cue(first, last, cue.form, tokens[first].start, tokens[last].end, cue.came_in)
 
     def cue_before(self, index: int, *, window: int = CUE_WINDOW, allow_weak: bool = False) -> Cue | None:
         """The nearest cue before token ``index`` in the same sentence."""
@@ -361,7 +374,14 @@ class QuoteFinder:
                 return relay_cue, phrase, False, None
         start = self.sentence_start(cue.first)
         if cue.form is None and is_relay_object(self.tokens[cue.first]):
-            # "قوله الشهير بأن …" with no relay verb: his saying — the person already in view.
+            # "وجدد الرئيس تأكيده أن": the verb before names the speaker; "قوله الشهير بأن …"
+            # with no verb: his saying — the person already in view.
+            for k in range(cue.first - 1, max(start, cue.first - 8) - 1, -1):
+                if cue_form(self.tokens[k]) is not None:
+                    phrase = speaker_after(self.tk, k, cue.first)
+                    if phrase is not None:
+                        return cue, phrase, False, None
+                    break
             return cue, None, False, self._recent_subject(cue.first)
         topic = topic_subject(self.tk, start, cue.first)
         phrase = None
@@ -589,7 +609,7 @@ class QuoteFinder:
             form = cue.form if cue is not None else None
             if form is not None:
                 distance = index - j
-                ok = not (form.is_weak and distance > 6) and not (form.verb_class in ("stance", "directive") and distance > 8)
+                ok = not (form.is_weak and distance > 2) and not (form.verb_class in ("stance", "directive") and distance > 8)
                 if ok:
                     return cue
             j -= 1
@@ -611,7 +631,9 @@ class QuoteFinder:
             token = tokens[j]
             form = cue_form(token) if token.is_word else None
             if form is not None and not form.is_weak and self._depth[j] == 0:
-                after_comma = tokens[j - 1].norm in ("،", ",", "؛")
+                after_comma = tokens[j - 1].norm in ("،", ",", "؛") or (
+                    tokens[j - 1].norm in ("حيث", "اذ", "حين", "عندما") and j >= 2 and tokens[j - 2].norm in ("،", ",")
+                )
                 joined = token.norm[:1] in ("و", "ف") and len(token.norm) > 3
                 if form.tense == "participle" or joined or after_comma:
                     if (after_comma and joined) or self._starts_attribution(j, end, allow_quote=form.tense == "participle" or after_comma):

@@ -73,7 +73,11 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     quoted = _inside_quoted_names(tokenized, phrase)
     for position, token in enumerate(words):
         if token.index in quoted:
-            _append(runs, "name", token.index, new_run=not runs or runs[-1][0] != "name")
+            # "صحيفة «كلارين»": the quoted word is the name. After a fuller role
+            # ("مكتب التحقيقات الفدرالية "FBI"") it is an acronym of the role.
+            single_head = bool(runs) and runs[-1][0] == "role" and len(runs[-1][1]) == 1
+            kind = "name" if (single_head or not runs or runs[-1][0] == "name") else "role"
+            _append(runs, kind, token.index, new_run=not runs or runs[-1][0] != kind)
             continue
         norm = _strip_waw_prefix(token.norm) if position == 0 else token.norm
         kind = runs[-1][0] if runs else ""
