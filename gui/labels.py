@@ -5,37 +5,36 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+translate = QCoreApplication.translate
 
 
 def type_label(type_name: str, kind: str | None = None) -> str:
     if type_name == "quote" and kind == "indirect":
-        return _tr("Indirect quote")
+        return translate("Labels", "Indirect quote")
     if type_name == "quote" and kind == "direct":
-        return _tr("Direct quote")
+        return translate("Labels", "Direct quote")
     return {
-        "title": _tr("Title"),
-        "heading": _tr("Heading"),
-        "section": _tr("Section"),
-        "paragraph": _tr("Paragraph"),
-        "boilerplate": _tr("Boilerplate"),
-        "quote": _tr("Quote"),
-        "speaker": _tr("Speaker mention"),
-        "cue": _tr("Cue"),
+        "title": translate("Labels", "Title"),
+        "heading": translate("Labels", "Heading"),
+        "section": translate("Labels", "Section"),
+        "paragraph": translate("Labels", "Paragraph"),
+        "boilerplate": translate("Labels", "Boilerplate"),
+        "quote": translate("Labels", "Quote"),
+        "speaker": translate("Labels", "Speaker mention"),
+        "cue": translate("Labels", "Cue"),
     }.get(type_name, type_name)
 
 
 def kind_label(kind: str | None) -> str:
-    return {"direct": _tr("direct"), "indirect": _tr("indirect")}.get(kind or "", "")
+    return {"direct": translate("Labels", "direct"), "indirect": translate("Labels", "indirect")}.get(kind or "", "")
 
 
 def status_label(status: str) -> str:
-    return {"pending": _tr("pending"), "accepted": _tr("accepted"), "rejected": _tr("rejected")}.get(status, status)
+    return {"pending": translate("Labels", "pending"), "accepted": translate("Labels", "accepted"), "rejected": translate("Labels", "rejected")}.get(status, status)
 
 
 def origin_label(origin: str) -> str:
-    return {"auto": _tr("automatic"), "manual": _tr("manual")}.get(origin, origin)
+    return {"auto": translate("Labels", "automatic"), "manual": translate("Labels", "manual")}.get(origin, origin)
 
 
 def isolate(value: str) -> str:

@@ -64,15 +64,15 @@ def style_key(type_name: str, kind: str | None) -> str:
 
 def legend_entries() -> list[tuple[str, str]]:
     """``(style key, translated label)`` for the legend, in reading importance."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
-        ("title", tr("Legend", "Title")),
-        ("heading", tr("Legend", "Heading")),
-        ("quote:direct", tr("Legend", "Direct quote")),
-        ("quote:indirect", tr("Legend", "Indirect quote")),
-        ("speaker", tr("Legend", "Speaker")),
-        ("cue", tr("Legend", "Cue")),
-        ("boilerplate", tr("Legend", "Boilerplate")),
+        ("title", translate("Legend", "Title")),
+        ("heading", translate("Legend", "Heading")),
+        ("quote:direct", translate("Legend", "Direct quote")),
+        ("quote:indirect", translate("Legend", "Indirect quote")),
+        ("speaker", translate("Legend", "Speaker")),
+        ("cue", translate("Legend", "Cue")),
+        ("boilerplate", translate("Legend", "Boilerplate")),
     ]
 
 
