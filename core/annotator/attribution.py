@@ -20,7 +20,8 @@ MAX_SPEAKER_TOKENS = 9
 _PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "هما", "انا", "نحن", "انت", "انتم"})
 _CLAUSE_OPENERS = frozenset(
     {
-        "كان", "وكان", "كانت", "وكانت", "قد", "وقد", "فقد", "لقد",
+        "كان", "وكان", "كانت", "وكانت", "قد", "وقد", "فقد", "لقد", "ظل", "ظلت", "بات", "باتت",
+        "اصبح", "اصبحت", "صار", "صارت", "يزال", "تزال", "زال", "زالت", "مازال", "مازالت",
         "لكن", "ولكن", "كما", "ثم", "و", "ف", "بينما", "فيما", "حين", "اذ", "بدوره", "بدورها",
         "اما", "واما", "بل", "حيث", "او", "اي", "ما", "لم", "لن", "لا", "من", "في", "علي", "الي",
         "عن", "الذي", "التي", "الذين", "وقد", "فقد", "لقد", "كذلك", "ايضا",
@@ -247,6 +248,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 index += 1
                 continue
             state, name_words, surname_done = "name", 0, False
+        if state == "name" and norm[:1] in ("ل", "ب", "ك") and _has_pronoun_suffix(original):
+            break  # "جين لخلفيته كرجل أعمال": a prepositional phrase after the name
         if state == "name" and (norm.startswith("لل") or (norm.startswith("ل") and _is_definite(tokens[index + 1].norm if index + 1 < end_limit else ""))):
             # "جامعة الملك فهد للبترول": the name belonged to an institution; back to the role.
             state, expect_complement = "role", False
@@ -452,6 +455,25 @@ def _skip_conjunction(tokens: list[Token], first: int, last: int) -> int:
     while first < last and tokens[first].norm in ("و", "ف"):
         first += 1
     return first
+
+
+_CONNECTIVES = frozenset({"و", "ف", "لكن", "ولكن", "كما", "ثم", "بدوره", "بدورها", "اما", "واما", "بينما", "فيما"})
+
+
+def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) -> SpeakerPhrase | None:
+    """``لكن وزير التجارة الأمريكي ويلبور روس قلل …، قائلا``: a sentence that opens (after a
+    connective) with a title, an organisation or an anonymous source names its subject."""
+    tokens = tokenized.tokens
+    index = sentence_start
+    while index < limit and tokens[index].norm in _CONNECTIVES:
+        index += 1
+    if index >= limit or not tokens[index].is_word:
+        return None
+    head = tokens[index].norm
+    head = head[1:] if head.startswith("و") and (head[1:] in lexicon.titles() or head[1:].startswith("ال")) else head
+    if head not in lexicon.titles() and head not in lexicon.anonymous_heads():
+        return None
+    return speaker_after(tokenized, index - 1, limit)
 
 
 def topic_subject(tokenized: TokenizedText, sentence_start: int, cue_first: int) -> SpeakerPhrase | None:

@@ -27,6 +27,7 @@ from core.annotator.attribution import (
     is_relay_object,
     relay_source,
     relative_antecedent,
+    sentence_subject,
     speaker_after,
     speaker_before,
     topic_subject,
@@ -465,14 +466,20 @@ class QuoteFinder:
         while k >= 0 and self._finite_cues[k] >= max(start, cue.first - 80):
             j = self._finite_cues[k]
             k -= 1
+            form = cue_form(self.tokens[j])
+            if form is not None and form.verb_class == "relay":
+                relayed = relay_source(self.tk, Cue(j, j, form, self.tokens[j].start, self.tokens[j].end), cue.first)
+                if relayed is not None:
+                    return relayed[0]  # "روى مسلم عن ابن سيرين أنه قال": the source
             before = speaker_before(self.tk, j, start)
-            if before is not None:
+            if before is not None and self.plausible_speaker(before):
                 return before
             after = self._subject_after(j, cue.first)
-            if after is not None:
+            if after is not None and self.plausible_speaker(after):
                 return after
-            return self._recent_subject(j)
-        return None
+            subject = sentence_subject(self.tk, start, cue.first)
+            return subject or self._recent_subject(j)
+        return sentence_subject(self.tk, start, cue.first)
 
     def _subject_after(self, j: int, limit: int) -> SpeakerPhrase | None:
         """``speaker_after``, except that verbs taking a ب/ل object (أشاد بـ، رحب بـ) have none."""

@@ -81,18 +81,24 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             continue
         norm = _strip_waw_prefix(token.norm) if position == 0 else token.norm
         kind = runs[-1][0] if runs else ""
+        previous_norm = tokenized.tokens[words[position - 1].index].norm if position else ""
+        if kind == "name" and previous_norm in _NAME_PARTICLES:
+            _append(runs, "name", token.index, new_run=False)  # "عبد الأمير", "أبو مازن"
+            continue
         if norm in titles:
             expect_complement = not norm.startswith("ال")
             _append(runs, "role", token.index, new_run=kind != "role")
             continue
         if kind == "role" and (expect_complement or norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS):
-            expect_complement = norm in ("باسم", "ل") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
+            expect_complement = norm in ("باسم", "ل", "في") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
             _append(runs, "role", token.index, new_run=False)
             continue
         expect_complement = False
         if kind == "name":
             previous = tokenized.tokens[runs[-1][1][-1]].norm
-            if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES:
+            before_previous = tokenized.tokens[runs[-1][1][-2]].norm if len(runs[-1][1]) >= 2 else ""
+            compound = before_previous in _NAME_PARTICLES  # "عبد الله الصقعبي"
+            if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES and not compound:
                 _append(runs, "other", token.index, new_run=True)
                 continue
             _append(runs, "name", token.index, new_run=False)
@@ -155,23 +161,46 @@ class SpeakerResolver:
         return entity
 
     def _match(self, name: list[str], role: list[str], anonymous: bool) -> Entity | None:
-        for entity in reversed(self.entities[-200:]):  # bounded: linear on huge articles
-            if name and entity.name_tokens and not anonymous:
-                meaningful = [t for t in name if t not in _NAME_PARTICLES]
+        """The earlier speaker a mention refers to, preferring the closest name match.
+
+        Exact name, then the same surname (last word), then a name contained in the other;
+        a role alone matches the same role or its head (``الوزير`` → ``وزير الخارجية …``).
+        """
+        recent = self.entities[-200:]  # bounded: linear on huge articles
+        meaningful = [t for t in name if t not in _NAME_PARTICLES]
+        if meaningful and not anonymous:
+            best: tuple[int, int] | None = None
+            chosen = None
+            for position, entity in enumerate(recent):
                 theirs = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]
-                if meaningful and theirs and all(t in entity.name_tokens for t in meaningful):
-                    return entity
-                if meaningful and theirs and all(t in name for t in theirs):
-                    return entity
-            if not name and role:
+                if not theirs:
+                    continue
+                if meaningful == theirs:
+                    rank = 3
+                elif meaningful[-1] == theirs[-1] or (len(meaningful) == 1 and meaningful[0] in theirs):
+                    rank = 2
+                elif all(t in entity.name_tokens for t in meaningful) or all(t in name for t in theirs):
+                    rank = 1
+                else:
+                    continue
+                key = (rank, position)
+                if best is None or key > best:
+                    best, chosen = key, entity
+            if chosen is not None:
+                return chosen
+        if not name and role:
+            for entity in reversed(recent):
                 if role == entity.role_tokens:
                     return entity
-                heads = [t[2:] if t.startswith("ال") else t for t in role]
+            heads = [t[2:] if t.startswith("ال") else t for t in role]
+            for entity in reversed(recent):
                 entity_heads = {t[2:] if t.startswith("ال") else t for t in entity.role_tokens}
                 if len(role) <= 2 and heads[0] in entity_heads and entity.role_tokens:
                     return entity
-            if anonymous and entity.anonymous and role == entity.role_tokens:
-                return entity
+        if anonymous:
+            for entity in reversed(recent):
+                if entity.anonymous and role == entity.role_tokens:
+                    return entity
         return None
 
     def resolve(self, candidates: Sequence[Candidate]) -> list[Resolution]:
