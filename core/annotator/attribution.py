@@ -236,13 +236,15 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             if state == "name" and not surname_done and name_words == 0:
                 break
             state = "role"
-            expect_complement = not plain.startswith("ال")
+            expect_complement = not plain.startswith("ال") and len(plain) > 1  # "د." takes no complement
             surname_done = False
             last = index
             index += 1
             continue
         if state == "role":
-            if expect_complement or _is_definite(norm) or norm.startswith(("ل", "لل")) or norm in ("باسم",):
+            next_definite = index + 1 < end_limit and _is_definite(tokens[index + 1].norm)
+            lam_construct = norm.startswith("لل") or (norm.startswith("ل") and next_definite)
+            if expect_complement or _is_definite(norm) or lam_construct or norm in ("باسم",):
                 expect_complement = norm in ("باسم",) or not (_is_definite(norm) or norm.startswith("ل"))
                 last = index
                 index += 1
@@ -283,6 +285,12 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "np":
+            if last == first and not _is_definite(norm) and not _has_pronoun_suffix(original):
+                # "المزارع محمود العلي", "الشاب مشاري الوزيه": a profession, then the name.
+                state, name_words, surname_done = "name", 1, False
+                last = index
+                index += 1
+                continue
             if _is_definite(norm) and (_is_adjective(norm) or norm.startswith("لل")):
                 last = index
                 index += 1

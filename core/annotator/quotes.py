@@ -389,6 +389,8 @@ class QuoteFinder:
         phrase = None
         if not cue.is_participle:
             phrase = self._subject_after(cue.last, limit) if cue.form is not None else speaker_after(self.tk, cue.last, limit)
+        if phrase is not None and form is not None and form.lemma in ("وصف", "اتهم") and self._object_of_description(phrase):
+            phrase = None  # "ووصفت الوضع بأنه …": the phrase is what is described, not who speaks
         if phrase is not None:
             return cue, phrase, False, None
         if topic is not None:
@@ -459,6 +461,10 @@ class QuoteFinder:
         for token in self.tokens[phrase.first : phrase.last + 1]:
             if token.is_word and len(token.norm) > 2 and token.norm not in ("ابن", "بن", "ابو", "عبد"):
                 self.speaker_words.add(token.norm)
+
+    def _object_of_description(self, phrase: SpeakerPhrase) -> bool:
+        nxt = self.tokens[phrase.last + 1] if phrase.last + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.norm[:1] == "ب" and (self.is_complementizer(nxt) or len(nxt.norm) <= 2 or nxt.norm.startswith("بال"))
 
     def _earlier_subject(self, cue: Cue, start: int) -> SpeakerPhrase | None:
         """For ``…، مشيرا إلى أن``: the subject of the sentence's earlier reporting verb, or, when

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotator import lexicon
-from core.annotator.attribution import SpeakerPhrase
+from core.annotator.attribution import SpeakerPhrase, _has_pronoun_suffix
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
@@ -64,9 +64,12 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], True
     head = _strip_waw_prefix(words[0].norm)
     if head.startswith("ال") and head not in titles:
-        # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …) or a bare surname (المعلم).
+        # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …), a bare surname (المعلم),
+        # or a profession before a name (المزارع محمود العلي).
         if len(words) == 1:
             return [], [words[0].index], False
+        if len(words) >= 3 and not words[1].norm.startswith("ال"):
+            return [words[0].index], [t.index for t in words[1:]], False
         return [t.index for t in words], [], False
     runs: list[tuple[str, list[int]]] = []
     expect_complement = False
@@ -85,11 +88,15 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if kind == "name" and previous_norm in _NAME_PARTICLES:
             _append(runs, "name", token.index, new_run=False)  # "عبد الأمير", "أبو مازن"
             continue
-        if norm in titles:
-            expect_complement = not norm.startswith("ال")
+        relational = position == 0 and len(words) > 1 and _has_pronoun_suffix(tokenized.text[token.start : token.end])
+        if norm in titles or relational:
+            # A title, or a relational noun with a pronoun (جارته، زوجته، ابنه) before a name.
+            expect_complement = not norm.startswith("ال") and not relational and len(norm) > 1
             _append(runs, "role", token.index, new_run=kind != "role")
             continue
-        if kind == "role" and (expect_complement or norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS):
+        next_definite = position + 1 < len(words) and words[position + 1].norm.startswith("ال")
+        lam_construct = norm.startswith("لل") or (norm.startswith("ل") and next_definite)
+        if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or norm in _ROLE_LINKS):
             expect_complement = norm in ("باسم", "ل", "في") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
             _append(runs, "role", token.index, new_run=False)
             continue

@@ -331,3 +331,24 @@ def test_reannotation_keeps_every_human_decision() -> None:
     # The rejected suggestion is not brought back under a new id.
     same_span = [q for q in quotes(document) if (q.start, q.end) == (first.start, first.end)]
     assert same_span == [document.get(first.id)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وقال المزارع محمود العلي إن محصول القمح هذا العام هو الأسوأ.", "محمود العلي"),  # profession + name
+        ("أما جارته سلمى الحسن فقالت إنها باعت نصف ماشيتها.", "سلمى الحسن"),  # relational noun
+        ("وقال الخبير البيئي د. رامي ناصر إن المياه الجوفية تستنزف.", "رامي ناصر"),  # honorific د.
+        ("وقالت رئيسة المنظمة ليلى منصور إن المشروع سيقتل الحياة البرية.", "ليلى منصور"),  # name starting with ل
+        ("وقال نائب قائد الفرقة عبد الأمير الخزرجي إن القوات تقدمت.", "عبد الأمير الخزرجي"),  # عبد + title word
+        ("وقال وكيل جامعة الملك فهد للبترول الدكتور سهل عبد الجواد إن البرنامج مهم.", "سهل عبد الجواد"),
+    ],
+)
+def test_role_and_name_split_in_speaker_phrases(sentence: str, speaker: str) -> None:
+    [quote] = quotes(annotate(sentence + "\n"))
+    assert quote.speaker == speaker
+
+
+def test_the_object_of_wasafa_is_not_the_speaker() -> None:
+    document = annotate("وقالت سلمى الحسن إنها باعت ماشيتها، ووصفت الوضع بأنه \"كارثة حقيقية\".\n")
+    assert {q.speaker for q in quotes(document)} == {"سلمى الحسن"}
