@@ -96,10 +96,12 @@ _TAKES_OBJECT_PRONOUN = frozenset({"وصف", "اتهم", "أبلغ", "أخبر",
 
 
 def _guess_tense(folded: str) -> str:
+    """Tense of an irregular form listed by hand (نافيا, داعية, مبديا, يدعون, أثنت …)."""
     if folded.startswith(("ي", "ت")) and len(folded) > 3:
         return "imperfect"
-    if folded.startswith("م") and folded.endswith(("ا", "ه", "ين")):
-        return "participle"
+    participle_ending = folded.endswith(("يا", "يه", "ين", "ا", "ه"))
+    if participle_ending and len(folded) >= 4 and (folded.startswith("م") or folded[1:2] == "ا"):
+        return "participle"  # مفعل / فاعل patterns
     return "past"
 
 

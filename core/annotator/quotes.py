@@ -510,16 +510,24 @@ class QuoteFinder:
         found: list[Candidate] = []
         tokens = self.tokens
         last_end = -1
+        last_start = -1
         for index, token in enumerate(tokens):
             if not token.is_word or not self.is_complementizer(token):
                 continue
-            if token.start < last_end or self._is_excluded(token.start, token.end) or self._depth[index] > 0:
+            if self._is_excluded(token.start, token.end) or self._depth[index] > 0:
                 continue
+            nested = token.start < last_end
             if self._not_speech_before(index):
                 continue
             cue = self._cue_for_complementizer(index)
             if cue is None:
                 continue
+            if nested and (
+                cue.form is None
+                or self.tokens[cue.first].start <= last_start
+                or speaker_after(self.tk, cue.last, index) is None
+            ):
+                continue  # inside the report: only "… تؤكد أجهزة الاستخبارات أن …" is a report of its own
             start_index = index + 1
             if start_index >= len(tokens) or self._block_of_token[start_index] != self._block_of_token[index]:
                 continue
@@ -548,7 +556,9 @@ class QuoteFinder:
                     continues_previous=phrase is None and hint is None and not passive,
                 )
             )
-            last_end = span_end
+            if not nested:
+                last_end = span_end
+                last_start = span_start
         return found
 
     def _subjunctive(self, cue: Cue, complementizer: Token, first: Token) -> bool:
@@ -622,6 +632,8 @@ class QuoteFinder:
             if cue is not None and cue.form is None and cue.came_in:
                 return cue
             form = cue.form if cue is not None else None
+            if form is not None and form.tense == "participle" and j > 0 and tokens[j - 1].norm in ("ليس", "ليست", "غير"):
+                form = None  # "ليس مؤكدا أن": an adjective, not a reporting participle
             if form is not None:
                 distance = index - j
                 ok = not (form.is_weak and distance > 2) and not (form.verb_class in ("stance", "directive") and distance > 8)
@@ -634,36 +646,58 @@ class QuoteFinder:
         """One past the last token of an indirect clause starting at ``start_index``.
 
         It stops at the sentence end, or before a new attribution (guideline: a new cue with its
-        own complementiser starts a new quote): a circumstantial participle (``، مضيفا أن``,
-        ``داعيا … "…"``), a verb joined by و/ف (``وأكدت انه «…»``, ``، وختم …``) or a verb after a
-        comma, followed shortly by its complementiser, a colon or a quotation. A bare verb inside
-        the clause (``إن لافروف اقترح عليه “…”``) is part of the report.
+        own complementiser starts a new quote):
+
+        * after a comma, a circumstantial participle (``، مضيفا أن``, ``، داعيا إياه إلى …``)
+          or an according-to phrase (``، وبحسب المصادر فإن``), or a verb of saying followed by
+          its complementiser, colon or quotation (``، حيث قال:``);
+        * a verb joined by و/ف followed by them (``وأكدت انه «…»``, ``وقال "…"``);
+        * a participle followed by its complementiser (``مشيرة الى ان``), unless negated
+          (``ليس مؤكدا أن``: an adjective).
+
+        A bare verb inside the clause (``إن لافروف اقترح عليه “…”``) is part of the report.
         """
         tokens = self.tokens
         end = self.sentence_end(start_index)
         j = start_index + 1
         while j < end:
             token = tokens[j]
-            form = cue_form(token) if token.is_word else None
-            if form is not None and not form.is_weak and self._depth[j] == 0:
-                after_comma = tokens[j - 1].norm in ("،", ",", "؛") or (
-                    tokens[j - 1].norm in ("حيث", "اذ", "حين", "عندما") and j >= 2 and tokens[j - 2].norm in ("،", ",")
-                )
-                joined = token.norm[:1] in ("و", "ف") and len(token.norm) > 3
-                if form.tense == "participle" or joined or after_comma:
-                    if (after_comma and joined) or self._starts_attribution(j, end, allow_quote=form.tense == "participle" or after_comma):
-                        cut = j
-                        if cut > start_index and tokens[cut - 1].norm in ("حيث", "كما", "ثم"):
-                            cut -= 1
-                        return self._trim_end(start_index, cut)
+            if self._depth[j] == 0 and self._new_attribution_at(j, end):
+                cut = j
+                if cut > start_index and tokens[cut - 1].norm in ("حيث", "كما", "ثم", "اذ", "حين", "عندما"):
+                    cut -= 1
+                return self._trim_end(start_index, cut)
             if token.norm in ("وجاء", "وكان", "وكانت") and tokens[j - 1].norm in ("،", ","):
                 return self._trim_end(start_index, j)
             j += 1
         return self._trim_end(start_index, end)
 
-    def _starts_attribution(self, j: int, end: int, *, allow_quote: bool = True) -> bool:
+    def _new_attribution_at(self, j: int, end: int) -> bool:
         tokens = self.tokens
-        for k in range(j + 1, min(end + 1, j + _NEW_ATTRIBUTION_LOOKAHEAD, len(tokens))):
+        token = tokens[j]
+        previous = tokens[j - 1].norm
+        after_comma = previous in ("،", ",", "؛") or (
+            previous in ("حيث", "اذ", "حين", "عندما") and j >= 2 and tokens[j - 2].norm in ("،", ",")
+        )
+        if after_comma and according_to_at(self.tk, j):
+            return True
+        form = cue_form(token) if token.is_word else None
+        if form is None or form.is_weak:
+            return False
+        joined = token.norm[:1] in ("و", "ف") and len(token.norm) > 3
+        if form.tense == "participle":
+            if after_comma:
+                return True
+            if previous in ("ليس", "ليست", "غير", "بات", "باتت", "يبدو"):
+                return False
+            return self._starts_attribution(j, end, allow_quote=False, reach=4)
+        if after_comma or joined:
+            return self._starts_attribution(j, end, allow_quote=True)
+        return False
+
+    def _starts_attribution(self, j: int, end: int, *, allow_quote: bool = True, reach: int = _NEW_ATTRIBUTION_LOOKAHEAD) -> bool:
+        tokens = self.tokens
+        for k in range(j + 1, min(end + 1, j + reach, len(tokens))):
             token = tokens[k]
             if token.is_word and self.is_complementizer(token):
                 return True
