@@ -49,8 +49,8 @@ class DetailsPanel(QGroupBox):
         self.preview = QLabel(self)
         self.preview.setObjectName("detailsPreview")
         self.preview.setWordWrap(True)
-        self.preview.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Article text reads right to left in both interface languages.
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 

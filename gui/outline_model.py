@@ -13,7 +13,6 @@ Column 0 is the item, column 1 its review state (status and the annotator's conf
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from core.model import Annotation, Document, ModelEvent
 from core.outline import quote_summary
 from gui.labels import isolate, kind_label, status_label, type_label
+from gui.outline_index import OutlineIndex
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,81 +58,7 @@ class OutlineModel(QAbstractItemModel):
         self._nodes: dict[str, list[Node]] = {}  # annotation id -> its nodes
         self._speaker_nodes: dict[str, Node] = {}
         self._icons: dict[str, QIcon] = {}
-        self._reset_index()
-
-    # Index of active annotations --------------------------------------------------------------
-    def _reset_index(self) -> None:
-        self._titles: list[tuple[tuple[Any, ...], str]] = []
-        self._sections: list[tuple[tuple[Any, ...], str]] = []  # in reading order, like core.outline
-        self._quotes: list[tuple[tuple[Any, ...], str]] = []
-        self._boilerplate: list[tuple[tuple[Any, ...], str]] = []
-        self._speaker_quotes: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
-        self._speaker_mentions: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
-
-    def _index_add(self, a: Annotation) -> None:
-        if not a.is_active:
-            return
-        entry = (a.sort_key(), a.id)
-        if a.type == "title":
-            insort(self._titles, entry)
-        elif a.type == "section":
-            insort(self._sections, entry)
-        elif a.type == "quote":
-            insort(self._quotes, entry)
-            if a.speaker:
-                insort(self._speaker_quotes.setdefault(a.speaker, []), entry)
-        elif a.type == "boilerplate":
-            insort(self._boilerplate, entry)
-        elif a.type == "speaker" and a.speaker:
-            insort(self._speaker_mentions.setdefault(a.speaker, []), entry)
-
-    def _index_remove(self, a: Annotation) -> None:
-        if not a.is_active:
-            return
-        entry = (a.sort_key(), a.id)
-        if a.type == "title":
-            _discard(self._titles, entry)
-        elif a.type == "section":
-            _discard(self._sections, entry)
-        elif a.type == "quote":
-            _discard(self._quotes, entry)
-            if a.speaker:
-                _discard_in(self._speaker_quotes, a.speaker, entry)
-        elif a.type == "boilerplate":
-            _discard(self._boilerplate, entry)
-        elif a.type == "speaker" and a.speaker:
-            _discard_in(self._speaker_mentions, a.speaker, entry)
-
-    # Desired children -------------------------------------------------------------------------
-    def _top_keys(self) -> list[Hashable]:
-        sections: list[Hashable] = [("section", sid) for _start, sid in self._sections] or [("section", None)]
-        return ["title", *sections, "boilerplate", "speakers"]
-
-    def _section_quote_ids(self, section_id: str | None) -> list[str]:
-        if section_id is None or not self._sections:
-            return [qid for _key, qid in self._quotes]
-        position = self._section_position(section_id)
-        start = self._sections[position][0][0] if position > 0 else None
-        following = self._sections[position + 1][0][0] if position + 1 < len(self._sections) else None
-        low = 0 if start is None else bisect_left(self._quotes, ((start,),))
-        high = len(self._quotes) if following is None else bisect_left(self._quotes, ((following,),))
-        return [qid for _key, qid in self._quotes[low:high]]
-
-    def _section_position(self, section_id: str) -> int:
-        document = self._document
-        assert document is not None
-        section = document.get(section_id)
-        return bisect_left(self._sections, (section.sort_key(), section_id))
-
-    def _section_for_start(self, start: int) -> str | None:
-        if not self._sections:
-            return None
-        position = max(0, bisect_right(self._sections, ((start, float("inf")),)) - 1)
-        return self._sections[position][1]
-
-    def _speaker_names(self) -> list[str]:
-        names = set(self._speaker_quotes) | set(self._speaker_mentions)
-        return sorted(names, key=lambda n: (-len(self._speaker_quotes.get(n, ())), n))
+        self._idx = OutlineIndex()
 
     # Document ---------------------------------------------------------------------------------
     def document(self) -> Document | None:
@@ -145,29 +71,27 @@ class OutlineModel(QAbstractItemModel):
         self._graveyard.clear()
         self._nodes.clear()
         self._speaker_nodes.clear()
-        self._reset_index()
+        self._idx = OutlineIndex(document)
         self._root = Node("root", "root", None, None)
         if document is not None:
-            for annotation in document:
-                self._index_add(annotation)
-            self._root.children = [self._make_node(key, self._root) for key in self._top_keys()]
+            self._root.children = [self._make_node(key, self._root) for key in self._idx.top_keys()]
             _renumber(self._root)
         self.endResetModel()
 
     def _make_node(self, key: Hashable, parent: Node) -> Node:
         if key == "title":
-            node = Node(key, "title", self._titles[0][1] if self._titles else None, parent)
+            node = Node(key, "title", self._idx.titles[0][1] if self._idx.titles else None, parent)
         elif key == "boilerplate":
             node = Node(key, "bgroup", None, parent)
-            node.children = [self._make_node(("boilerplate", bid), node) for _k, bid in self._boilerplate]
+            node.children = [self._make_node(("boilerplate", bid), node) for _k, bid in self._idx.boilerplate]
         elif key == "speakers":
             node = Node(key, "sgroup", None, parent)
-            node.children = [self._make_node(("speaker", name), node) for name in self._speaker_names()]
+            node.children = [self._make_node(("speaker", name), node) for name in self._idx.speaker_names()]
         else:
             tag, ref = key  # type: ignore[misc]
             if tag == "section":
                 node = Node(key, "section", ref, parent)
-                node.children = [self._make_node(("quote", qid), node) for qid in self._section_quote_ids(ref)]
+                node.children = [self._make_node(("quote", qid), node) for qid in self._idx.section_quote_ids(ref)]
             elif tag == "quote":
                 node = Node(key, "quote" if parent.kind == "section" else "squote", ref, parent)
             elif tag == "boilerplate":
@@ -175,7 +99,7 @@ class OutlineModel(QAbstractItemModel):
             elif tag == "speaker":
                 node = Node(key, "speaker", ref, parent)
                 self._speaker_nodes[ref] = node
-                node.children = [self._make_node(("quote", qid), node) for _k, qid in self._speaker_quotes.get(ref, ())]
+                node.children = [self._make_node(("quote", qid), node) for _k, qid in self._idx.speaker_quotes.get(ref, ())]
             else:  # pragma: no cover - keys are made above
                 raise ValueError(key)
         _renumber(node)
@@ -219,9 +143,9 @@ class OutlineModel(QAbstractItemModel):
                 if annotation.type in ("section", "title"):
                     top_changed = True
                 elif annotation.type == "heading":
-                    touched.update(sid for _s, sid in self._sections)  # section names follow headings
+                    touched.update(sid for _s, sid in self._idx.sections)  # section names follow headings
                 elif annotation.type == "quote":
-                    sections.add(self._section_for_start(annotation.start))
+                    sections.add(self._idx.section_for_start(annotation.start))
                     if annotation.speaker:
                         speakers.add(annotation.speaker)
                 elif annotation.type == "boilerplate":
@@ -229,37 +153,37 @@ class OutlineModel(QAbstractItemModel):
                 elif annotation.type == "speaker" and annotation.speaker:
                     speakers.add(annotation.speaker)
             if event.old is not None:
-                self._index_remove(event.old)
+                self._idx.remove(event.old)
             if event.new is not None:
-                self._index_add(event.new)
+                self._idx.add(event.new)
         for event in events:  # sections after the index moved (quotes may change section)
             for annotation in (event.old, event.new):
                 if annotation is not None and annotation.type == "quote":
-                    sections.add(self._section_for_start(annotation.start))
+                    sections.add(self._idx.section_for_start(annotation.start))
         root_index = QModelIndex()
         if top_changed:
-            self._reconcile(self._root, root_index, self._top_keys())
+            self._reconcile(self._root, root_index, self._idx.top_keys())
             title = self._root.children[0]
-            new_title = self._titles[0][1] if self._titles else None
+            new_title = self._idx.titles[0][1] if self._idx.titles else None
             if title.ref != new_title:
                 self._retarget(title, new_title)
             for node in self._root.children:
                 if node.kind == "section":
-                    self._reconcile(node, self._index_of(node), [("quote", q) for q in self._section_quote_ids(node.ref)])
+                    self._reconcile(node, self._index_of(node), [("quote", q) for q in self._idx.section_quote_ids(node.ref)])
         else:
             for node in self._root.children:
                 if node.kind == "section" and (node.ref in sections or (node.ref is None and sections)):
-                    self._reconcile(node, self._index_of(node), [("quote", q) for q in self._section_quote_ids(node.ref)])
+                    self._reconcile(node, self._index_of(node), [("quote", q) for q in self._idx.section_quote_ids(node.ref)])
         if boilerplate:
             group = self._group("bgroup")
-            self._reconcile(group, self._index_of(group), [("boilerplate", b) for _k, b in self._boilerplate])
+            self._reconcile(group, self._index_of(group), [("boilerplate", b) for _k, b in self._idx.boilerplate])
         if speakers:
             group = self._group("sgroup")
-            self._reconcile(group, self._index_of(group), [("speaker", n) for n in self._speaker_names()])
+            self._reconcile(group, self._index_of(group), [("speaker", n) for n in self._idx.speaker_names()])
             for name in speakers:
                 node = self._speaker_nodes.get(name)
                 if node is not None:
-                    self._reconcile(node, self._index_of(node), [("quote", q) for _k, q in self._speaker_quotes.get(name, ())])
+                    self._reconcile(node, self._index_of(node), [("quote", q) for _k, q in self._idx.speaker_quotes.get(name, ())])
                     self._changed(node)
             self._changed(group)
         if boilerplate:
@@ -369,7 +293,7 @@ class OutlineModel(QAbstractItemModel):
             node = self._speaker_nodes[annotation.speaker]
             return self.createIndex(node.row, 0, node)
         if annotation.type == "cue":
-            for _key, quote_id in self._quotes:
+            for _key, quote_id in self._idx.quotes:
                 quote = document.find(quote_id)
                 if quote is not None and quote.cue_id == annotation.id:
                     return self.index_for_annotation(quote)
@@ -390,7 +314,7 @@ class OutlineModel(QAbstractItemModel):
             heading = document.find(section.heading_id) if section is not None else None
             return heading or section
         if node.kind == "speaker":
-            mentions = self._speaker_mentions.get(node.ref or "")
+            mentions = self._idx.speaker_mentions.get(node.ref or "")
             return document.find(mentions[0][1]) if mentions else None
         return document.find(node.ref) if node.ref is not None else None
 
@@ -494,7 +418,7 @@ class OutlineModel(QAbstractItemModel):
             return self.tr("Speakers (%1)").replace("%1", str(len(node.children)))
         if kind == "speaker":
             name = node.ref or ""
-            count = len(self._speaker_quotes.get(name, ()))
+            count = len(self._idx.speaker_quotes.get(name, ()))
             aliases = self._aliases(name)
             also = f" — {'، '.join(aliases)}" if aliases else ""
             return f"{name} ({count}){also}"
@@ -504,7 +428,7 @@ class OutlineModel(QAbstractItemModel):
         document = self._document
         assert document is not None
         seen: dict[str, None] = {}
-        for _key, mention_id in self._speaker_mentions.get(name, ()):
+        for _key, mention_id in self._idx.speaker_mentions.get(name, ()):
             mention = document.find(mention_id)
             if mention is not None:
                 written = document.span_text(mention).strip()
@@ -586,19 +510,4 @@ class OutlineModel(QAbstractItemModel):
 def _renumber(node: Node) -> None:
     for row, child in enumerate(node.children):
         child.row = row
-
-
-def _discard(items: list[Any], entry: Any) -> None:
-    position = bisect_left(items, entry)
-    if position < len(items) and items[position] == entry:
-        del items[position]
-
-
-def _discard_in(mapping: dict[str, list[Any]], name: str, entry: Any) -> None:
-    items = mapping.get(name)
-    if items is None:
-        return
-    _discard(items, entry)
-    if not items:
-        del mapping[name]
 

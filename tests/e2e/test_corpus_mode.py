@@ -75,10 +75,10 @@ def test_window_stays_responsive_while_annotating(make_window, corpus_folder, qt
     elapsed = time.perf_counter() - started
     timer.stop()
     gaps = [b - a for a, b in zip([started, *ticks], ticks)]
-    # The 10 ms timer kept firing during the whole load (at least every 50 ms on average) and the
-    # longest pause stayed well under a second.
-    assert len(ticks) >= elapsed / 0.05
-    assert max(gaps) < 0.5
+    # The 10 ms timer kept firing during the whole load (at least every 100 ms on average) and the
+    # longest pause stayed under a second (a frozen window would show one gap as long as the load).
+    assert len(ticks) >= elapsed / 0.1, (len(ticks), elapsed)
+    assert max(gaps) < 0.75, (max(gaps), elapsed)
 
 
 def test_empty_folder_is_refused(make_window, tmp_path, dialog_log) -> None:  # type: ignore[no-untyped-def]

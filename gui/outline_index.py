@@ -1,0 +1,115 @@
+"""The outline's bookkeeping: active annotations grouped the way ``core.outline`` groups them.
+
+Kept as sorted lists updated per model event, so the item model can ask "which quotes belong to
+this section" or "which speakers, in which order" without walking the whole document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Hashable
+from typing import Any
+
+from core.model import Annotation, Document
+
+
+class OutlineIndex:
+    """Active titles, sections, quotes, boilerplate and speakers of one document, in reading order."""
+
+    def __init__(self, document: Document | None = None) -> None:
+        self._document = document
+        self._reset_index()
+        if document is not None:
+            for annotation in document:
+                self.add(annotation)
+
+    # Index of active annotations --------------------------------------------------------------
+    def _reset_index(self) -> None:
+        self.titles: list[tuple[tuple[Any, ...], str]] = []
+        self.sections: list[tuple[tuple[Any, ...], str]] = []  # in reading order, like core.outline
+        self.quotes: list[tuple[tuple[Any, ...], str]] = []
+        self.boilerplate: list[tuple[tuple[Any, ...], str]] = []
+        self.speaker_quotes: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
+        self.speaker_mentions: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
+
+    def add(self, a: Annotation) -> None:
+        if not a.is_active:
+            return
+        entry = (a.sort_key(), a.id)
+        if a.type == "title":
+            insort(self.titles, entry)
+        elif a.type == "section":
+            insort(self.sections, entry)
+        elif a.type == "quote":
+            insort(self.quotes, entry)
+            if a.speaker:
+                insort(self.speaker_quotes.setdefault(a.speaker, []), entry)
+        elif a.type == "boilerplate":
+            insort(self.boilerplate, entry)
+        elif a.type == "speaker" and a.speaker:
+            insort(self.speaker_mentions.setdefault(a.speaker, []), entry)
+
+    def remove(self, a: Annotation) -> None:
+        if not a.is_active:
+            return
+        entry = (a.sort_key(), a.id)
+        if a.type == "title":
+            _discard(self.titles, entry)
+        elif a.type == "section":
+            _discard(self.sections, entry)
+        elif a.type == "quote":
+            _discard(self.quotes, entry)
+            if a.speaker:
+                _discard_in(self.speaker_quotes, a.speaker, entry)
+        elif a.type == "boilerplate":
+            _discard(self.boilerplate, entry)
+        elif a.type == "speaker" and a.speaker:
+            _discard_in(self.speaker_mentions, a.speaker, entry)
+
+    # Desired children -------------------------------------------------------------------------
+    def top_keys(self) -> list[Hashable]:
+        sections: list[Hashable] = [("section", sid) for _start, sid in self.sections] or [("section", None)]
+        return ["title", *sections, "boilerplate", "speakers"]
+
+    def section_quote_ids(self, section_id: str | None) -> list[str]:
+        if section_id is None or not self.sections:
+            return [qid for _key, qid in self.quotes]
+        position = self._section_position(section_id)
+        start = self.sections[position][0][0] if position > 0 else None
+        following = self.sections[position + 1][0][0] if position + 1 < len(self.sections) else None
+        low = 0 if start is None else bisect_left(self.quotes, ((start,),))
+        high = len(self.quotes) if following is None else bisect_left(self.quotes, ((following,),))
+        return [qid for _key, qid in self.quotes[low:high]]
+
+    def _section_position(self, section_id: str) -> int:
+        document = self._document
+        assert document is not None
+        section = document.get(section_id)
+        return bisect_left(self.sections, (section.sort_key(), section_id))
+
+    def section_for_start(self, start: int) -> str | None:
+        if not self.sections:
+            return None
+        position = max(0, bisect_right(self.sections, ((start, float("inf")),)) - 1)
+        return self.sections[position][1]
+
+    def speaker_names(self) -> list[str]:
+        names = set(self.speaker_quotes) | set(self.speaker_mentions)
+        return sorted(names, key=lambda n: (-len(self.speaker_quotes.get(n, ())), n))
+
+
+
+def _discard(items: list[Any], entry: Any) -> None:
+    position = bisect_left(items, entry)
+    if position < len(items) and items[position] == entry:
+        del items[position]
+
+
+def _discard_in(mapping: dict[str, list[Any]], name: str, entry: Any) -> None:
+    items = mapping.get(name)
+    if items is None:
+        return
+    _discard(items, entry)
+    if not items:
+        del mapping[name]
+

@@ -1,0 +1,58 @@
+"""The window in Arabic and English: mirrored layout, live language switching."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui import i18n
+
+pytestmark = pytest.mark.gui
+
+
+def test_arabic_mirrors_the_layout_but_the_article_stays_rtl_in_both(qapp, qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    translations = i18n.Translations()
+    try:
+        assert translations.install(qapp, "ar")
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window = make_window()
+        assert window.menuBar().actions()[0].text() == "&ملف"
+        assert window.actions.accept.text() == "&قبول"
+        assert window.view.is_right_to_left()
+    finally:
+        translations.install(qapp, "en")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    english = make_window()
+    assert english.menuBar().actions()[0].text() == "&File"
+    assert english.view.is_right_to_left()  # the article view is right-to-left in both
+
+
+def test_switching_language_keeps_the_document_and_its_history(qapp, qtbot, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from gui import dialogs
+    from gui.app import Application
+    from gui.settings import settings
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.DISCARD)
+    application = Application(argparse.Namespace(lang="en", size=None, path=str(article), screenshot=None, no_recovery=True))
+    old = application.window
+    qtbot.addWidget(old)
+    old.files.open_path(article, ask=False)
+    qtbot.waitUntil(lambda: old.session is not None, timeout=10_000)
+    session = old.session
+    old.select_annotation(session.document.of_type("quote")[0].id)
+    old.edit.set_status("rejected")
+    try:
+        settings().language = "ar"
+        application.change_language("ar")
+        new = application.window
+        qtbot.addWidget(new)
+        assert new is not old and not old.isVisible()
+        assert new.session is session and new.isWindowModified()
+        assert new.actions.undo.isEnabled()
+        assert new.menuBar().actions()[0].text() == "&ملف"
+        new.undo()
+        assert not new.isWindowModified()
+    finally:
+        application.translations.install(qapp, "en")

@@ -1,0 +1,62 @@
+"""The real program on the real X11 platform (Xvfb): its screenshot is a rendered window."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.gui]
+
+
+def run_under_xvfb(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is needed (apt-get install xvfb xauth)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    command = [xvfb_run, "-a", "-s", "-screen 0 1400x900x24", sys.executable, "-m", "gui", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+
+
+def image_stats(path: Path) -> tuple[int, int, int, float]:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull()
+    colours = set()
+    step = 3
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            colours.add(image.pixel(x, y))
+    # Share of sampled pixels equal to the most common colour (a blank window is ~100 %).
+    counts: dict[int, int] = {}
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            pixel = image.pixel(x, y)
+            counts[pixel] = counts.get(pixel, 0) + 1
+    total = sum(counts.values())
+    return image.width(), image.height(), len(colours), max(counts.values()) / total
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_screenshot_on_x11_is_a_rendered_window(tmp_path: Path, qapp: object, lang: str) -> None:
+    out = tmp_path / f"window-{lang}.png"
+    result = run_under_xvfb(["--screenshot", str(out), "--size", "1280x800", "--lang", lang], tmp_path)
+    assert result.returncode == 0, result.stderr
+    width, height, colours, dominant = image_stats(out)
+    assert (width, height) == (1280, 800)
+    assert colours > 300  # anti-aliased Arabic text, highlight colours, icons
+    assert dominant < 0.8  # not a blank or uniform window
+
+
+def test_bad_file_under_x11_reports_the_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.iqtibas.json"
+    bad.write_text("{", encoding="utf-8")
+    result = run_under_xvfb([str(bad), "--screenshot", str(tmp_path / "x.png")], tmp_path)
+    assert result.returncode == 2
+    assert str(bad) in result.stderr and "JSON syntax error" in result.stderr
