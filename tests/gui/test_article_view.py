@@ -1,0 +1,139 @@
+"""The article view with astral characters: highlighter formats, selections and cursor offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.model import Annotation, Document
+from gui.article_view import ArticleView
+from gui.session import DocumentSession
+from gui.span_index import SpanIndex
+from tests.gui.helpers import ASTRAL_TEXT
+
+pytestmark = pytest.mark.gui
+
+
+def astral_document() -> Document:
+    text = ASTRAL_TEXT
+    quote_start = text.index("السلام")
+    second = text.index("نحتاج")
+    return Document(
+        text,
+        id="astral",
+        annotations=[
+            Annotation("q1", "quote", quote_start, text.index("»", quote_start), kind="direct"),  # after 😀 and 𞸀
+            Annotation("q2", "quote", second, text.index("»", second), kind="indirect"),  # 𞸀 inside
+            Annotation("sp1", "speaker", text.index("وأضاف"), text.index(":"), speaker="الوزير"),  # ends after 😀😀
+            Annotation("c1", "cue", text.index("ثم"), text.index("ثم") + 2),  # after the quote and 😀
+        ],
+    )
+
+
+def utf16_slice(text: str, start: int, length: int) -> str:
+    data = text.encode("utf-16-le")
+    return data[2 * start : 2 * (start + length)].decode("utf-16-le")
+
+
+def formatted_texts(view: ArticleView) -> list[tuple[str, str]]:
+    out = []
+    block = view.document().begin()
+    while block.isValid():
+        for fmt in block.layout().formats():
+            out.append((utf16_slice(block.text(), fmt.start, fmt.length), fmt.format.background().color().name()))
+        block = block.next()
+    return out
+
+
+def test_highlighter_covers_exactly_the_annotated_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = astral_document()
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_content(document.text, SpanIndex(document))
+    view.show()
+    qtbot.waitExposed(view)
+    texts = [t for t, _colour in formatted_texts(view)]
+    for annotation in document:
+        assert document.span_text(annotation) in texts, annotation.id
+    q2 = document.get("q2")
+    assert "𞸀" in document.span_text(q2)
+
+
+def test_selection_and_cursor_round_trip_through_astral_characters(qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = astral_document()
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_content(document.text, SpanIndex(document))
+    for annotation in document:
+        view.select_span(annotation.start, annotation.end)
+        assert view.selected_text() == document.span_text(annotation)
+        assert view.selection_span() == (annotation.start, annotation.end)
+    offsets = []
+    view.cursorOffsetChanged.connect(offsets.append)
+    q1 = document.get("q1")
+    view.select_span(q1.start + 3, q1.start + 3)
+    assert offsets[-1] == q1.start + 3 == view.cursor_offset()
+    view.show_span(q1.start, q1.end)
+    selection = view.extraSelections()[-1]
+    assert selection.cursor.selectedText() == document.span_text(q1)
+
+
+def test_creating_from_a_selection_after_astral_characters(qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = Document(ASTRAL_TEXT, id="astral")
+    session = DocumentSession(document)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_content(document.text, session.index)
+    session.changed.connect(lambda events: view.refresh_blocks(session.index.apply(events)))
+    target = "تعاون الجميع"
+    start = document.text.index(target)
+    view.select_span(start, start + len(target))
+    span = view.selection_span()
+    new_id = session.create("quote", *span)
+    created = document.get(new_id)
+    assert document.span_text(created) == target
+    assert (target, "#fbe3b8") in formatted_texts(view)
+    session.undo_stack.undo()
+    assert (target, "#fbe3b8") not in formatted_texts(view)
+
+
+def test_span_index_blocks_and_innermost(qapp) -> None:  # type: ignore[no-untyped-def]
+    document = astral_document()
+    index = SpanIndex(document)
+    assert index.block_count == 3
+    q2 = document.get("q2")
+    assert index.block_of(q2.start) == 1
+    assert index.innermost_at(q2.start + 1) == q2
+    assert index.innermost_at(document.text.index("سطر")) is None
+    spans = index.spans_in_block(1)
+    assert {s[4] for s in spans} == {"q2", "sp1", "c1"}
+
+
+def test_crlf_and_paragraph_separators_do_not_shift_positions(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "سطر أول\r\nقال 😀 «نعم»\u2029ثالث"
+    start = text.index("نعم")
+    document = Document(text, id="crlf", annotations=[Annotation("q1", "quote", start, start + 3, kind="direct")])
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_content(text, SpanIndex(document))
+    view.select_span(start, start + 3)
+    assert view.selected_text() == "نعم"
+    assert ("نعم", "#fbe3b8") in formatted_texts(view)
+
+
+def test_overlapping_spans_merge_formats(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "قال الوزير إن الخطة جاهزة تماما"
+    inner = text.index("الخطة")
+    document = Document(
+        text,
+        id="nested",
+        annotations=[
+            Annotation("q1", "quote", text.index("إن"), len(text), kind="indirect"),
+            Annotation("q2", "quote", inner, inner + len("الخطة"), kind="direct"),
+        ],
+    )
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_content(text, SpanIndex(document))
+    found = formatted_texts(view)
+    assert ("الخطة", "#fbe3b8") in found  # the nested direct quote on top
+    assert any(t.startswith("إن") and colour == "#d9ecf7" for t, colour in found)
