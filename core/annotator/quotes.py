@@ -482,7 +482,7 @@ class QuoteFinder:
             if before is not None and self.plausible_speaker(before):
                 return before
             after = self._subject_after(j, cue.first)
-            if after is not None and self.plausible_speaker(after):
+            if after is not None and (form.verb_class in _RELIABLE_CLASSES or self.plausible_speaker(after)):
                 return after
             subject = sentence_subject(self.tk, start, cue.first)
             return subject or self._recent_subject(j)
@@ -546,8 +546,8 @@ class QuoteFinder:
             if sum(1 for k in range(start_index, end_index) if tokens[k].is_word) < 2:
                 continue  # one word cut off by a new attribution is that attribution's subject
             span_start, span_end = first.start, tokens[end_index - 1].end
-            cue, phrase, passive, hint = self.attribute(cue, index)
             cue = self.finite_verb_for_participle(cue)
+            cue, phrase, passive, hint = self.attribute(cue, index)
             self.remember_speaker(phrase)
             found.append(
                 Candidate(
@@ -803,8 +803,8 @@ class QuoteFinder:
                 "direct", start, end, 0.6, None, None, "colon before the marks",
                 continues_previous=True, quoted=span,
             )
-        cue, phrase, passive, hint = self.attribute(cue, open_index)
         cue = self.finite_verb_for_participle(cue)
+        cue, phrase, passive, hint = self.attribute(cue, open_index)
         self.remember_speaker(phrase)
         confidence = 0.95 if colon_before or open_index - cue.last <= 12 else 0.85
         if not span.closed:

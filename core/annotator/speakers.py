@@ -18,6 +18,8 @@ from core.annotator.attribution import SpeakerPhrase, _has_pronoun_suffix
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
+_ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"})
+_INSTITUTIONS = frozenset({"جامعه", "مستشفي", "مدينه", "مركز", "مطار", "شارع", "مجمع", "مؤسسه", "كليه", "معهد", "ميناء", "قاعده"})
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن"})
 _NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
 
@@ -31,9 +33,20 @@ class Entity:
     role_tokens: list[str] = field(default_factory=list)
     mention_texts: list[str] = field(default_factory=list)
     anonymous: bool = False
+    name_variants: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @property
     def canonical(self) -> str:
+        """The fullest name; a name that only one mention extends with trailing words which no
+        other mention has (``ويلبور روس قلل``) gives way to the shorter name the others share."""
+        if self.name_variants:
+            variants = sorted(self.name_variants, key=len, reverse=True)
+            best = variants[0]
+            for shorter in variants[1:]:
+                if len(shorter) >= 2 and best[: len(shorter)] == shorter:
+                    best = shorter
+                    break
+            return self.name_variants[best]
         if self.name_text:
             return self.name_text
         return max(self.mention_texts, key=len) if self.mention_texts else ""
@@ -82,9 +95,14 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             kind = "name" if (single_head or not runs or runs[-1][0] == "name") else "role"
             _append(runs, kind, token.index, new_run=not runs or runs[-1][0] != kind)
             continue
-        norm = _strip_waw_prefix(token.norm) if position == 0 else token.norm
+        norm = _strip_waw_prefix(token.norm) if position == 0 else _strip_waw_title(token.norm)
         kind = runs[-1][0] if runs else ""
         previous_norm = tokenized.tokens[words[position - 1].index].norm if position else ""
+        if kind == "role" and previous_norm in _ROYAL and any(
+            tokenized.tokens[i].norm in _INSTITUTIONS for i in runs[-1][1]
+        ):
+            _append(runs, "role", token.index, new_run=False)  # "جامعة الملك سعود": a place's name
+            continue
         if kind == "name" and previous_norm in _NAME_PARTICLES:
             _append(runs, "name", token.index, new_run=False)  # "عبد الأمير", "أبو مازن"
             continue
@@ -134,6 +152,11 @@ def _append(runs: list[tuple[str, list[int]]], kind: str, index: int, *, new_run
         runs[-1][1].append(index)
 
 
+def _strip_waw_title(norm: str) -> str:
+    """``وأستاذة`` inside a role chain is the title أستاذة joined by و."""
+    return norm[1:] if norm.startswith("و") and norm[1:] in lexicon.titles() else norm
+
+
 def _strip_waw_prefix(norm: str) -> str:
     rest = norm[1:]
     if norm.startswith("و") and (rest.startswith("ال") or rest in lexicon.titles()):
@@ -160,6 +183,8 @@ class SpeakerResolver:
             entity = Entity(anonymous=anonymous)
             self.entities.append(entity)
         entity.mention_texts.append(mention_text)
+        if name and name_text:
+            entity.name_variants.setdefault(tuple(name), name_text)
         if name and len(name) > len(entity.name_tokens):
             entity.name_tokens = name
             entity.name_text = name_text
