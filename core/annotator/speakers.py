@@ -86,6 +86,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], False
     runs: list[tuple[str, list[int]]] = []
     expect_complement = False
+    owner = False
     quoted = _inside_quoted_names(tokenized, phrase)
     for position, token in enumerate(words):
         if token.index in quoted:
@@ -114,6 +115,12 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             continue
         next_definite = position + 1 < len(words) and words[position + 1].norm.startswith("ال")
         lam_construct = norm.startswith("لل") or (norm.startswith("ل") and next_definite)
+        if kind == "role" and norm.startswith("ل") and len(norm) > 3 and not lam_construct and tokenized.word_count(norm[1:]):
+            owner = True  # "المكتب الإعلامي لرضا بهلوي" (رضا occurs alone elsewhere): the owner
+        if kind == "role" and owner and not norm.startswith("ال") and norm not in titles:
+            _append(runs, "role", token.index, new_run=False)
+            continue
+        owner = owner and kind == "role"
         if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or norm in _ROLE_LINKS):
             expect_complement = norm in ("باسم", "ل", "في") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
             _append(runs, "role", token.index, new_run=False)
@@ -208,8 +215,10 @@ class SpeakerResolver:
                 if not theirs:
                     continue
                 if meaningful == theirs:
-                    rank = 3
-                elif meaningful[-1] == theirs[-1] or (len(meaningful) == 1 and meaningful[0] in theirs):
+                    rank = 4
+                elif meaningful[-1] == theirs[-1]:
+                    rank = 3  # the same surname: بيسكوف → دميتري بيسكوف
+                elif len(meaningful) == 1 and meaningful[0] in theirs:
                     rank = 2
                 elif all(t in entity.name_tokens for t in meaningful) or all(t in name for t in theirs):
                     rank = 1

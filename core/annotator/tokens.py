@@ -7,6 +7,7 @@ annotation it emits needs exact offsets in the stored text; each token carries b
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -94,6 +95,13 @@ class TokenizedText:
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}
+        self._word_counts: Counter[str] | None = None
+
+    def word_count(self, norm: str) -> int:
+        """How often a folded word occurs in the text (counted once, on first use)."""
+        if self._word_counts is None:
+            self._word_counts = Counter(t.norm for t in self.tokens if t.is_word)
+        return self._word_counts.get(norm, 0)
 
     def __len__(self) -> int:
         return len(self.tokens)
