@@ -389,8 +389,15 @@ class QuoteFinder:
         phrase = None
         if not cue.is_participle:
             phrase = self._subject_after(cue.last, limit) if cue.form is not None else speaker_after(self.tk, cue.last, limit)
+        if phrase is not None and cue.form is None:
+            phrase = self._without_glued_lam(cue, phrase)
         if phrase is not None and form is not None and form.lemma in ("وصف", "اتهم") and self._object_of_description(phrase):
-            phrase = None  # "ووصفت الوضع بأنه …": the phrase is what is described, not who speaks
+            # "ووصفت الوضع بأنه …": the last word is what is described; a subject may precede it
+            # ("ووصف الوزير خالد سعيد القرار بأنه …").
+            last = phrase.last - 1
+            while last >= phrase.first and not self.tokens[last].is_word:
+                last -= 1
+            phrase = SpeakerPhrase(phrase.first, last, phrase.start, self.tokens[last].end) if last >= phrase.first else None
         if phrase is not None:
             return cue, phrase, False, None
         if topic is not None:
@@ -461,6 +468,19 @@ class QuoteFinder:
         for token in self.tokens[phrase.first : phrase.last + 1]:
             if token.is_word and len(token.norm) > 2 and token.norm not in ("ابن", "بن", "ابو", "عبد"):
                 self.speaker_words.add(token.norm)
+
+    def _without_glued_lam(self, cue: Cue, phrase: SpeakerPhrase) -> SpeakerPhrase:
+        """``وفقا لـوزارة الصحة``: the ل of the phrase belongs to the cue, not to the speaker."""
+        if self.tokens[cue.last].norm not in ("وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا", "ونقلا"):
+            return phrase
+        first = self.tokens[phrase.first]
+        text = self.text
+        if not first.norm.startswith("ل") or len(first.norm) < 3:
+            return phrase
+        start = first.start + 1
+        while start < first.end and text[start] == "\u0640":
+            start += 1
+        return SpeakerPhrase(phrase.first, phrase.last, start, phrase.end)
 
     def _object_of_description(self, phrase: SpeakerPhrase) -> bool:
         nxt = self.tokens[phrase.last + 1] if phrase.last + 1 < len(self.tokens) else None

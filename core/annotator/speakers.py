@@ -184,7 +184,8 @@ class SpeakerResolver:
         mention_text = self.tk.text[phrase.start : phrase.end]
         name_text = ""
         if name_idx and not anonymous:
-            name_text = self.tk.text[tokens[name_idx[0]].start : tokens[name_idx[-1]].end]
+            name_start = max(tokens[name_idx[0]].start, phrase.start)  # the phrase may skip a glued ل
+            name_text = self.tk.text[name_start : tokens[name_idx[-1]].end]
         entity = self._match(name, role, anonymous)
         if entity is None:
             entity = Entity(anonymous=anonymous)

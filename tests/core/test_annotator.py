@@ -352,3 +352,50 @@ def test_role_and_name_split_in_speaker_phrases(sentence: str, speaker: str) -> 
 def test_the_object_of_wasafa_is_not_the_speaker() -> None:
     document = annotate("وقالت سلمى الحسن إنها باعت ماشيتها، ووصفت الوضع بأنه \"كارثة حقيقية\".\n")
     assert {q.speaker for q in quotes(document)} == {"سلمى الحسن"}
+
+
+def test_wafqan_li_and_wasafa_bi_annahu() -> None:
+    document = annotate(
+        "ووفقا لـوزارة الصحة، فإن عدد الإصابات ارتفع إلى مئة حالة هذا الأسبوع.\n"
+        "ووصف الوزير خالد سعيد القرار بأنه “خطأ فادح” لن يتكرر.\n"
+    )
+    indirect = quotes(document, "indirect")
+    assert document.span_text(indirect[0]) == "عدد الإصابات ارتفع إلى مئة حالة هذا الأسبوع"
+    assert indirect[0].speaker == "وزارة الصحة"
+    direct = quotes(document, "direct")
+    assert [document.span_text(q) for q in direct] == ["خطأ فادح"]
+    assert direct[0].speaker == "خالد سعيد" and direct[0].cue == "ووصف"
+
+
+def test_a_quote_cut_off_by_the_scraper_ends_with_its_paragraph() -> None:
+    document = annotate("وختم الكاتب مقاله بمقولة “العلم نور والجهل ظلام دامس\n")
+    [quote] = quotes(document)
+    assert document.span_text(quote) == "العلم نور والجهل ظلام دامس"
+    assert quote.confidence is not None and quote.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    ("lines", "furniture"),
+    [
+        (["Next Previous"], "Next Previous"),
+        (["عكاظ اليوم ــ جدة"], "عكاظ اليوم ــ جدة"),
+        (["لمراسلة الكاتب: writer@example.com"], "لمراسلة الكاتب: writer@example.com"),
+        (["تعليقات الفيسبوك", "التعليقات مغلقة"], "التعليقات مغلقة"),
+    ],
+)
+def test_site_furniture_lines_are_boilerplate(lines: list[str], furniture: str) -> None:
+    body = "وتظهر الصور الجوية التي نشرتها الوزارة بقعا واسعة من قاع النهر وقد جفت تماما بعد موسم طويل.\n"
+    document = annotate(body + "\n".join(lines) + "\n")
+    found = [document.span_text(a) for a in document.of_type("boilerplate")]
+    assert furniture in found
+    assert document.of_type("heading") == []
+
+
+def test_datelines_and_tag_lists_inside_lines() -> None:
+    document = annotate(
+        "* تونس - رويترز: قالت شركة الطيران التونسية إنها علقت جميع رحلاتها مؤقتا إثر قرار الاتحاد الدولي.\n"
+        "وأعلنت الوزارة منع احتجاز الجثث في المستشفيات الخاصة والعامة بعد شكاوى كثيرة. سمات احتجاز الجثث جدة وزارة الصحة\n"
+    )
+    found = [document.span_text(a) for a in document.of_type("boilerplate")]
+    assert "* تونس - رويترز:" in found
+    assert "سمات احتجاز الجثث جدة وزارة الصحة" in found
