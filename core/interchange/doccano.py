@@ -114,7 +114,10 @@ def read_doccano(
     status: str = "accepted",
     annotator: str | None = None,
 ) -> Imported:
-    """Read a doccano JSONL file (one article per line).
+    """Read a doccano JSONL file (one article per line; a JSON list of records is accepted too).
+
+    ``units`` says what the offsets count, except in records carrying Iqtibas metadata, whose
+    ``offsets`` field says it for them.
 
     Raises:
         InputError: naming the file and line, when a line cannot be used at all (bad JSON, no

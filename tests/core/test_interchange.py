@@ -337,3 +337,25 @@ def test_quote_rows_read_back_with_exact_offsets(fmt: str) -> None:
         assert TEXT[start:end] == row["text"] == document.span_text(quote)
         assert row["kind"] == quote.kind
         assert (row["speaker"] or None) == quote.speaker and (row["cue"] or None) == quote.cue
+
+
+def test_real_articles_round_trip_through_doccano_and_brat(corpus: Path, tmp_path: Path) -> None:
+    """Scraped articles (no-break spaces, bidi controls, entities, odd marks) survive both formats."""
+    from core.articles import document_from_text
+    from core.loading import read_article
+
+    documents = []
+    for article in sorted((corpus / "articles").glob("*.txt")):
+        documents.append(document_from_text(read_article(article).text, doc_id=article.stem, source=None))
+    out = io.StringIO()
+    write_doccano(documents, out)
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    from_doccano = [document for _, document in read_doccano(path).documents]
+    written, warnings = write_brat(documents, tmp_path / "brat")
+    from_brat = [read_brat(ann.with_suffix(".txt"), ann).documents[0][1] for ann in written]
+    assert len(from_doccano) == len(from_brat) == len(documents) and not warnings
+    for original, via_doccano, via_brat in zip(documents, from_doccano, from_brat, strict=True):
+        assert via_doccano.text == via_brat.text == original.text
+        assert essence(via_doccano) == essence(original)
+        assert essence(via_brat) == essence(original)
