@@ -172,3 +172,31 @@ def test_corpus_totals_pool_counts_and_characters() -> None:
     assert data["per_article"][1]["spans"]["quote/indirect"]["overlap"]["precision"] == 0.0
     text = format_corpus(result, "a", "b")
     assert "per article" in text and "\none " in text and "\ntwo " in text
+
+
+def test_quote_agreement_matches_the_guideline_scoring_on_real_articles(corpus) -> None:  # type: ignore[no-untyped-def]
+    """Against gold turned into a document, per-kind overlap counts equal ``iqtibas eval``'s."""
+    from core.articles import document_from_text
+    from core.evaluate import load_gold, score_article
+    from core.loading import read_article
+
+    checked = 0
+    for article in sorted((corpus / "articles").glob("*.txt")):
+        gold_file = corpus / "gold" / f"{article.stem}.gold.json"
+        text = read_article(article).text
+        gold = load_gold(gold_file, text)
+        predicted = document_from_text(text, doc_id=article.stem, source=None)
+        reference = Document(text, id=article.stem)
+        for index, quote in enumerate(gold.quotes):
+            reference.add(Annotation(f"q{index}", "quote", quote.start, quote.end, kind=quote.kind,
+                                     speaker=quote.speaker, cue=quote.cue))
+        scores = score_article(gold, predicted)
+        result = agreement(predicted, reference)
+        for kind in ("direct", "indirect"):
+            mine = result.spans[f"quote/{kind}"].overlap
+            theirs = scores.quotes[kind]
+            assert (mine.tp, mine.fp, mine.fn) == (theirs.tp, theirs.fp, theirs.fn), (article.name, kind)
+        cues = sum(result.quotes[f"quote/{kind}"].cue.right for kind in ("direct", "indirect"))
+        assert cues == scores.cue.right
+        checked += 1
+    assert checked >= 10
