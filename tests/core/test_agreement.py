@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.agreement import KAPPA_LAYERS, Kappa, agreement, character_labels, corpus_agreement, format_corpus
@@ -174,7 +176,7 @@ def test_corpus_totals_pool_counts_and_characters() -> None:
     assert "per article" in text and "\none " in text and "\ntwo " in text
 
 
-def test_quote_agreement_matches_the_guideline_scoring_on_real_articles(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_quote_agreement_matches_the_guideline_scoring_on_real_articles(corpus: Path) -> None:
     """Against gold turned into a document, per-kind overlap counts equal ``iqtibas eval``'s."""
     from core.articles import document_from_text
     from core.evaluate import load_gold, score_article
