@@ -66,16 +66,19 @@ class ArticleView(QPlainTextEdit):
     # Content ----------------------------------------------------------------------------------
     def set_content(self, text: str, index: SpanIndex | None, direction: str = "rtl") -> None:
         """Show ``text`` with the annotations of ``index`` (whose offsets belong to ``text``)."""
-        self._highlighter.set_index(None)  # no per-block work while the text is replaced
         self._current = None
         self._marks = []
         self.setExtraSelections([])
         self._offsets = index.offsets if index is not None else OffsetMap(text)
         self._index = index
+        # Detached while the text is replaced: no per-block Python call for the new blocks.
+        self._highlighter.set_index(None)
+        self._highlighter.setDocument(None)
         self.blockSignals(True)
         self.setPlainText(view_text(text))
         self.blockSignals(False)
         self._set_direction(direction)
+        self._highlighter.setDocument(self.document())
         self._highlighter.set_index(index)
 
     def clear_content(self) -> None:

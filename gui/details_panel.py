@@ -31,13 +31,15 @@ from gui.spans import CHAR, EARLIER, END, LATER, START, WORD
 
 if TYPE_CHECKING:
     from gui.editing import EditController
+    from gui.outline_model import OutlineModel
 
 PREVIEW_CHARS = 240
 
 
 class DetailsPanel(QGroupBox):
-    def __init__(self, controller: EditController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: EditController, outline: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._outline = outline  # knows the speakers and mentions without walking the document
         self.setObjectName("detailsPanel")
         self.setTitle(self.tr("Selected annotation"))
         self._controller = controller
@@ -182,8 +184,7 @@ class DetailsPanel(QGroupBox):
     def _fill_speakers(self, document: Document, annotation: Annotation) -> None:
         self.speaker_combo.blockSignals(True)
         self.speaker_combo.clear()
-        for info in document.speakers():
-            self.speaker_combo.addItem(info.name)
+        self.speaker_combo.addItems(self._outline.speaker_names())
         self.speaker_combo.setEditText(annotation.speaker or "")
         self.speaker_combo.blockSignals(False)
 
@@ -192,10 +193,12 @@ class DetailsPanel(QGroupBox):
         self.mention_combo.clear()
         self.mention_combo.addItem(self.tr("(no linked mention)"), "")
         if annotation.type == "quote":
-            mentions = document.of_type("speaker", active_only=True)
             # Nearest mentions first: the one the quote's cue points at is usually close.
-            mentions.sort(key=lambda m: abs(m.start - annotation.start))
-            for mention in mentions[:50]:
+            mentions = self._outline.mentions_near(annotation.start, 50)
+            linked = document.find(annotation.speaker_id)
+            if linked is not None and linked not in mentions:
+                mentions.append(linked)
+            for mention in mentions:
                 label = f"{document.span_text(mention)} — {isolate(str(mention.start))}"
                 self.mention_combo.addItem(label, mention.id)
             self.mention_combo.setCurrentIndex(max(0, self.mention_combo.findData(annotation.speaker_id or "")))

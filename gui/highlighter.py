@@ -21,8 +21,10 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._index = index
 
     def set_index(self, index: SpanIndex | None) -> None:
+        """Use ``index`` from now on and redraw every block with it (nothing to draw for None)."""
         self._index = index
-        self.rehighlight()
+        if index is not None:
+            self.rehighlight()
 
     def rehighlight_blocks(self, blocks: set[int]) -> None:
         """Redraw only ``blocks`` (after an edit)."""

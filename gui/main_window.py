@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, recovery)
         self.corpus = CorpusController(self)
         self.compare = CompareController(self)
-        self.details = DetailsPanel(self.edit, self)
+        self.details = DetailsPanel(self.edit, self.outline_model, self)
         self._build_layout()
         self.actions = Actions(self)
         self.recent_menu = build_menus(self, self.actions)

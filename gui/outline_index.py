@@ -1,4 +1,7 @@
-"""The outline's bookkeeping: active annotations grouped the way ``core.outline`` groups them.
+"""The outline's bookkeeping: annotations grouped the way ``core.outline`` groups them.
+
+One difference: rejected quotes and boilerplate stay in their lists (the view strikes them out),
+so accepting or rejecting never removes a row.
 
 Kept as sorted lists updated per model event, so the item model can ask "which quotes belong to
 this section" or "which speakers, in which order" without walking the whole document.
@@ -31,11 +34,18 @@ class OutlineIndex:
         self.boilerplate: list[tuple[tuple[Any, ...], str]] = []
         self.speaker_quotes: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
         self.speaker_mentions: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
+        self.mentions: list[tuple[tuple[Any, ...], str]] = []  # every active speaker mention
 
     def add(self, a: Annotation) -> None:
-        if not a.is_active:
-            return
         entry = (a.sort_key(), a.id)
+        if not a.is_active:
+            # Rejected quotes and boilerplate stay listed (struck out) so a review decision can be
+            # seen and revisited; they count nowhere else.
+            if a.type == "quote":
+                insort(self.quotes, entry)
+            elif a.type == "boilerplate":
+                insort(self.boilerplate, entry)
+            return
         if a.type == "title":
             insort(self.titles, entry)
         elif a.type == "section":
@@ -46,13 +56,21 @@ class OutlineIndex:
                 insort(self.speaker_quotes.setdefault(a.speaker, []), entry)
         elif a.type == "boilerplate":
             insort(self.boilerplate, entry)
-        elif a.type == "speaker" and a.speaker:
-            insort(self.speaker_mentions.setdefault(a.speaker, []), entry)
+        elif a.type == "speaker":
+            insort(self.mentions, entry)
+            if a.speaker:
+                insort(self.speaker_mentions.setdefault(a.speaker, []), entry)
 
     def remove(self, a: Annotation) -> None:
-        if not a.is_active:
-            return
         entry = (a.sort_key(), a.id)
+        if not a.is_active:
+            # Rejected quotes and boilerplate stay listed (struck out) so a review decision can be
+            # seen and revisited; they count nowhere else.
+            if a.type == "quote":
+                _discard(self.quotes, entry)
+            elif a.type == "boilerplate":
+                _discard(self.boilerplate, entry)
+            return
         if a.type == "title":
             _discard(self.titles, entry)
         elif a.type == "section":
@@ -63,8 +81,10 @@ class OutlineIndex:
                 _discard_in(self.speaker_quotes, a.speaker, entry)
         elif a.type == "boilerplate":
             _discard(self.boilerplate, entry)
-        elif a.type == "speaker" and a.speaker:
-            _discard_in(self.speaker_mentions, a.speaker, entry)
+        elif a.type == "speaker":
+            _discard(self.mentions, entry)
+            if a.speaker:
+                _discard_in(self.speaker_mentions, a.speaker, entry)
 
     # Desired children -------------------------------------------------------------------------
     def top_keys(self) -> list[Hashable]:
@@ -113,3 +133,19 @@ def _discard_in(mapping: dict[str, list[Any]], name: str, entry: Any) -> None:
     if not items:
         del mapping[name]
 
+
+def nearest(entries: list[tuple[tuple[Any, ...], str]], offset: int, limit: int) -> list[str]:
+    """Ids of up to ``limit`` entries whose start is nearest ``offset`` (nearest first)."""
+    middle = bisect_left(entries, ((offset,),))
+    low, high = middle - 1, middle
+    out: list[str] = []
+    while len(out) < limit and (low >= 0 or high < len(entries)):
+        before = offset - entries[low][0][0] if low >= 0 else None
+        after = entries[high][0][0] - offset if high < len(entries) else None
+        if after is None or (before is not None and before <= after):
+            out.append(entries[low][1])
+            low -= 1
+        else:
+            out.append(entries[high][1])
+            high += 1
+    return out

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from core.model import Annotation, Document, ModelEvent
 from core.outline import quote_summary
 from gui.labels import isolate, kind_label, status_label, type_label
-from gui.outline_index import OutlineIndex
+from gui.outline_index import OutlineIndex, nearest
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,6 +31,21 @@ SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
 DOUBT_THRESHOLD = 0.6
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+_FONTS: dict[str, QFont] = {}
+
+
+def _font(name: str) -> QFont:
+    """Bold (group rows) or struck-out (rejected rows) fonts, made once a QApplication exists."""
+    font = _FONTS.get(name)
+    if font is None:
+        font = QFont()
+        font.setBold(name == "bold")
+        font.setStrikeOut(name == "struck")
+        _FONTS[name] = font
+    return font
 
 
 class Node:
@@ -299,6 +314,20 @@ class OutlineModel(QAbstractItemModel):
                     return self.index_for_annotation(quote)
         return QModelIndex()
 
+    def quote_count(self) -> int:
+        return len(self._idx.quotes)
+
+    def speaker_names(self) -> list[str]:
+        """The article's speakers, most quoted first (kept up to date per edit)."""
+        return self._idx.speaker_names()
+
+    def mentions_near(self, offset: int, limit: int = 50) -> list[Annotation]:
+        """Active speaker mentions nearest ``offset``, nearest first."""
+        document = self._document
+        if document is None:
+            return []
+        return [a for a in (document.find(i) for i in nearest(self._idx.mentions, offset, limit)) if a is not None]
+
     def index_for_speaker(self, name: str) -> QModelIndex:
         node = self._speaker_nodes.get(name)
         return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
@@ -350,9 +379,7 @@ class OutlineModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -381,12 +408,16 @@ class OutlineModel(QAbstractItemModel):
             return self._tooltip(node, annotation)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(node, annotation)
-        if role == Qt.ItemDataRole.FontRole and node.kind in ("title", "section", "bgroup", "sgroup"):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind == "boilerplate":
-            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.FontRole:
+            if node.kind in ("title", "section", "bgroup", "sgroup"):
+                return _font("bold")
+            if annotation is not None and not annotation.is_active:
+                return _font("struck")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if annotation is not None and not annotation.is_active:
+                return QColor("#9e9e9e")
+            if node.kind == "boilerplate":
+                return QColor("#8a8a8a")
         return None
 
     # Presentation -----------------------------------------------------------------------------

@@ -15,6 +15,9 @@ from core.model import Annotation
 from gui.outline_model import NODE_KIND_ROLE, SEARCH_TEXT_ROLE, SPEAKER_ROLE, OutlineModel
 
 
+EXPAND_LIMIT = 1500
+
+
 class OutlineFilter(QSortFilterProxyModel):
     """Keeps rows whose text matches the query loosely (``core.folding.fold``), with their parents."""
 
@@ -83,7 +86,9 @@ class OutlinePanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed review column: sizing it to its contents would query every row on each edit.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("• 0.00 ?") + 28)
         model.modelReset.connect(self.expand_defaults)
         self.expand_defaults()
 
@@ -91,11 +96,16 @@ class OutlinePanel(QWidget):
         return self.proxy.sourceModel()  # type: ignore[return-value]
 
     def expand_defaults(self) -> None:
-        """Sections open (their quotes visible), boilerplate closed, the speakers list open."""
+        """Sections open (their quotes visible), boilerplate closed, the speakers list open.
+
+        In very long documents sections start closed: every expanded row costs the tree view
+        work each time rows are removed, and the section of the selected quote opens anyway.
+        """
+        open_sections = self.source().quote_count() <= EXPAND_LIMIT
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             kind = index.data(NODE_KIND_ROLE)
-            self.tree.setExpanded(index, kind in ("section", "sgroup"))
+            self.tree.setExpanded(index, kind == "sgroup" or (open_sections and kind == "section"))
 
     # Filter -----------------------------------------------------------------------------------
     def focus_filter(self) -> None:
@@ -115,6 +125,9 @@ class OutlinePanel(QWidget):
         """Show ``annotation``'s row as current without announcing it (no feedback loop)."""
         source_index = self.source().index_for_annotation(annotation) if annotation is not None else QModelIndex()
         index = self.proxy.mapFromSource(source_index)
+        current = self.tree.currentIndex()
+        if index.isValid() and current.isValid() and current.siblingAtColumn(0) == index and self.tree.selectionModel().isSelected(current):
+            return  # already shown: no scrolling work after every edit
         self._quiet = True
         try:
             if index.isValid():

@@ -44,12 +44,25 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
 
 
 def outline_snapshot(document: Document) -> list[Any]:
-    """What the outline model must show, computed from ``core.outline.build_outline``."""
+    """What the outline model must show, computed from ``core.outline.build_outline``.
+
+    The window also lists rejected quotes and boilerplate (struck out) where the core outline
+    leaves them out; they go to the section the core's rule gives them.
+    """
+    from bisect import bisect_right
+
     outline = build_outline(document)
+    starts = [node.section.start if node.section else 0 for node in outline.sections]
+    section_quotes: list[list[Any]] = [[] for _ in outline.sections]
+    for quote in document.of_type("quote"):
+        section_quotes[max(0, bisect_right(starts, quote.start) - 1)].append(("quote", quote.id, []))
+    for node, quotes in zip(outline.sections, section_quotes):
+        active = [q.id for q in node.quotes]
+        assert [q[1] for q in quotes if document.get(q[1]).is_active] == active
     tree: list[Any] = [("title", outline.title.id if outline.title else None, [])]
-    for node in outline.sections:
-        tree.append(("section", node.section.id if node.section else None, [("quote", q.id, []) for q in node.quotes]))
-    tree.append(("bgroup", None, [("boilerplate", b.id, []) for b in outline.boilerplate]))
+    for node, quotes in zip(outline.sections, section_quotes):
+        tree.append(("section", node.section.id if node.section else None, quotes))
+    tree.append(("bgroup", None, [("boilerplate", b.id, []) for b in document.of_type("boilerplate")]))
     tree.append(
         ("sgroup", None, [("speaker", s.name, [("squote", q, []) for q in s.quote_ids]) for s in outline.speakers])
     )
