@@ -482,7 +482,15 @@ def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) 
     head = tokens[index].norm
     head = head[1:] if head.startswith("و") and (head[1:] in lexicon.titles() or head[1:].startswith("ال")) else head
     if head not in lexicon.titles() and head not in lexicon.anonymous_heads():
-        return None
+        # Verb-first with a verb we do not know ("وانتقد نائب رئيس اللجنة …"): the subject
+        # after it, when that subject starts with a title or an organisation.
+        nxt = tokens[index + 1] if index + 1 < limit else None
+        if nxt is None or not nxt.is_word:
+            return None
+        after = nxt.norm[1:] if nxt.norm.startswith("و") and nxt.norm[1:] in lexicon.titles() else nxt.norm
+        if after not in lexicon.titles() and after not in lexicon.anonymous_heads():
+            return None
+        return speaker_after(tokenized, index, limit)
     return speaker_after(tokenized, index - 1, limit)
 
 
