@@ -45,6 +45,10 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, keep_backup: bool = Tru
                 os.chmod(temporary, path.stat().st_mode & 0o7777)
             if keep_backup:
                 _write_backup(path)
+        else:
+            # mkstemp creates 0600 files; a new file gets the usual permissions (umask applied).
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
         temporary = None
         _fsync_folder(folder)
@@ -59,6 +63,12 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, keep_backup: bool = Tru
 def atomic_write_text(path: str | Path, text: str, *, keep_backup: bool = True) -> None:
     """``atomic_write_bytes`` for UTF-8 text."""
     atomic_write_bytes(path, text.encode("utf-8"), keep_backup=keep_backup)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _write_backup(path: Path) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotator import lexicon
-from core.annotator.attribution import SpeakerPhrase, _has_pronoun_suffix
+from core.annotator.attribution import SpeakerPhrase, _has_pronoun_suffix, is_stop
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
@@ -34,9 +34,16 @@ class Entity:
     mention_texts: list[str] = field(default_factory=list)
     anonymous: bool = False
     name_variants: dict[tuple[str, ...], str] = field(default_factory=dict)
+    group: bool = False  # "كوم وأكتون": two people named together
+    fuller_name: str = ""  # the name as introduced after a title elsewhere in the article
 
     @property
     def canonical(self) -> str:
+        if self.fuller_name:
+            return self.fuller_name
+        return self._best_name()
+
+    def _best_name(self) -> str:
         """The fullest name; a name that only one mention extends with trailing words which no
         other mention has (``ويلبور روس قلل``) gives way to the shorter name the others share."""
         if self.name_variants:
@@ -181,6 +188,15 @@ class SpeakerResolver:
         tokens = self.tk.tokens
         role = [tokens[i].norm for i in role_idx]
         name = [tokens[i].norm for i in name_idx]
+        group = len(name) >= 2 and any(t.startswith("و") and len(t) > 3 for t in name[1:])
+        if group:
+            entity = next((e for e in reversed(self.entities) if e.group and e.name_tokens == name), None)
+            if entity is None:
+                entity = Entity(name_tokens=name, group=True)
+                self.entities.append(entity)
+            entity.mention_texts.append(self.tk.text[phrase.start : phrase.end])
+            entity.name_variants.setdefault(tuple(name), self.tk.text[tokens[name_idx[0]].start : tokens[name_idx[-1]].end])
+            return entity
         mention_text = self.tk.text[phrase.start : phrase.end]
         name_text = ""
         if name_idx and not anonymous:
@@ -213,7 +229,7 @@ class SpeakerResolver:
             chosen = None
             for position, entity in enumerate(recent):
                 theirs = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]
-                if not theirs:
+                if not theirs or entity.group:
                     continue
                 if meaningful == theirs:
                     rank = 4
@@ -263,6 +279,47 @@ class SpeakerResolver:
         return out
 
 
+def titled_names(tokenized: TokenizedText) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Full names introduced by a title anywhere in the article (``مؤسس تطبيق واتس آب جان كوم``,
+    ``الدكتور سعيد السريحي``), keyed by their last word: a speaker met only by surname gets them."""
+    titles = lexicon.titles()
+    tokens = tokenized.tokens
+    found: dict[str, tuple[tuple[str, ...], str]] = {}
+    for index, token in enumerate(tokens):
+        if token.norm not in titles:
+            continue
+        k = index + 1
+        while k < len(tokens) and tokens[k].is_word and (
+            _strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال"))
+        ):
+            k += 1
+        first = k
+        while k < len(tokens) and k - first < 4 and tokens[k].is_word and not is_stop(tokens[k]) and tokens[k].norm not in titles:
+            if tokens[k].norm.startswith("ال") and k > first and not tokens[k - 1].norm.startswith("ال"):
+                k += 1  # the surname closes the name
+                break
+            if tokens[k].norm.startswith("ال"):
+                break
+            k += 1
+        if k - first >= 2:
+            name = tuple(t.norm for t in tokens[first:k])
+            text = tokenized.text[tokens[first].start : tokens[k - 1].end]
+            previous = found.get(name[-1])
+            if previous is None or len(name) > len(previous[0]):
+                found[name[-1]] = (name, text)
+    return found
+
+
 def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) -> list[Resolution]:
     """Resolve every candidate's speaker; canonical names are final once all are seen."""
-    return SpeakerResolver(tokenized).resolve(candidates)
+    resolver = SpeakerResolver(tokenized)
+    resolutions = resolver.resolve(candidates)
+    known = titled_names(tokenized)
+    for entity in resolver.entities:
+        if entity.group or not entity.name_tokens:
+            continue
+        ours = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]
+        candidate = known.get(ours[-1]) if ours else None
+        if candidate is not None and len(candidate[0]) > len(ours) and all(t in candidate[0] for t in ours):
+            entity.fuller_name = candidate[1]
+    return resolutions

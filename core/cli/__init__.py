@@ -1,7 +1,8 @@
 """The ``iqtibas`` command line: annotate, outline, validate, evaluate and export articles.
 
 Each subcommand lives in its own module with ``add_parser(subparsers)`` and ``run(args) -> int``;
-``COMMANDS`` lists them in the order ``--help`` shows. Exit codes: 0 success, 1 the data has
+``COMMANDS`` lists them in the order ``--help`` shows (annotate, outline, validate, eval, export,
+import, agree, report). Exit codes: 0 success, 1 the data has
 problems (validation), 2 a file could not be used, 130 interrupted.
 """
 

@@ -54,21 +54,23 @@ def test_adversarial_inputs() -> None:
 
 
 def _best_time(text: str) -> float:
+    """CPU time of the fastest of three runs: the least disturbed by other load."""
     best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
+    for _ in range(3):
+        started = time.process_time()
         annotate_text(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
 def test_time_grows_linearly_on_a_long_single_line() -> None:
-    """A quadratic step would make 4x the text cost 16x; allow generous noise, not that."""
+    """A quadratic step would make 4x the text cost 16x; a linear one about 4x. The bound leaves
+    room for noise on a shared machine but not for a quadratic step."""
     unit = "وقال الوزير إن «الوضع صعب» وأضاف أن الحكومة “ستعمل” بسرعة، مشيرا إلى أن الخطة جاهزة "
     small = unit * 400  # about 35 KB on one line
     large = unit * 1600  # about 140 KB
     ratio = _best_time(large) / _best_time(small)
-    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+    assert ratio < 11, f"4x the text took {ratio:.1f}x the time"
 
 
 def test_a_megabyte_line_of_unbalanced_marks_finishes() -> None:

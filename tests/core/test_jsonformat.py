@@ -215,3 +215,10 @@ def test_load_of_save_is_identity(document: Document) -> None:
     loaded = loads_document(text)
     assert loaded == document
     assert dumps_document(loaded) == text
+
+
+def test_a_new_file_gets_normal_permissions(tmp_path: Path) -> None:
+    path = save_document(sample_document(), tmp_path / "new.iqtibas.json")
+    current = os.umask(0)
+    os.umask(current)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~current
