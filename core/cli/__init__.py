@@ -1,9 +1,9 @@
-"""The ``iqtibas`` command line: annotate, outline, validate, evaluate and export articles.
+"""The ``iqtibas`` command line: annotate, outline, validate and evaluate articles; export,
+import, compare and report on corpora for researchers.
 
 Each subcommand lives in its own module with ``add_parser(subparsers)`` and ``run(args) -> int``;
-``COMMANDS`` lists them in the order ``--help`` shows (annotate, outline, validate, eval, export,
-import, agree, report). Exit codes: 0 success, 1 the data has
-problems (validation), 2 a file could not be used, 130 interrupted.
+``COMMANDS`` lists them in the order ``--help`` shows. Exit codes: 0 success, 1 the data has
+problems (validation, unpaired articles), 2 a file could not be used, 130 interrupted.
 """
 
 from __future__ import annotations
