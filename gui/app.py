@@ -62,8 +62,9 @@ class Application:
 
         window = MainWindow()
         window.languageChangeRequested.connect(self.change_language)
-        if self.args.size:
-            width, _x, height = self.args.size.lower().partition("x")
+        size = self.args.size or ("1360x860" if self.args.screenshot else None)
+        if size:
+            width, _x, height = size.lower().partition("x")
             window.resize(int(width), int(height))
         return window
 

@@ -27,7 +27,7 @@ from core.model import Annotation, Document
 from gui.icons import icon
 from gui.labels import isolate, origin_label, status_label, type_label
 from gui.session import CREATABLE_TYPES
-from gui.spans import CHAR, EARLIER, END, LATER, START, WORD
+from gui.spans import EARLIER, END, LATER, START, WORD
 
 if TYPE_CHECKING:
     from gui.editing import EditController
@@ -88,16 +88,15 @@ class DetailsPanel(QGroupBox):
 
         boundary_grid = QGridLayout()
         boundary_grid.setSpacing(2)
+        boundary_grid.setContentsMargins(0, 0, 0, 0)
         self._boundary_buttons = []
         specs = [
             (0, 0, self.tr("Start: word earlier"), START, EARLIER, WORD),
             (0, 1, self.tr("Start: word later"), START, LATER, WORD),
             (1, 0, self.tr("End: word earlier"), END, EARLIER, WORD),
             (1, 1, self.tr("End: word later"), END, LATER, WORD),
-            (0, 2, self.tr("Start ±1 char"), START, EARLIER, CHAR),
-            (1, 2, self.tr("End ±1 char"), END, LATER, CHAR),
         ]
-        for row, column, text, edge, direction, unit in specs[:4]:
+        for row, column, text, edge, direction, unit in specs:
             button = QPushButton(text, self)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _c=False, e=edge, d=direction, u=unit: self._controller.move_boundary(e, d, u))

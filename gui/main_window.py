@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core import __version__
 from core.model import Annotation, ModelEvent
@@ -86,11 +86,16 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.view)
         column.addWidget(self.legend)
+        details = QScrollArea(self)
+        details.setWidget(self.details)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QScrollArea.Shape.NoFrame)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.outline)
-        side.addWidget(self.details)
+        side.addWidget(details)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
+        self.side_splitter = side
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(article)
@@ -335,7 +340,11 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            QTimer.singleShot(0, lambda: self.splitter.setSizes([int(self.width() * 0.58), int(self.width() * 0.42)]))
+            QTimer.singleShot(0, self._default_splits)
+
+    def _default_splits(self) -> None:
+        self.splitter.setSizes([int(self.width() * 0.58), int(self.width() * 0.42)])
+        self.side_splitter.setSizes([int(self.height() * 0.55), int(self.height() * 0.45)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
         if any(url.isLocalFile() for url in event.mimeData().urls()):
