@@ -185,8 +185,15 @@ def _join_paragraphs(
     tokenized: TokenizedText,
 ) -> list[QuotedSpan]:
     """Resolve quotes left open at a paragraph end (see the module docstring)."""
+    # Paragraphs that reopen a long quote start with a clear opening mark, glued to the next word
+    # ("«ولن نتخذ …"); a mark spaced on both sides (" منذ …") starts a quotation of its own.
+    text = tokenized.text
     opening_paragraph = {
-        s.block_first: s for s in spans if s.open_mark.start == blocks[s.block_first].start
+        s.block_first: s
+        for s in spans
+        if s.open_mark.start == blocks[s.block_first].start
+        and s.open_mark.end < len(text)
+        and not text[s.open_mark.end].isspace()
     }
     used: set[int] = set()
     result = list(spans)
