@@ -252,8 +252,6 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             state, name_words, surname_done = "name", 0, False
         if state == "name" and norm[:1] in ("ل", "ب", "ك") and _has_pronoun_suffix(original):
             break  # "جين لخلفيته كرجل أعمال": a prepositional phrase after the name
-        if state == "name" and name_words >= 1 and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3:
-            break  # "… بهلوي لراديو"، "… لوكالة": the addressee after the name
         if state == "name" and (norm.startswith("لل") or (norm.startswith("ل") and _is_definite(tokens[index + 1].norm if index + 1 < end_limit else ""))):
             # "جامعة الملك فهد للبترول": the name belonged to an institution; back to the role.
             state, expect_complement = "role", False

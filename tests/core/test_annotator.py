@@ -399,3 +399,8 @@ def test_datelines_and_tag_lists_inside_lines() -> None:
     found = [document.span_text(a) for a in document.of_type("boilerplate")]
     assert "* تونس - رويترز:" in found
     assert "سمات احتجاز الجثث جدة وزارة الصحة" in found
+
+
+def test_a_single_mention_name_starting_with_lam_is_kept_whole() -> None:
+    [quote] = quotes(annotate("وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده لن تتدخل.\n"))
+    assert quote.speaker == "سيرغي لافروف"
