@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>Actions</name>
@@ -99,7 +100,7 @@
         <translation>نقل التركيز: المقال، المخطط، التفاصيل</translation>
     </message>
     <message>
-        <source>With text selected: create (snapped to whole words; hold Shift for the exact selection). Otherwise: change the current annotation's type.</source>
+        <source>With text selected: create (snapped to whole words; hold Shift for the exact selection). Otherwise: change the current annotation&apos;s type.</source>
         <translation>مع نص محدد: إنشاء توصيف (يُضبط على كلمات كاملة؛ اضغط Shift للتحديد كما هو). وإلا: تغيير نوع التوصيف الحالي.</translation>
     </message>
     <message>
@@ -288,11 +289,11 @@
         <translation>لا اختلافات.</translation>
     </message>
     <message>
-        <source>Take A's version</source>
+        <source>Take A&apos;s version</source>
         <translation>اعتماد نسخة أ</translation>
     </message>
     <message>
-        <source>Take B's version</source>
+        <source>Take B&apos;s version</source>
         <translation>اعتماد نسخة ب</translation>
     </message>
 </context>
@@ -303,7 +304,7 @@
         <translation>إبقاء أ (هذه الوثيقة)</translation>
     </message>
     <message>
-        <source>Take B's version</source>
+        <source>Take B&apos;s version</source>
         <translation>اعتماد نسخة ب</translation>
     </message>
     <message>
@@ -386,14 +387,6 @@
     <message>
         <source>End: word later</source>
         <translation>النهاية: كلمة بعد</translation>
-    </message>
-    <message>
-        <source>Start ±1 char</source>
-        <translation>البداية ±حرف</translation>
-    </message>
-    <message>
-        <source>End ±1 char</source>
-        <translation>النهاية ±حرف</translation>
     </message>
     <message>
         <source>Set from selection</source>
@@ -559,7 +552,7 @@ Restore them?</source>
         <translation>حدد نصا أولا، أو اختر توصيفا لتغيير نوعه.</translation>
     </message>
     <message>
-        <source>Pick a speaker in the outline's speakers index first.</source>
+        <source>Pick a speaker in the outline&apos;s speakers index first.</source>
         <translation>اختر متكلما من فهرس المتكلمين في المخطط أولا.</translation>
     </message>
     <message>
@@ -846,7 +839,7 @@ Restore them?</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <source>In the article: arrows move the cursor, Shift+arrows select (Ctrl+Shift+arrows by word). A type key marks the selection (snapped to whole words; add Shift for the exact selection) or, with nothing selected, changes the current annotation's type.</source>
+        <source>In the article: arrows move the cursor, Shift+arrows select (Ctrl+Shift+arrows by word). A type key marks the selection (snapped to whole words; add Shift for the exact selection) or, with nothing selected, changes the current annotation&apos;s type.</source>
         <translation>في المقال: الأسهم تحرك المؤشر، وShift مع الأسهم يحدد (Ctrl+Shift مع الأسهم كلمة كلمة). مفتاح النوع يعلّم التحديد (مضبوطا على كلمات كاملة؛ أضف Shift للتحديد كما هو) أو يغيّر نوع التوصيف الحالي إن لم يكن هناك تحديد.</translation>
     </message>
     <message>
