@@ -222,3 +222,18 @@ def test_a_new_file_gets_normal_permissions(tmp_path: Path) -> None:
     current = os.umask(0)
     os.umask(current)
     assert path.stat().st_mode & 0o777 == 0o666 & ~current
+
+
+def test_type_specific_rules_are_explained(tmp_path: Path) -> None:
+    data = _valid()
+    quote = next(a for a in data["annotations"] if a["type"] == "quote")
+    del quote["kind"]
+    assert "a 'quote' annotation needs 'kind'" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    auto = next(a for a in data["annotations"] if a["origin"] == "auto")
+    del auto["confidence"]
+    assert "an automatic annotation needs a 'confidence'" in _refuse(tmp_path, json.dumps(data))
+    data = _valid()
+    section = next(a for a in data["annotations"] if a["type"] == "section")
+    section["duplicate_of"] = "p1"
+    assert "'duplicate_of' not allowed on a 'section' annotation" in _refuse(tmp_path, json.dumps(data))
