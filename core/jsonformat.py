@@ -18,6 +18,7 @@ from typing import Any
 from core import __version__
 from core.atomic import atomic_write_text
 from core.errors import AnnotationFileError, ModelError
+from core.loading import read_utf8_file
 from core.model import ANNOTATION_FIELDS, TYPE_FIELDS, Annotation, Document, now_iso, text_sha256
 from core.resources import SCHEMA, read_json
 
@@ -191,18 +192,7 @@ def load_document(path: str | Path) -> Document:
         AnnotationFileError: naming the file and exactly what is wrong.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AnnotationFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise AnnotationFileError(path, "is a folder, not an annotation file") from None
-    except OSError as error:
-        raise AnnotationFileError(path, f"cannot read: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise AnnotationFileError(path, f"not UTF-8 (byte {error.start})") from None
+    text = read_utf8_file(path, AnnotationFileError, "not an annotation file")
     return loads_document(text, str(path))
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import ArticleError
+from core.errors import ArticleError, InputError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_BYTES_ENV = "IQTIBAS_MAX_ARTICLE_BYTES"
@@ -127,3 +127,23 @@ def read_article(path: str | Path, max_bytes: int | None = None) -> ArticleText:
     if len(_CONTROL_RE.findall(text[:65536])) > 8:
         raise ArticleError(shown, "binary file (control characters), not a text article")
     return ArticleText(text=text, encoding=encoding, path=shown)
+
+
+def read_utf8_file(path: str | Path, error: type[InputError], what: str) -> str:
+    """Read a UTF-8 text file (a BOM is allowed) or raise ``error`` naming the file and why.
+
+    ``what`` completes "is a folder, …" for the message (for example "not an annotation file").
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(path, "no such file") from None
+    except IsADirectoryError:
+        raise error(path, f"is a folder, {what}") from None
+    except OSError as problem:
+        raise error(path, f"cannot read: {problem.strerror or problem}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        raise error(path, f"not UTF-8 (byte {problem.start})") from None

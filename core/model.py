@@ -149,6 +149,24 @@ class SpeakerInfo:
 Listener = Callable[[ModelEvent], None]
 
 
+class IdAllocator:
+    """Fresh annotation ids per prefix (``q1``, ``q2`` …) that avoid ids already taken."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+        self._counters: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        counter = self._counters.get(prefix, 0)
+        while True:
+            counter += 1
+            candidate = f"{prefix}{counter}"
+            if candidate not in self.taken:
+                self._counters[prefix] = counter
+                self.taken.add(candidate)
+                return candidate
+
+
 def now_iso() -> str:
     """The current time in UTC, ISO 8601 to the second (``2026-11-29T04:36:11Z``)."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
@@ -204,7 +222,7 @@ class Document:
         self._by_id: dict[str, Annotation] = {}
         self._order: list[tuple[tuple[int, int, int, str], str]] = []
         self._listeners: list[Listener] = []
-        self._id_counters: dict[str, int] = {}
+        self._ids = IdAllocator()
         pending = list(annotations)
         for annotation in pending:
             self._check_span(annotation)
@@ -339,14 +357,8 @@ class Document:
 
     def new_id(self, type_name: str) -> str:
         """A fresh id for an annotation of ``type_name`` (``q12``, ``sp3`` ...)."""
-        prefix = ID_PREFIX[type_name]
-        counter = self._id_counters.get(prefix, 0)
-        while True:
-            counter += 1
-            candidate = f"{prefix}{counter}"
-            if candidate not in self._by_id:
-                self._id_counters[prefix] = counter
-                return candidate
+        self._ids.taken = set(self._by_id)  # ids of removed annotations may be reused
+        return self._ids.new(ID_PREFIX[type_name])
 
     # Operations -------------------------------------------------------------------------------
     def add(self, annotation: Annotation) -> Annotation:

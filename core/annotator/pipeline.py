@@ -17,25 +17,7 @@ from core.annotator.sections import derive_sections
 from core.annotator.speakers import resolve_speakers
 from core.annotator.tokens import TokenizedText
 from core.folding import Shadow
-from core.model import Annotation, Document
-
-
-class _Ids:
-    """Fresh ids per type that avoid ids already used in a document."""
-
-    def __init__(self, taken: Iterable[str] = ()) -> None:
-        self.taken = set(taken)
-        self.counters: dict[str, int] = {}
-
-    def new(self, prefix: str) -> str:
-        counter = self.counters.get(prefix, 0)
-        while True:
-            counter += 1
-            candidate = f"{prefix}{counter}"
-            if candidate not in self.taken:
-                self.counters[prefix] = counter
-                self.taken.add(candidate)
-                return candidate
+from core.model import Annotation, Document, IdAllocator
 
 
 def analyse(text: str) -> list[Found]:
@@ -95,7 +77,7 @@ def analyse(text: str) -> list[Found]:
 def annotate_text(text: str, *, taken_ids: Iterable[str] = ()) -> list[Annotation]:
     """The automatic outline of ``text`` as model annotations (origin auto, status pending)."""
     found = analyse(text)
-    ids = _Ids(taken_ids)
+    ids = IdAllocator(taken_ids)
     annotations: list[Annotation] = []
     assigned: dict[int, str] = {}
     speakers: dict[tuple[int, int], str] = {}

@@ -8,7 +8,7 @@ sections with this function inside the same undoable command.
 
 from __future__ import annotations
 
-from core.model import Annotation, Document
+from core.model import Annotation, Document, IdAllocator
 
 
 def derive_sections(document: Document, *, origin: str = "auto") -> list[Annotation]:
@@ -36,18 +36,7 @@ def derive_sections(document: Document, *, origin: str = "auto") -> list[Annotat
         end_of_body = end
         break
     sections: list[Annotation] = []
-    used = {a.id for a in document}  # fresh ids must not collide with existing ones
-    counter = 0
-
-    def fresh_id() -> str:
-        nonlocal counter
-        while True:
-            counter += 1
-            candidate = f"s{counter}"
-            if candidate not in used:
-                used.add(candidate)
-                return candidate
-
+    ids = IdAllocator(a.id for a in document)  # fresh ids must not collide with existing ones
     starts: list[Annotation | None] = [None, *[h for h in headings if h.start >= body_start]]
     for number, heading in enumerate(starts):
         start = heading.start if heading is not None else first_start
@@ -61,7 +50,7 @@ def derive_sections(document: Document, *, origin: str = "auto") -> list[Annotat
             continue
         sections.append(
             Annotation(
-                id=fresh_id(),
+                id=ids.new("s"),
                 type="section",
                 start=start,
                 end=end,

@@ -37,6 +37,7 @@ from core.errors import InputError
 from core.interchange import exported, label_of, type_of_label
 from core.interchange.build import Imported, Span, build_document
 from core.interchange.offsets import OffsetMap, normalise_newlines
+from core.loading import read_utf8_file
 from core.model import Annotation, Document, text_sha256
 
 UTF16 = "utf-16"
@@ -144,18 +145,7 @@ def read_doccano(
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder; give the doccano .jsonl file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 (byte {error.start})") from None
+    content = read_utf8_file(path, InputError, "give the doccano .jsonl file")
     stripped = content.strip()
     if stripped.startswith("["):  # doccano's JSON (not JSONL) export: a list of records
         try:

@@ -237,3 +237,14 @@ def test_type_specific_rules_are_explained(tmp_path: Path) -> None:
     section = next(a for a in data["annotations"] if a["type"] == "section")
     section["duplicate_of"] = "p1"
     assert "'duplicate_of' not allowed on a 'section' annotation" in _refuse(tmp_path, json.dumps(data))
+
+
+def test_unreadable_annotation_files_name_the_problem(tmp_path: Path) -> None:
+    with pytest.raises(AnnotationFileError, match="no such file"):
+        load_document(tmp_path / "missing.iqtibas.json")
+    with pytest.raises(AnnotationFileError, match="is a folder, not an annotation file"):
+        load_document(tmp_path)
+    latin = tmp_path / "latin.iqtibas.json"
+    latin.write_bytes('{"format": "iqtibas", "x": "café"}'.encode("latin-1"))
+    with pytest.raises(AnnotationFileError, match=r"not UTF-8 \(byte 31\)"):
+        load_document(latin)
