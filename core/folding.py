@@ -158,6 +158,8 @@ class Shadow:
 
     def span(self, folded_start: int, folded_end: int) -> tuple[int, int]:
         """Map a shadow span to the stored text."""
+        if self._identity:
+            return folded_start, max(folded_start, folded_end)  # nothing was dropped or expanded
         if folded_end <= folded_start:
             start = self.to_original(folded_start)
             return start, start

@@ -11,7 +11,7 @@ from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from core.folding import Shadow, strip_marks
+from core.folding import Shadow
 
 # An HTML entity left raw by a scraper is one token (it may be a quotation mark).
 _TOKEN_RE = re.compile(r"&#?[a-z0-9]{2,8};|[^\W_]+|\S", re.IGNORECASE)
@@ -73,6 +73,17 @@ class Token:
         return self.norm.isdigit()
 
 
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
+
+
+def _ends_with_maqsura(text: str, start: int, end: int) -> bool:
+    """Does the stored word end in ى (after any diacritics or tatweel)?"""
+    index = end - 1
+    while index > start and text[index] in _MARKS:
+        index -= 1
+    return text[index] == "ى"
+
+
 class TokenizedText:
     """Tokens of a text plus lookups by stored offset."""
 
@@ -86,7 +97,7 @@ class TokenizedText:
             if norm.startswith("&") and norm.endswith(";"):
                 norm = ENTITY_MARKS.get(norm, norm)
             start, end = self.shadow.span(match.start(), match.end())
-            maqsura = norm.endswith("ي") and strip_marks(text[start:end]).endswith("ى")
+            maqsura = norm.endswith("ي") and _ends_with_maqsura(text, start, end)
             tokens.append(
                 Token(number, start, end, match.start(), match.end(), norm, maqsura, norm[:1].isalnum())
             )
