@@ -21,6 +21,10 @@ class InputError(IqtibasError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors travel back from the window's helper process pickled: rebuild from both parts.
+        return (self.__class__, (self.path, self.reason))
+
 
 class ArticleError(InputError):
     """An article text file is missing, binary, undecodable, empty or too large."""

@@ -203,9 +203,10 @@ class CorpusController(QObject):
                 continue
             self._queued.add(path)
             self.worker.submit(
-                lambda p=path: open_article(p),
-                lambda opened, p=path: self._on_prefetched(p, opened),
-                lambda _error, p=path: self._queued.discard(p),
+                open_article,
+                path,
+                on_done=lambda opened, p=path: self._on_prefetched(p, opened),
+                on_error=lambda _error, p=path: self._queued.discard(p),
             )
 
     def _on_prefetched(self, path: Path, opened: OpenedArticle) -> None:

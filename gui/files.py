@@ -72,7 +72,12 @@ class FileController(QObject):
             return True
         self.loading = path
         self._window.set_busy(self.tr("Opening %1…").replace("%1", path.name))
-        self.worker.submit(lambda: open_article(path), lambda opened: self._on_loaded(path, opened), lambda error: self._on_failed(path, error))
+        self.worker.submit(
+            open_article,
+            path,
+            on_done=lambda opened: self._on_loaded(path, opened),
+            on_error=lambda error: self._on_failed(path, error),
+        )
         return True
 
     def open_sample(self) -> None:

@@ -1,87 +1,114 @@
-"""Background work: run a function in a thread pool, get its result back in the GUI thread.
+"""Background work: run a function in a helper process, get its result back in the GUI thread.
 
-Workers never touch widgets: the function returns a value (a ``Document``, a list of corpus
-entries …) and a signal carries it to the GUI thread, where the callback runs. Anki's rule:
-calling UI routines from a worker may crash Qt.
+Opening and auto-annotating an article is CPU-bound Python. In a thread it would share the
+interpreter lock with the GUI thread, and the window would stall while it runs (measured: a 10 ms
+timer fired twice in a second of annotation with the window open). A separate process keeps the
+window fully responsive (the same timer fired every ~10 ms); the result — a ``Document`` or an
+``OpenedArticle`` — comes back pickled. Functions must therefore be module-level (picklable),
+and never touch widgets (Anki's rule: UI calls from workers crash Qt). Results and errors are
+delivered to the GUI thread through a queued signal.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_for
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+Callback = Callable[[Any], None]
 
 
-class _Relay(QObject):
-    """Lives in the GUI thread; its signals are emitted from the worker (queued delivery)."""
+def _warm_up() -> bool:
+    """Import the annotator in the helper process before the first real task needs it."""
+    import core.articles  # noqa: F401
 
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    def __init__(self, function: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._function = function
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._function()
-        except BaseException as error:  # noqa: BLE001 - reported to the GUI thread, never lost
-            self._relay.failed.emit(error)
-        else:
-            self._relay.done.emit(result)
+    return True
 
 
 class Worker(QObject):
-    """A small thread pool for loading and auto-annotating articles.
+    """A helper process for loading and auto-annotating articles, one task at a time.
 
     Signals:
         busyChanged(bool): work started or the last task finished.
     """
 
     busyChanged = Signal(bool)
+    _finished = Signal(int, object)  # emitted from the executor's thread, delivered queued
 
-    def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
+    def __init__(self, parent: QObject | None = None, processes: int = 1) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
-        self._relays: set[_Relay] = set()
+        self._processes = processes
+        self._executor: ProcessPoolExecutor | None = None
+        self._pending: dict[int, tuple[Future[Any], Callback, Callback | None]] = {}
+        self._tokens = itertools.count(1)
+        self._finished.connect(self._deliver)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._pending)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # "spawn": forking a process that runs Qt threads is unsafe.
+            context = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(self._processes, mp_context=context)
+            self._executor.submit(_warm_up)
+        return self._executor
 
     def submit(
         self,
-        function: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
+        function: Callable[..., Any],
+        *args: Any,
+        on_done: Callback,
+        on_error: Callback | None = None,
     ) -> None:
-        """Run ``function()`` in the pool; ``on_done(result)`` or ``on_error(exc)`` in the GUI thread."""
-        relay = _Relay(self)
+        """Run ``function(*args)`` in the helper process; then ``on_done(result)`` or
+        ``on_error(exception)`` in the GUI thread. ``function`` must be importable by name."""
         was_busy = self.busy
-        self._relays.add(relay)
-
-        def finished(callback: Callable[[Any], None] | None, value: Any) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            try:
-                if callback is not None:
-                    callback(value)
-            finally:
-                if not self._relays:
-                    self.busyChanged.emit(False)
-
-        relay.done.connect(lambda result: finished(on_done, result))
-        relay.failed.connect(lambda error: finished(on_error, error))
+        token = next(self._tokens)
+        future = self._pool().submit(function, *args)
+        self._pending[token] = (future, on_done, on_error)
+        future.add_done_callback(lambda _future, token=token: self._finished.emit(token, None))
         if not was_busy:
             self.busyChanged.emit(True)
-        self._pool.start(_Task(function, relay))
+
+    def _deliver(self, token: int, _unused: object) -> None:
+        entry = self._pending.pop(token, None)
+        if entry is None:
+            return
+        future, on_done, on_error = entry
+        try:
+            if future.cancelled():
+                return
+            error = future.exception()
+            if error is None:
+                on_done(future.result())
+            elif on_error is not None:
+                on_error(error)
+        finally:
+            if not self._pending:
+                self.busyChanged.emit(False)
 
     def wait(self, milliseconds: int = 30_000) -> bool:
-        """Block until running tasks end (results are still delivered by the event loop)."""
-        return self._pool.waitForDone(milliseconds)
+        """Block until running tasks end, then deliver their results; False on timeout."""
+        futures = [future for future, _, _ in self._pending.values()]
+        done, not_done = wait_for(futures, timeout=milliseconds / 1000)
+        QCoreApplication.processEvents()  # deliver the queued results
+        for token, (future, _, _) in list(self._pending.items()):
+            if future in done:
+                self._deliver(token, None)
+        return not not_done
+
+    def shutdown(self) -> None:
+        """Stop the helper process (pending tasks are cancelled)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None

@@ -29,7 +29,10 @@ def test_wheel_installs_into_a_clean_venv_and_runs_the_command_line(tmp_path: Pa
     python = clean / "bin" / "python"
     # Only the command line's own dependencies: proves it runs without Qt installed at all.
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, env=env)
-    subprocess.run([python, "-m", "pip", "install", "-q", "arabic-reshaper", "python-bidi", "jsonschema"], check=True, env=env)
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "arabic-reshaper", "python-bidi", "jsonschema", "fastjsonschema"],
+        check=True, env=env,
+    )
     work = tmp_path / "work"
     work.mkdir()
     article = work / "خبر.txt"

@@ -77,3 +77,13 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_article(tmp_path / "nope.txt")
     with pytest.raises(ArticleError, match="is a folder"):
         read_article(tmp_path)
+
+
+def test_errors_survive_pickling_between_processes(tmp_path: Path) -> None:
+    import pickle
+
+    with pytest.raises(ArticleError) as caught:
+        read_article(tmp_path / "nope.txt")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert type(copy) is ArticleError
+    assert (copy.path, copy.reason, str(copy)) == (caught.value.path, caught.value.reason, str(caught.value))
