@@ -191,6 +191,12 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             last = index  # "كثير من الخبراء"
             index += 1
             continue
+        elif last < first and norm in ("ل", "لل") and index + 1 < end_limit:
+            # An addressee right after the verb: "قال لـ"الرياض" المحامي …", "وقال لـ CNN إنه".
+            closing = tokenized.name_spans.get(index + 1)
+            index = closing + 1 if closing is not None and closing > index else index + 2
+            first = index
+            continue
         elif is_stop(token):
             if state == "role" and norm == "في":
                 resumed = _role_resumes(tokens, index + 1, end_limit, titles)
@@ -207,6 +213,19 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             break
         original = text[token.start : token.end]
         if last < first and _has_pronoun_suffix(original):
+            nxt = tokens[index + 1] if index + 1 < end_limit else None
+            if (
+                nxt is not None
+                and nxt.is_word
+                and not is_stop(nxt)
+                and not _is_definite(nxt.norm)
+                and not _has_pronoun_suffix(text[nxt.start : nxt.end])
+            ):
+                # "وأكد زعيمه صلاح الدين دميرتاش": a relational noun, then the name.
+                state, name_words, surname_done = "name", 0, False
+                last = index
+                index += 1
+                continue
             return None  # "جدد تأكيده", "أكد حرصه": a noun with a pronoun, the verb's object
         plain = norm[1:] if norm.startswith("و") and (norm[1:].startswith("ال") or norm[1:] in titles) else norm
         after_particle = last >= first and tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ام", "بنت", "ابي")
@@ -250,6 +269,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 index += 1
                 continue
             state, name_words, surname_done = "name", 0, False
+        if state == "name" and name_words >= 2 and norm[:1] == "و" and norm[1:2] in ("ي", "ت") and len(norm) >= 5:
+            break  # "ستيفن ج. هينتغس ويعمل …": a verb joined by و after the name
         if state == "name" and norm[:1] in ("ل", "ب", "ك") and _has_pronoun_suffix(original):
             break  # "جين لخلفيته كرجل أعمال": a prepositional phrase after the name
         if state == "name" and (norm.startswith("لل") or (norm.startswith("ل") and _is_definite(tokens[index + 1].norm if index + 1 < end_limit else ""))):
@@ -271,7 +292,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 in_name = last >= first and tokens[last].norm in _NAME_PARTICLES_AFTER
                 if name_words == 0 and last >= first and not _is_definite(tokens[last].norm) and not in_name:
                     break
-                surname_done = name_words > 0 or last < first or in_name
+                surname_done = (name_words > 0 or last < first or in_name) and norm not in _COMPOUND_SECONDS
                 if name_words == 0 and last < first:
                     # A phrase starting with a definite non-title word: a descriptive noun phrase
                     # ("الجانب الروسي", "الولايات المتحدة") runs through its adjectives.
@@ -314,6 +335,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
     return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
 
 
+# Second halves of compound given names: "صلاح الدين دميرتاش" goes on after "الدين".
+_COMPOUND_SECONDS = frozenset({"الدين", "الله", "الرحمن", "الاسلام", "الحق"})
 _NAME_PARTICLES_AFTER = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
 
 

@@ -10,6 +10,7 @@ only by role (``مصادر مطلعة``). Pro-drop cues (``وأضاف:``) take t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from core.annotator.attribution import SpeakerPhrase, _has_pronoun_suffix, is_st
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
+_LATIN_ONLY = re.compile(r"[a-z0-9]+")
 _ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"})
 _INSTITUTIONS = frozenset({"جامعه", "مستشفي", "مدينه", "مركز", "مطار", "شارع", "مجمع", "مؤسسه", "كليه", "معهد", "ميناء", "قاعده"})
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن"})
@@ -99,8 +101,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if token.index in quoted:
             # "صحيفة «كلارين»": the quoted word is the name. After a fuller role
             # ("مكتب التحقيقات الفدرالية "FBI"") it is an acronym of the role.
-            single_head = bool(runs) and runs[-1][0] == "role" and len(runs[-1][1]) == 1
-            kind = "name" if (single_head or not runs or runs[-1][0] == "name") else "role"
+            latin = _LATIN_ONLY.fullmatch(token.norm) is not None
+            kind = "role" if (latin and runs and runs[-1][0] == "role" and len(runs[-1][1]) > 1) else "name"
             _append(runs, kind, token.index, new_run=not runs or runs[-1][0] != kind)
             continue
         norm = _strip_waw_prefix(token.norm) if position == 0 else _strip_waw_title(token.norm)
@@ -136,7 +138,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if kind == "name":
             previous = tokenized.tokens[runs[-1][1][-1]].norm
             before_previous = tokenized.tokens[runs[-1][1][-2]].norm if len(runs[-1][1]) >= 2 else ""
-            compound = before_previous in _NAME_PARTICLES  # "عبد الله الصقعبي"
+            compound = before_previous in _NAME_PARTICLES or previous in ("الدين", "الله", "الرحمن")  # "عبد الله الصقعبي", "صلاح الدين دميرتاش"
             if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES and not compound:
                 _append(runs, "other", token.index, new_run=True)
                 continue

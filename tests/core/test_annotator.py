@@ -404,3 +404,18 @@ def test_datelines_and_tag_lists_inside_lines() -> None:
 def test_a_single_mention_name_starting_with_lam_is_kept_whole() -> None:
     [quote] = quotes(annotate("وقال وزير الخارجية الروسي سيرغي لافروف إن بلاده لن تتدخل.\n"))
     assert quote.speaker == "سيرغي لافروف"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('وقال لـ"الرياض" المحامي د. محمد الشيخلي: "إن تجاوز القانون الدولي أمر مرفوض".', "محمد الشيخلي"),
+        ("وأكد زعيمه صلاح الدين دميرتاش أن حزبه مهدد بالحظر.", "صلاح الدين دميرتاش"),
+        ("وقال ستيفن هينتغس ويعمل في المجلس إن النتائج غير دقيقة.", "ستيفن هينتغس"),
+        ("وأفاد رئيس الفرع «محمد آقار» أن الحادثة وقعت السبت.", "محمد آقار"),
+        ("كشف داعية إسلامي أن هؤلاء الشباب كانوا في المدارس قبل سنوات.", "داعية إسلامي"),
+    ],
+)
+def test_more_speaker_phrases(sentence: str, speaker: str) -> None:
+    quote = quotes(annotate(sentence + "\n"))[0]
+    assert quote.speaker == speaker
