@@ -204,6 +204,13 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                     last = resumed - 1
                     index = resumed
                     continue
+                comma = _comma_after_place(tokens, index + 1, end_limit)
+                if comma is not None:
+                    # "مبعوث الأمم المتحدة للسلام في #الشرق_الأوسط، نيكولاي ميلادينوف، إن …"
+                    named = _apposition_name(tokenized, first, comma + 1, end_limit)
+                    if named is not None:
+                        last = named
+                        break
             if state == "anon" and norm == "في" and index + 1 < end_limit and tokens[first].norm in _AFFILIATED_HEADS:
                 # "مسؤول في وزارة الحج", "مصدر في الوزارة": keep the affiliation.
                 span_end = _affiliation_end(tokens, index + 1, end_limit)
@@ -241,7 +248,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "anon":
-            construct = tokens[last].norm.startswith("ل") or last == first
+            construct = tokens[last].norm.startswith("ل") or last == first or tokens[last].norm == "من"
             adjective = _is_definite(norm) and _is_adjective(norm) and _is_definite(tokens[last].norm)
             if (_is_definite(norm) and not construct and not adjective) or name_words >= 3 or _has_pronoun_suffix(original):
                 break
@@ -353,6 +360,19 @@ def _role_resumes(tokens: list[Token], start: int, limit: int, titles: frozenset
         if index > start and token.norm in titles and token.norm.startswith("ال"):
             return index
         if is_stop(token):
+            return None
+    return None
+
+
+def _comma_after_place(tokens: list[Token], start: int, limit: int) -> int | None:
+    """Index of a comma closing a short place phrase after ``في`` (hashtags allowed)."""
+    for index in range(start, min(limit, start + 7)):
+        token = tokens[index]
+        if token.norm in ("،", ","):
+            return index if index > start else None
+        if token.is_word and (is_stop(token) and token.norm != "في"):
+            return None
+        if not token.is_word and token.norm not in ("#", "_", "-"):
             return None
     return None
 
@@ -525,14 +545,21 @@ def topic_subject(tokenized: TokenizedText, sentence_start: int, cue_first: int)
         return None
     first = start + 1
     index = first
+    last = first - 1
     while index < cue_first and index - first < MAX_SPEAKER_TOKENS:
         token = tokens[index]
+        closing = tokenized.name_spans.get(index)
+        if closing is not None and closing > index and index > first:
+            last = closing  # "أما صحيفة «لاناسيون» فقالت"
+            index = closing + 1
+            continue
         if not token.is_word or (index > first and (is_stop(token) or token.norm in ("ف",))):
             break
+        last = index
         index += 1
-    if index == first:
+    if last < first:
         return None
-    return SpeakerPhrase(first, index - 1, tokens[first].start, tokens[index - 1].end)
+    return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
 
 
 def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[SpeakerPhrase, Cue] | None:

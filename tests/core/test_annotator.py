@@ -419,3 +419,16 @@ def test_a_single_mention_name_starting_with_lam_is_kept_whole() -> None:
 def test_more_speaker_phrases(sentence: str, speaker: str) -> None:
     quote = quotes(annotate(sentence + "\n"))[0]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("ويرى العديد من المراقبين الإيرانيين أن الفضل يعود إلى الشاه.", "العديد من المراقبين الإيرانيين"),
+        ("أما صحيفة «لاناسيون» فقالت إن المنتخب سيعاني كثيرا.", "لاناسيون"),
+        ("وقال مبعوث الأمم المتحدة للسلام في الشرق الأوسط، نيكولاي ميلادينوف، إن حل الدولتين ممكن.", "نيكولاي ميلادينوف"),
+    ],
+)
+def test_quantifiers_topics_and_appositions_after_a_place(sentence: str, speaker: str) -> None:
+    quote = quotes(annotate(sentence + "\n"))[0]
+    assert quote.speaker == speaker
