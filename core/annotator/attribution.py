@@ -414,6 +414,14 @@ def _apposition_name(tokenized: TokenizedText, first: int, stop: int, limit: int
             return None
         index += 1
         budget -= 1
+    if index >= limit and budget > 0 and limit < len(tokens):
+        # The clause's own limit (its complementiser or quotation) ends the apposition.
+        nxt = tokens[limit]
+        if nxt.is_quote_mark or (nxt.is_word and (nxt.norm in lexicon.complementizers() or nxt.norm.startswith(("انه", "انها", "بان")))):
+            last = limit - 1
+            while last > first and not tokens[last].is_word:
+                last -= 1
+            return last if last >= stop else None
     return None
 
 
