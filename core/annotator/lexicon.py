@@ -123,6 +123,13 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def organisation_heads() -> frozenset[str]:
+    """Heads of organisation names, with and without the article (مكتب، المكتب)."""
+    base = _folded_set("organisations.txt")
+    return frozenset(base | {"ال" + word for word in base})
+
+
+@cache
 def anonymous_heads() -> frozenset[str]:
     return _folded_set("anonymous_sources.txt")
 

@@ -147,6 +147,9 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         _append(runs, "name" if kind != "other" else "other", token.index, new_run=kind not in ("name",))
     name_runs = [indices for kind, indices in runs if kind == "name"]
     name = name_runs[-1] if name_runs else []
+    if name and runs[0][0] == "role" and _organisation_owned_by_person(tokenized, runs):
+        # "مكتب رئيس الوزراء أحمد داود أوغلو": the office speaks, the person owns it.
+        return [t.index for t in words], [], False
     role = [i for kind, indices in runs if kind == "role" for i in indices]
     return role, name, False
 
@@ -159,6 +162,14 @@ def _inside_quoted_names(tokenized: TokenizedText, phrase: SpeakerPhrase) -> set
         if closing is not None and closing > index:
             inside.update(range(index + 1, closing))
     return inside
+
+
+def _organisation_owned_by_person(tokenized: TokenizedText, runs: list[tuple[str, list[int]]]) -> bool:
+    head = runs[0][1]
+    norms = [tokenized.tokens[i].norm for i in head]
+    organisations = lexicon.organisation_heads()
+    person_titles = lexicon.titles() - organisations
+    return norms[0] in organisations and any(n in person_titles for n in norms[1:])
 
 
 def _append(runs: list[tuple[str, list[int]]], kind: str, index: int, *, new_run: bool) -> None:

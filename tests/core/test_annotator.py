@@ -432,3 +432,9 @@ def test_more_speaker_phrases(sentence: str, speaker: str) -> None:
 def test_quantifiers_topics_and_appositions_after_a_place(sentence: str, speaker: str) -> None:
     quote = quotes(annotate(sentence + "\n"))[0]
     assert quote.speaker == speaker
+
+
+def test_an_office_owned_by_a_person_is_the_speaker() -> None:
+    document = annotate("غير أن مكتب رئيس الوزراء أحمد داود أوغلو أكد في بيان أن «المعركة ضد الإرهاب ستتواصل بدون توقف».\n")
+    [quote] = quotes(document)
+    assert quote.speaker == "مكتب رئيس الوزراء أحمد داود أوغلو"
