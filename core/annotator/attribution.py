@@ -30,8 +30,6 @@ _CLAUSE_OPENERS = frozenset(
 )
 _PREPOSITIONS = frozenset({"من", "في", "علي", "الي", "عن", "ما", "لم", "لن", "لا", "اي", "او"})
 _AUXILIARIES = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "فقد", "وقد", "لقد", "سبق", "ان"})
-_QUANTIFIERS = frozenset({"كثير", "عدد", "بعض", "احد", "غير", "مجموعه", "عدد", "جمع", "الكثير", "العديد", "عديد"})
-_RELAY_OBJECTS = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن", "تاكيده", "تاكيدها", "تصريحه", "قولها"})
 _TOPIC_MARKERS = frozenset({"اما", "واما", "فاما"})
 
 
@@ -108,15 +106,10 @@ def _is_definite(norm: str) -> bool:
 
 
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")
-_ADJECTIVES = frozenset(
-    {"الروس", "العرب", "الاكراد", "الاتراك", "الامريكان", "الفرنسيون", "الايرانيون", "المتحده", "العامه", "العام", "الكبير", "الكبري", "الخاصه", "الخاص", "الاعلي", "الاول", "الاولي",
-     "الجديد", "الجديده", "السابق", "السابقه", "الحالي", "المستقله", "الموحده", "الدائم", "الدائمه",
-     "العليا", "الاعلي", "المشترك", "المشتركه", "التنفيذي", "التنفيذيه", "الرسمي", "الرسميه"}
-)
 
 
 def _is_adjective(norm: str) -> bool:
-    return norm in _ADJECTIVES or norm.endswith(_NISBA_ENDINGS)
+    return norm in lexicon.words("name_adjectives") or norm.endswith(_NISBA_ENDINGS)
 
 
 def _ends_subject(tokens: list[Token], index: int, first: int) -> bool:
@@ -188,7 +181,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             pass  # بان كي مون
         elif norm == "بين" and last < first and index + 1 < end_limit and tokens[index + 1].is_word and not _is_definite(tokens[index + 1].norm) and not is_stop(tokens[index + 1]):
             pass  # "وقال بين بينايت": the name Ben, not the preposition
-        elif norm == "من" and last >= first and tokens[last].norm in _QUANTIFIERS:
+        elif norm == "من" and last >= first and tokens[last].norm in lexicon.words("quantifiers"):
             last = index  # "كثير من الخبراء"
             index += 1
             continue
@@ -212,7 +205,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                     if named is not None:
                         last = named
                         break
-            if state == "anon" and norm == "في" and index + 1 < end_limit and tokens[first].norm in _AFFILIATED_HEADS:
+            if state == "anon" and norm == "في" and index + 1 < end_limit and tokens[first].norm in lexicon.words("affiliated_heads"):
                 # "مسؤول في وزارة الحج", "مصدر في الوزارة": keep the affiliation.
                 span_end = _affiliation_end(tokens, index + 1, end_limit)
                 if span_end is not None:
@@ -300,7 +293,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 in_name = last >= first and tokens[last].norm in _NAME_PARTICLES_AFTER
                 if name_words == 0 and last >= first and not _is_definite(tokens[last].norm) and not in_name:
                     break
-                surname_done = (name_words > 0 or last < first or in_name) and norm not in _COMPOUND_SECONDS
+                surname_done = (name_words > 0 or last < first or in_name) and norm not in lexicon.words("compound_name_seconds")
                 if name_words == 0 and last < first:
                     # A phrase starting with a definite non-title word: a descriptive noun phrase
                     # ("الجانب الروسي", "الولايات المتحدة") runs through its adjectives.
@@ -344,11 +337,9 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
 
 
 # Second halves of compound given names: "صلاح الدين دميرتاش" goes on after "الدين".
-_COMPOUND_SECONDS = frozenset({"الدين", "الله", "الرحمن", "الاسلام", "الحق"})
 _NAME_PARTICLES_AFTER = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
 
 
-_AFFILIATED_HEADS = frozenset({"مسؤول", "مصدر", "مصادر", "دبلوماسي", "مسؤولون", "مسؤولين", "متحدث", "ناطق"})
 
 
 def _role_resumes(tokens: list[Token], start: int, limit: int, titles: frozenset[str]) -> int | None:
@@ -445,7 +436,7 @@ def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> Spea
             index = opening - 1  # موقع “غازيتا رو” نشر
             continue
         if not token.is_word or token.norm in _CLAUSE_OPENERS or is_stop(token):
-            if not (token.norm == "من" and index > bound and tokens[index - 1].norm in _QUANTIFIERS):
+            if not (token.norm == "من" and index > bound and tokens[index - 1].norm in lexicon.words("quantifiers")):
                 break
         if index < last and "\n" in text[token.end : tokens[index + 1].start]:
             break
@@ -489,7 +480,7 @@ def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) ->
     elif j < bound or tokens[j].norm not in _RELATIVES:
         return None
     k = j - 1
-    while k >= bound and (tokens[k].norm in ("،", ",") or tokens[k].norm in _TIME_WORDS):
+    while k >= bound and (tokens[k].norm in ("،", ",") or tokens[k].norm in lexicon.words("time_words")):
         k -= 1
     last = k
     while k >= bound and last - k < MAX_SPEAKER_TOKENS and tokens[k].is_word and tokens[k].norm not in _CLAUSE_OPENERS and not is_stop(tokens[k]):
@@ -500,9 +491,6 @@ def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) ->
     return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
 
 
-_TIME_WORDS = frozenset(
-    {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم", "الماضي", "الماضيه"}
-)
 
 
 def _strip_waw(norm: str) -> bool:
@@ -579,7 +567,7 @@ def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[Speake
             for end in range(index + 1, min(limit, len(tokens), index + 24)):
                 if tokens[end].is_sentence_end:
                     return None
-                if tokens[end].norm in _RELAY_OBJECTS or tokens[end].norm in ("انه", "انها", "انهم"):
+                if tokens[end].norm in lexicon.words("relay_objects") or tokens[end].norm in ("انه", "انها", "انهم"):
                     if end == index + 1:
                         return None
                     last = end - 1
@@ -605,4 +593,4 @@ def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[Speake
 
 
 def is_relay_object(token: Token) -> bool:
-    return token.norm in _RELAY_OBJECTS
+    return token.norm in lexicon.words("relay_objects")

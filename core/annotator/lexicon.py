@@ -73,7 +73,7 @@ def cue_forms() -> dict[str, CueForm]:
             _add(table, q + "ه", CueForm(lemma, verb_class, "participle", True, False), plain)
             _add(table, q + "ين", CueForm(lemma, verb_class, "participle", False, True), plain)
             _add(table, q + "ات", CueForm(lemma, verb_class, "participle", True, True), plain)
-        if lemma in _TAKES_OBJECT_PRONOUN:
+        if lemma in verbs_with_object_pronoun():
             base_forms = [f for f, c in list(table.items()) if c.lemma == lemma and c.tense in ("past", "imperfect")]
             for form in base_forms:
                 cue = table[form]
@@ -91,10 +91,6 @@ def cue_forms() -> dict[str, CueForm]:
     return table
 
 
-# Verbs often written with an object pronoun: يصفه، أبلغهم، سألها، ناشدهم.
-_TAKES_OBJECT_PRONOUN = frozenset({"وصف", "اتهم", "أبلغ", "أخبر", "سأل", "ناشد", "طالب", "دعا", "حذر"})
-
-
 def _guess_tense(folded: str) -> str:
     """Tense of an irregular form listed by hand (نافيا, داعية, مبديا, يدعون, أثنت …)."""
     if folded.startswith(("ي", "ت")) and len(folded) > 3:
@@ -107,6 +103,23 @@ def _guess_tense(folded: str) -> str:
 
 def _folded_set(name: str) -> frozenset[str]:
     return frozenset(fold(entry) for entry in read_lines(f"{LEXICONS}/{name}"))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The folded words of a word-list file (``name.txt``), several per line allowed."""
+    return frozenset(fold(word) for line in read_lines(f"{LEXICONS}/{name}.txt") for word in line.split())
+
+
+@cache
+def lemmas(name: str) -> frozenset[str]:
+    """Cue-verb lemmas as written in ``cue_verbs.tsv`` (not folded), from ``name.txt``."""
+    return frozenset(word for line in read_lines(f"{LEXICONS}/{name}.txt") for word in line.split())
+
+
+def verbs_with_object_pronoun() -> frozenset[str]:
+    """Lemmas often written with an object pronoun (يصفه، أبلغهم): their suffixed forms are cues."""
+    return lemmas("verbs_with_object_pronoun")
 
 
 @cache

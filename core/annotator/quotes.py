@@ -39,18 +39,6 @@ from core.folding import fold
 
 CUE_WINDOW = 28  # tokens between a cue and the quote it introduces
 TERM_MAX_WORDS = 3
-_NAMING_WORDS = frozenset(
-    fold(word)
-    for word in (
-        "موقع صحيفة جريدة مجلة قناة وكالة بعنوان عنوان كتاب كتابه برنامج عملية تنظيم مبادرة مشروع "
-        "حملة شركة جائزة حركة حزب جماعة مؤتمر مهرجان مسلسل فيلم رواية هاشتاغ هاشتاج وسم اسم باسم "
-        "لقب تطبيق خدمة مجموعة منظمة مركز معرض أغنية قصيدة مقال مقالة ملتقى منتدى مسابقة بطولة نادي "
-        "فريق مصطلح كلمة عبارة شعار ماركة سلسلة ديوان دار مطعم فندق مدرسة جامعة مستشفى ميناء مطار "
-        "سفينة المسمى المسماة يسمى تسمى يعرف تعرف علامة بنك مكتب منصة حساب صفحة وثيقة خطة قانون "
-        "نظام لائحة عقيدة فكرة مفهوم مدينة قرية بلدة منطقة حي شارع محافظة إقليم ولاية دولة لعبة "
-        "فرقة مؤسسة هيئة مجلس لجنة ائتلاف تحالف جبهة فصيل كتيبة لواء عملية قاعدة نشرة مجلته"
-    ).split()
-)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 _NEW_ATTRIBUTION_LOOKAHEAD = 10
@@ -263,10 +251,11 @@ class QuoteFinder:
         if norm in ("ل", "ب", "و", "ف", "ك", "لل") and j >= 1:
             norm = self.tokens[j - 1].norm
         stripped = norm[2:] if norm.startswith("ال") else norm
+        naming = lexicon.words("naming_words")
         for candidate in (norm, stripped, norm[1:] if norm[:1] in "لبو" else norm):
-            if candidate in _NAMING_WORDS or (candidate.startswith("ال") and candidate[2:] in _NAMING_WORDS):
+            if candidate in naming or (candidate.startswith("ال") and candidate[2:] in naming):
                 return True
-            if candidate.endswith("ي") and candidate[:-1] in _NAMING_WORDS:
+            if candidate.endswith("ي") and candidate[:-1] in naming:
                 return True  # a dual construct: حزبي، وفدي، موقعي
         return False
 
@@ -391,7 +380,7 @@ class QuoteFinder:
             phrase = self._subject_after(cue.last, limit) if cue.form is not None else speaker_after(self.tk, cue.last, limit)
         if phrase is not None and cue.form is None:
             phrase = self._without_glued_lam(cue, phrase)
-        if phrase is not None and form is not None and form.lemma in ("وصف", "اتهم") and self._object_of_description(phrase):
+        if phrase is not None and form is not None and form.lemma in lexicon.lemmas("verbs_of_description") and self._object_of_description(phrase):
             # "ووصفت الوضع بأنه …": the last word is what is described; a subject may precede it
             # ("ووصف الوزير خالد سعيد القرار بأنه …").
             last = phrase.last - 1
@@ -914,7 +903,7 @@ class QuoteFinder:
             return True
         if any(t.is_word and self.is_complementizer(t) for t in between):
             return True
-        if cue.form is not None and cue.form.lemma in ("وصف", "ندد", "أدان", "اتهم", "طالب", "دعا"):
+        if cue.form is not None and cue.form.lemma in lexicon.lemmas("verbs_governing_short_quotes"):
             return True
         return between[-1].norm == ":"
 

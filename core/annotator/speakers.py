@@ -20,8 +20,6 @@ from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
-_ROYAL = frozenset({"الملك", "الامير", "الشيخ", "السلطان"})
-_INSTITUTIONS = frozenset({"جامعه", "مستشفي", "مدينه", "مركز", "مطار", "شارع", "مجمع", "مؤسسه", "كليه", "معهد", "ميناء", "قاعده"})
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن"})
 _NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
 
@@ -108,8 +106,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         norm = _strip_waw_prefix(token.norm) if position == 0 else _strip_waw_title(token.norm)
         kind = runs[-1][0] if runs else ""
         previous_norm = tokenized.tokens[words[position - 1].index].norm if position else ""
-        if kind == "role" and previous_norm in _ROYAL and any(
-            tokenized.tokens[i].norm in _INSTITUTIONS for i in runs[-1][1]
+        if kind == "role" and previous_norm in lexicon.words("royal_titles") and any(
+            tokenized.tokens[i].norm in lexicon.words("institution_heads") for i in runs[-1][1]
         ):
             _append(runs, "role", token.index, new_run=False)  # "جامعة الملك سعود": a place's name
             continue
