@@ -108,29 +108,8 @@ def _is_definite(norm: str) -> bool:
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")
 
 
-def _is_adjective(norm: str) -> bool:
+def is_adjective(norm: str) -> bool:
     return norm in lexicon.words("name_adjectives") or norm.endswith(_NISBA_ENDINGS)
-
-
-def _ends_subject(tokens: list[Token], index: int, first: int) -> bool:
-    """After a complete name, an object or adjunct starts (heuristics; see the module doc)."""
-    norm = tokens[index].norm
-    count = index - first
-    previous = tokens[index - 1].norm
-    titles = lexicon.titles()
-    # A detached preposition: "لـ CNN", "بـ”الخطوة”".
-    if norm in ("ل", "ب", "لل", "بال"):
-        return True
-    # ب/ل + definite after a surname: "الديلمي بدور المملكة".
-    if norm[:1] in ("ب", "ل") and _is_definite(previous) and previous not in titles and index + 1 < len(tokens) and _is_definite(tokens[index + 1].norm):
-        return True
-    # و + imperfect verb after a two-word name: "ستيفن هينتغس ويعمل …".
-    if count >= 2 and norm[:1] == "و" and norm[1:2] in ("ي", "ت") and len(norm) >= 5:
-        return True
-    # A surname alone, then a definite noun that is no adjective: the object ("الجبرتي الوزارة").
-    if count == 1 and _is_definite(previous) and previous not in titles and _is_definite(norm) and not _is_adjective(norm) and norm not in titles:
-        return True
-    return False
 
 
 def _has_pronoun_suffix(text: str) -> bool:
@@ -243,7 +222,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             continue
         if state == "anon":
             construct = tokens[last].norm.startswith("ل") or last == first or tokens[last].norm == "من"
-            adjective = _is_definite(norm) and _is_adjective(norm) and _is_definite(tokens[last].norm)
+            adjective = _is_definite(norm) and is_adjective(norm) and _is_definite(tokens[last].norm)
             if (_is_definite(norm) and not construct and not adjective) or name_words >= 3 or _has_pronoun_suffix(original):
                 break
             if _is_definite(tokens[first].norm) and not _is_definite(norm):
@@ -262,6 +241,14 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "role":
+            if (
+                last == first
+                and _is_definite(tokens[first].norm)
+                and tokens[first].norm in lexicon.organisation_heads()
+                and _is_definite(norm)
+                and not is_adjective(norm)
+            ):
+                break  # "وأدانت الحكومة القصف": a definite body takes no definite genitive; the object
             next_definite = index + 1 < end_limit and _is_definite(tokens[index + 1].norm)
             lam_construct = norm.startswith("لل") or (norm.startswith("ل") and next_definite)
             if expect_complement or _is_definite(norm) or lam_construct or norm in ("باسم",):
@@ -313,7 +300,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 last = index
                 index += 1
                 continue
-            if _is_definite(norm) and (_is_adjective(norm) or norm.startswith("لل")):
+            if _is_definite(norm) and (is_adjective(norm) or norm.startswith("لل")):
                 last = index
                 index += 1
                 continue

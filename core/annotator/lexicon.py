@@ -117,6 +117,16 @@ def lemmas(name: str) -> frozenset[str]:
     return frozenset(word for line in read_lines(f"{LEXICONS}/{name}.txt") for word in line.split())
 
 
+@cache
+def verbs_governing_short_quotes() -> dict[str, str | None]:
+    """Lemma -> the folded preposition it must govern through (``عبر عن``), or ``None`` for any."""
+    table: dict[str, str | None] = {}
+    for line in read_lines(f"{LEXICONS}/verbs_governing_short_quotes.txt"):
+        lemma, _, preposition = line.partition(" ")
+        table[lemma] = fold(preposition.strip()) or None
+    return table
+
+
 def verbs_with_object_pronoun() -> frozenset[str]:
     """Lemmas often written with an object pronoun (يصفه، أبلغهم): their suffixed forms are cues."""
     return lemmas("verbs_with_object_pronoun")

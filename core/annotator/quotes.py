@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from core.annotator import lexicon
 from core.annotator.attribution import (
     Cue,
+    is_adjective,
     is_stop,
     SpeakerPhrase,
     according_to_at,
@@ -39,6 +40,8 @@ from core.folding import fold
 
 CUE_WINDOW = 28  # tokens between a cue and the quote it introduces
 TERM_MAX_WORDS = 3
+_OBJECT_PREPOSITIONS = frozenset({"عن", "علي", "ب", "من"})  # folded
+_NAME_MAX_WORDS = 6  # longer marked text after a naming word (منطقة، هيئة) is speech, not a name
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 _NEW_ATTRIBUTION_LOOKAHEAD = 10
@@ -81,8 +84,9 @@ class QuoteFinder:
         self.spans = [s for s in all_spans if not self._is_excluded(s.outer_start, s.outer_end)]
         self._excluded_text = " ".join(fold(self.text[s:e]) for s, e in self.excluded)
         # A name is quoted in different sentences; a repeated sentence quotes it in the same one.
+        # Headlines are left out: they echo the body's quotations («الوحشي» in both).
         self._quoted_counts = Counter(
-            key for key, _ in {(self._key(s), self._context(s)) for s in all_spans if s.closed}
+            key for key, _ in {(self._key(s), self._context(s)) for s in self.spans if s.closed}
         )
         self._block_of_token = self._token_blocks()
         self._depth = self._quote_depths()
@@ -226,14 +230,14 @@ class QuoteFinder:
         content = self.text[span.start : span.end]
         if _LATIN_RE.search(content) and not _ARABIC_RE.search(content):
             return True
-        if self._named_by_previous_word(span.open_mark.index):
-            return True
+        if self._named_by_previous_word(span.open_mark.index) and self._words_in(span) <= _NAME_MAX_WORDS:
+            return True  # a sentence after "المنطقة «لكي لا يصبح …»" is no name
         key = self._key(span)
         if self._quoted_counts[key] >= 2:
             return True  # the same words quoted in two places of one article: a name or a term
         if key[:1].isdigit():
             return True  # «207 شركات حج»: a label
-        return self._coordinated_with_name(span)
+        return self._coordinated_with_name(span) or self._after_role(span)
 
     def _coordinated_with_name(self, span: QuotedSpan) -> bool:
         """``حزبي «العدالة والتنمية» و«الشعب الجمهوري»``: a quoted item joined to a quoted name."""
@@ -243,10 +247,32 @@ class QuoteFinder:
             return previous is not None and self._words_in(previous) <= TERM_MAX_WORDS and self._named_by_previous_word(previous.open_mark.index)
         return False
 
+    def _after_role(self, span: QuotedSpan) -> bool:
+        """``الناشطة اليمنية "توكل كرمان"``: a short quotation right after a role word is a name."""
+        if self._words_in(span) > TERM_MAX_WORDS:
+            return False
+        j = span.open_mark.index - 1
+        titles = lexicon.titles()
+        while j >= 0 and j >= span.open_mark.index - 3 and self.tokens[j].is_word:
+            norm = self.tokens[j].norm
+            if norm in titles and norm.startswith("ال"):
+                return True
+            if not is_adjective(norm):
+                return False
+            j -= 1
+        return False
+
     def _named_by_previous_word(self, open_index: int) -> bool:
         if open_index == 0:
             return False
         j = open_index - 1
+        if self.tokens[j].norm == ")":
+            # "(شعار ترامب) "أمريكا أولا"": a parenthesis naming what follows.
+            k = j - 1
+            while k > 0 and k >= j - 6 and self.tokens[k].norm != "(":
+                k -= 1
+            if self.tokens[k].norm == "(" and k + 1 < j:
+                j = k + 1
         norm = self.tokens[j].norm
         if norm in ("ل", "ب", "و", "ف", "ك", "لل") and j >= 1:
             norm = self.tokens[j - 1].norm
@@ -790,7 +816,15 @@ class QuoteFinder:
         post = self.cue_after(span.close_mark.index) if span.close_mark is not None else None
         if words <= TERM_MAX_WORDS:
             # One to three words: speech only when a cue attributes them right there.
-            if name_like or cue is None or open_index - cue.last > 6 or not self._cue_governs_short_quote(cue, open_index):
+            if name_like:
+                return None
+            if colon_before and (cue is None or open_index - cue.last > 12):
+                # "فيرفع صوته: "ابعد يا ولد"": marks right after a colon reproduce words.
+                return Candidate(
+                    "direct", start, end, 0.5, None, None, "short quotation after a colon",
+                    continues_previous=True, quoted=span,
+                )
+            if not colon_before and (cue is None or open_index - cue.last > 6 or not self._cue_governs_short_quote(cue, open_index)):
                 return None
         if name_like:
             return None
@@ -842,11 +876,25 @@ class QuoteFinder:
         return self.tokens[open_index - 2].index in self._speech_closers
 
     def _right_after_cue_word(self, open_index: int, container: Candidate) -> bool:
-        """``وقال بأنها "شائعات"``: one word right after the complementiser or cue is speech."""
+        """``وقال بأنها "شائعات"``: one word right after the complementiser or cue is speech.
+
+        So is the object of a verb of expression a preposition away: ``عبر فيه عن "حيرته"``.
+        """
         previous = self.tokens[open_index - 1] if open_index else None
-        return previous is not None and previous.is_word and (
-            self.is_complementizer(previous) or cue_form(previous) is not None
-        )
+        if previous is None or not previous.is_word:
+            return False
+        if self.is_complementizer(previous) or cue_form(previous) is not None:
+            return True
+        if previous.norm not in _OBJECT_PREPOSITIONS:
+            return False
+        governing = lexicon.verbs_governing_short_quotes()
+        for j in range(open_index - 2, max(open_index - 4, -1), -1):
+            form = cue_form(self.tokens[j])
+            if form is not None:
+                return form.lemma in governing and governing[form.lemma] in (None, previous.norm)
+            if not self.tokens[j].is_word:
+                return False
+        return False
 
     def _parenthesised(self, direct: Sequence[Candidate]) -> list[Candidate]:
         """``قال: (…)`` — sayings in parentheses after a cue and a colon (guideline)."""
@@ -903,7 +951,8 @@ class QuoteFinder:
             return True
         if any(t.is_word and self.is_complementizer(t) for t in between):
             return True
-        if cue.form is not None and cue.form.lemma in lexicon.lemmas("verbs_governing_short_quotes"):
+        governing = lexicon.verbs_governing_short_quotes()
+        if cue.form is not None and cue.form.lemma in governing and governing[cue.form.lemma] is None:
             return True
         return between[-1].norm == ":"
 

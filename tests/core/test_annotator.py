@@ -438,3 +438,44 @@ def test_an_office_owned_by_a_person_is_the_speaker() -> None:
     document = annotate("غير أن مكتب رئيس الوزراء أحمد داود أوغلو أكد في بيان أن «المعركة ضد الإرهاب ستتواصل بدون توقف».\n")
     [quote] = quotes(document)
     assert quote.speaker == "مكتب رئيس الوزراء أحمد داود أوغلو"
+
+
+def test_a_short_quotation_right_after_a_colon_is_speech() -> None:
+    document = annotate('ويقف الحارس عند الباب كل مساء، ثم يرفع صوته: "ارجع إلى مكانك" فيعود الجميع.\n')
+    assert texts(document, "direct") == ["ارجع إلى مكانك"]
+
+
+def test_a_sentence_in_marks_after_a_naming_word_is_speech_not_a_name() -> None:
+    body = "ودعا رئيس البلدية السكان إلى إخلاء المنطقة «لكي لا يتعرض أحد منهم لخطر الفيضانات القادمة».\n"
+    assert texts(annotate(body), "direct") == ["لكي لا يتعرض أحد منهم لخطر الفيضانات القادمة"]
+    assert texts(annotate("وزار الوفد المنطقة «الخضراء» في العاصمة.\n"), "direct") == []
+
+
+def test_a_headline_echoing_a_quoted_word_does_not_make_it_a_name() -> None:
+    document = annotate("وأدانت الحكومة القصف «الهمجي» للمدينة، ودعت إلى تحقيق دولي.\n", title="تنديد بالقصف «الهمجي» للمدينة\n")
+    [quote] = quotes(document, "direct")
+    assert document.span_text(quote) == "الهمجي"
+    assert quote.speaker == "الحكومة"
+    # Quoted twice in the body, it is a term.
+    body = "وأدانت الحكومة القصف «الهمجي» للمدينة.\nوتحدث الأهالي عن الهجوم الليلي «الهمجي» على الحي.\n"
+    assert texts(annotate(body), "direct") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'ورأت الكاتبة سعاد الحربي أن فوز الناشطة اليمنية "توكل كرمان" إشارة مهمة للنساء.',
+        'وتعهد الرئيس بأن الرد على (شعار الحملة) "أمريكا أولا" سيكون حازما.',
+        'وذكر الباحث أن الأهالي أطلقوا عليها مسمى "عربة الجن" في تلك الأيام.',
+        'وتطور النقاش عبر السماح "كامبردج أناليتيكا" بالوصول إلى البيانات.',
+    ],
+)
+def test_names_after_roles_parentheses_and_naming_words_are_not_quotes(sentence: str) -> None:
+    assert texts(annotate(sentence + "\n"), "direct") == []
+
+
+def test_the_object_of_a_verb_of_expression_is_a_quoted_word() -> None:
+    document = annotate('وأكد الوزير أنه تلقى رسالة من صديقه عبر فيها عن "حيرته" الشديدة.\n')
+    [quote] = quotes(document, "direct")
+    assert document.span_text(quote) == "حيرته"
+    assert quote.speaker == "الوزير"
