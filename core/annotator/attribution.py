@@ -177,6 +177,11 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                     last = resumed - 1
                     index = resumed
                     continue
+                named = _name_closing_role(tokenized, index + 1, end_limit)
+                if named is not None:
+                    # "الناشط في الدفاع عن حقوق الإنسان فياتشيسلاف باتشكوف أنه …"
+                    last = named
+                    break
                 comma = _comma_after_place(tokens, index + 1, end_limit)
                 if comma is not None:
                     # "مبعوث الأمم المتحدة للسلام في #الشرق_الأوسط، نيكولاي ميلادينوف، إن …"
@@ -315,7 +320,12 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
     while last > first and not tokens[last].is_word and tokenized.name_spans.get(last) is None:
         last -= 1
     if tokens[index].norm in ("،", ",") if index < end_limit else False:
-        words_so_far = [tokens[k] for k in range(first, last + 1) if tokens[k].is_word]
+        quoted: set[int] = set()
+        for k in range(first, last + 1):
+            closing = tokenized.name_spans.get(k)
+            if closing is not None and closing > k:
+                quoted.update(range(k + 1, closing))  # "رئيس مركز "أسبار" للدراسات، الدكتور …"
+        words_so_far = [tokens[k] for k in range(first, last + 1) if tokens[k].is_word and k not in quoted]
         if words_so_far and all(t.norm in titles or _is_definite(t.norm) or t.norm.startswith("ل") for t in words_so_far):
             extended = _apposition_name(tokenized, first, index, end_limit)
             if extended is not None:
@@ -341,6 +351,59 @@ def _role_resumes(tokens: list[Token], start: int, limit: int, titles: frozenset
         if is_stop(token):
             return None
     return None
+
+
+def _name_closing_role(tokenized: TokenizedText, start: int, limit: int) -> int | None:
+    """A role's ``في`` phrase that runs to the clause's complementiser and ends in a personal name
+    right after a definite word (``في الدفاع عن حقوق الإنسان فياتشيسلاف باتشكوف أنه``): the index
+    of the name's last word, or ``None``.
+
+    The name is two or three indefinite words with no nisba ending and no pronoun, so ``في مؤتمر
+    صحفي`` or ``في كلمة ألقاها`` are no names; after ``لوكالة``/``مع`` (``لوكالة فرانس برس``) the words
+    name the addressee, not the speaker, and a definite word must come right before the name.
+    """
+    tokens = tokenized.tokens
+    if limit - start > 10 or limit >= len(tokens) or not is_complementizer(tokens[limit]):
+        return None
+    end = limit - 1
+    if end >= start and tokens[end].norm in ("،", ","):
+        end -= 1
+    if any(not tokens[k].is_word for k in range(start, end + 1)):
+        return None
+    first = end
+    while first > start and end - first < 2 and _personal_name_word(tokenized, tokens[first - 1]):
+        first -= 1
+    if not _personal_name_word(tokenized, tokens[end]):
+        return None
+    while first <= end and not _personal_name_word(tokenized, tokens[first]):
+        first += 1
+    if end - first < 1 or first - 1 < start:
+        return None
+    before = tokens[first - 1].norm
+    if not _is_definite(before) or before in lexicon.organisation_heads():
+        return None
+    return end
+
+
+def _personal_name_word(tokenized: TokenizedText, token: Token) -> bool:
+    norm = token.norm
+    return (
+        token.is_word
+        and not _is_definite(norm)
+        and not is_stop(token)
+        and not is_adjective(norm)
+        and norm not in lexicon.titles()
+        and not _has_pronoun_suffix(tokenized.text[token.start : token.end])
+        and not norm[:1].isdigit()
+    )
+
+
+def is_complementizer(token: Token) -> bool:
+    """``أن``/``إن``/``بأن``/``فإن``, bare or with a pronoun (``أنه``, ``إنهم``), folded."""
+    norm = token.norm
+    if norm in ("ان", "بان", "فان"):
+        return True
+    return any(norm.startswith(base) and norm[len(base) :] in lexicon.pronoun_suffixes() for base in ("ان", "بان", "فان"))
 
 
 def _comma_after_place(tokens: list[Token], start: int, limit: int) -> int | None:

@@ -21,6 +21,7 @@ from core.annotator import lexicon
 from core.annotator.attribution import (
     Cue,
     is_adjective,
+    is_complementizer,
     is_stop,
     SpeakerPhrase,
     according_to_at,
@@ -48,6 +49,7 @@ _NEW_ATTRIBUTION_LOOKAHEAD = 10
 # "جاء في البيان", "ورد في التقرير": the document is the source.
 _CAME_IN = frozenset({"جاء", "وجاء", "ورد", "وورد", "فجاء"})
 _RELIABLE_CLASSES = frozenset({"say", "assert", "continue", "explain", "indicate"})
+_SUBJECT_CLASSES = _RELIABLE_CLASSES | {"report", "write"}  # their subject is the author of what follows
 _CUE_PREFIXES = frozenset({"حسبما", "وحسبما", "مثلما", "ومثلما", "كما", "وكما", "بحسبما", "وبحسبما"})
 _SUBJUNCTIVE_CLASSES = frozenset({"stance", "directive", "opinion", "weak"})
 
@@ -424,8 +426,24 @@ class QuoteFinder:
             before = speaker_before(self.tk, cue.first, start)
             if before is not None:
                 return cue, before, False, None
+        owner = self._statement_owner(start, cue.first)
+        if owner is not None:
+            return cue, owner, False, None
         hint = self._earlier_subject(cue, start) or self._recent_subject(cue.first)
         return cue, None, False, hint
+
+    def _statement_owner(self, start: int, cue_first: int) -> SpeakerPhrase | None:
+        """``ففي خطاب الرئيس الأمريكي باراك أوباما …، أكد أن``: the owner of a statement noun
+        earlier in the sentence, when it names a plausible speaker, is the subject of the cue."""
+        nouns = lexicon.words("speech_nouns")
+        for k in range(max(start, cue_first - 40), cue_first):
+            norm = self.tokens[k].norm
+            if norm not in nouns and not (norm[:1] in "وفبل" and norm[1:] in nouns):
+                continue
+            phrase = speaker_after(self.tk, k, cue_first)
+            if phrase is not None and self.plausible_speaker(phrase):
+                return phrase
+        return None
 
     def _recent_subject(self, index: int) -> SpeakerPhrase | None:
         """For a pro-drop cue (``وأضاف:``): the subject of the nearest earlier reporting verb in
@@ -517,7 +535,7 @@ class QuoteFinder:
             if before is not None and self.plausible_speaker(before):
                 return before
             after = self._subject_after(j, cue.first)
-            if after is not None and (form.verb_class in _RELIABLE_CLASSES or self.plausible_speaker(after)):
+            if after is not None and (form.verb_class in _SUBJECT_CLASSES or self.plausible_speaker(after)):
                 return after
             subject = sentence_subject(self.tk, start, cue.first)
             return subject or self._recent_subject(j)
@@ -533,13 +551,7 @@ class QuoteFinder:
 
     # Indirect quotes --------------------------------------------------------------------------
     def is_complementizer(self, token: Token) -> bool:
-        norm = token.norm
-        if norm in ("ان", "بان", "فان"):
-            return True
-        for base in ("ان", "بان", "فان"):
-            if norm.startswith(base) and norm[len(base) :] in lexicon.pronoun_suffixes():
-                return True
-        return False
+        return is_complementizer(token)
 
     def find_indirect(self) -> list[Candidate]:
         found: list[Candidate] = []

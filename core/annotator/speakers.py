@@ -20,7 +20,7 @@ from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
-_ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن"})
+_ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن", "عن", "علي"})
 _NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
 
 
@@ -129,7 +129,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             continue
         owner = owner and kind == "role"
         if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or norm in _ROLE_LINKS):
-            expect_complement = norm in ("باسم", "ل", "في") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
+            expect_complement = norm in ("باسم", "ل", "في", "عن", "علي") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
             _append(runs, "role", token.index, new_run=False)
             continue
         expect_complement = False
@@ -137,7 +137,9 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             previous = tokenized.tokens[runs[-1][1][-1]].norm
             before_previous = tokenized.tokens[runs[-1][1][-2]].norm if len(runs[-1][1]) >= 2 else ""
             compound = before_previous in _NAME_PARTICLES or previous in ("الدين", "الله", "الرحمن")  # "عبد الله الصقعبي", "صلاح الدين دميرتاش"
-            if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES and not compound:
+            # "فهد العرابي الحارثي": a second nisba surname goes on with the name.
+            nisba_chain = norm.endswith("ي") and previous.endswith("ي") and len(runs[-1][1]) >= 2
+            if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES and not compound and not nisba_chain:
                 _append(runs, "other", token.index, new_run=True)
                 continue
             _append(runs, "name", token.index, new_run=False)
@@ -264,7 +266,8 @@ class SpeakerResolver:
             heads = [t[2:] if t.startswith("ال") else t for t in role]
             for entity in reversed(recent):
                 entity_heads = {t[2:] if t.startswith("ال") else t for t in entity.role_tokens}
-                if len(role) <= 2 and heads[0] in entity_heads and entity.role_tokens:
+                # "الوزير" → "وزير الخارجية"; "الرئيس الأمريكي" is not "رئيس الوزراء الكندي".
+                if len(role) <= 2 and entity.role_tokens and all(h in entity_heads for h in heads):
                     return entity
         if anonymous:
             for entity in reversed(recent):
@@ -290,9 +293,14 @@ class SpeakerResolver:
         return out
 
 
-def titled_names(tokenized: TokenizedText) -> dict[str, tuple[tuple[str, ...], str]]:
+def titled_names(
+    tokenized: TokenizedText, by_role: dict[tuple[str, ...], set[str]] | None = None
+) -> dict[str, tuple[tuple[str, ...], str]]:
     """Full names introduced by a title anywhere in the article (``مؤسس تطبيق واتس آب جان كوم``,
-    ``الدكتور سعيد السريحي``), keyed by their last word: a speaker met only by surname gets them."""
+    ``الدكتور سعيد السريحي``), keyed by their last word: a speaker met only by surname gets them.
+
+    With ``by_role``, also fills role words (``الرئيس الأمريكي``) -> the names they introduce.
+    """
     titles = lexicon.titles()
     tokens = tokenized.tokens
     found: dict[str, tuple[tuple[str, ...], str]] = {}
@@ -315,6 +323,8 @@ def titled_names(tokenized: TokenizedText) -> dict[str, tuple[tuple[str, ...], s
         if k - first >= 2:
             name = tuple(t.norm for t in tokens[first:k])
             text = tokenized.text[tokens[first].start : tokens[k - 1].end]
+            if by_role is not None:
+                by_role.setdefault(tuple(_strip_waw_prefix(t.norm) for t in tokens[index:first]), set()).add(text)
             previous = found.get(name[-1])
             if previous is None or len(name) > len(previous[0]):
                 found[name[-1]] = (name, text)
@@ -325,8 +335,18 @@ def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) 
     """Resolve every candidate's speaker; canonical names are final once all are seen."""
     resolver = SpeakerResolver(tokenized)
     resolutions = resolver.resolve(candidates)
-    known = titled_names(tokenized)
+    by_role: dict[tuple[str, ...], set[str]] = {}
+    known = titled_names(tokenized, by_role)
     for entity in resolver.entities:
+        if not entity.name_tokens and entity.role_tokens and not entity.anonymous and not entity.group:
+            # Known here only by a specific role ("الرئيس الأمريكي", not "النائب"): the article's
+            # one name after that role.
+            if len(entity.role_tokens) < 2:
+                continue
+            names = by_role.get(tuple(entity.role_tokens), set())
+            if len(names) == 1:
+                entity.fuller_name = next(iter(names))
+            continue
         if entity.group or not entity.name_tokens:
             continue
         ours = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]

@@ -479,3 +479,29 @@ def test_the_object_of_a_verb_of_expression_is_a_quoted_word() -> None:
     [quote] = quotes(document, "direct")
     assert document.span_text(quote) == "حيرته"
     assert quote.speaker == "الوزير"
+
+
+def test_a_role_refers_back_only_to_the_same_role_and_takes_the_name_it_introduced() -> None:
+    document = annotate(
+        "وصل الرئيس الأمريكي دونالد ترامب إلى كندا أمس في جولة قصيرة.\n"
+        "وقال رئيس الوزراء الكندي جاستن ترودو إن الرسوم غير مقبولة.\n"
+        "وكتب الرئيس الأمريكي في بيان إنه لن يتراجع عن القرار.\n"
+    )
+    speakers = [q.speaker for q in quotes(document, "indirect")]
+    assert speakers == ["جاستن ترودو", "دونالد ترامب"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وأكد الناشط في الدفاع عن حقوق الإنسان فياتشيسلاف باتشكوف أنه تلقى اتصالا هاتفيا.", "فياتشيسلاف باتشكوف"),
+        ("وقال المسؤول في حديث لوكالة فرانس برس إن المفاوضات متعثرة.", "المسؤول"),
+        ("وقال الوزير في مؤتمر صحفي إن الحكومة ستدعم المزارعين.", "الوزير"),
+        ('وقال رئيس مركز "أسبار" للدراسات والبحوث، الدكتور فهد العرابي الحارثي: إن المرأة قادمة بقوة.', "فهد العرابي الحارثي"),
+        ("وأورد سامي نصار في مقاله قصة طريفة، مشيرا إلى أن الناس خافوا من الدراجة.", "سامي نصار"),
+        ("وفي خطاب الرئيس الفرنسي إيمانويل ماكرون مساء الأحد، بعد لقائه الوزراء، أكد أن الإصلاحات مستمرة.", "إيمانويل ماكرون"),
+    ],
+)
+def test_names_after_a_role_phrase_an_apposition_or_a_statement_noun(sentence: str, speaker: str) -> None:
+    [quote] = quotes(annotate(sentence + "\n"), "indirect")
+    assert quote.speaker == speaker
