@@ -579,7 +579,49 @@ def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) 
         if after not in lexicon.titles() and after not in lexicon.anonymous_heads():
             return None
         return speaker_after(tokenized, index, limit)
-    return speaker_after(tokenized, index - 1, limit)
+    return _without_swallowed_verb(tokenized, speaker_after(tokenized, index - 1, limit), limit)
+
+
+def _without_swallowed_verb(tokenized: TokenizedText, phrase: SpeakerPhrase | None, limit: int) -> SpeakerPhrase | None:
+    """``وزير التجارة الأمريكي ويلبور روس قلل من …``: a sentence-initial subject is followed by
+    its verb, so a third indefinite name word right before a preposition is that verb."""
+    if phrase is None:
+        return None
+    tokens = tokenized.tokens
+    last_norm = tokens[phrase.last].norm
+    if (
+        _is_definite(last_norm)
+        and not is_adjective(last_norm)
+        and last_norm not in lexicon.titles()
+        and last_norm not in lexicon.words("compound_name_seconds")
+        and phrase.last - 2 >= phrase.first
+    ):
+        # "… لودريان رفض الفكرة، قائلا": a definite object after the verb; a family name would
+        # be a nisba (محمد سعيد الغامدي).
+        k = phrase.last - 1
+        names = 0
+        while k >= phrase.first and tokens[k].is_word and not _is_definite(tokens[k].norm) and tokens[k].norm not in lexicon.titles():
+            if tokens[k].norm in _NAME_PARTICLES_AFTER:
+                return phrase
+            names += 1
+            k -= 1
+        if names >= 2:
+            last = phrase.last - 2
+            return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
+    nxt = phrase.last + 1
+    if nxt >= limit or tokens[nxt].norm not in ("من", "عن", "علي", "الي", "في"):
+        return phrase
+    trailing = 0
+    k = phrase.last
+    while k >= phrase.first and tokens[k].is_word and not _is_definite(tokens[k].norm) and tokens[k].norm not in lexicon.titles():
+        if tokens[k].norm in _NAME_PARTICLES_AFTER:
+            return phrase
+        trailing += 1
+        k -= 1
+    if trailing < 3:
+        return phrase
+    last = phrase.last - 1
+    return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
 
 
 def topic_subject(tokenized: TokenizedText, sentence_start: int, cue_first: int) -> SpeakerPhrase | None:

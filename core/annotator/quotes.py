@@ -404,6 +404,12 @@ class QuoteFinder:
             return cue, None, False, self._recent_subject(cue.first)
         topic = topic_subject(self.tk, start, cue.first)
         phrase = None
+        if cue.form is not None and not cue.is_participle and self.tokens[cue.first].norm[:1] not in ("و", "ف"):
+            # "لكن وزير الخارجية لودريان رفض الفكرة": a subject before the verb makes the noun
+            # after it the object.
+            before = speaker_before(self.tk, cue.first, start)
+            if before is not None and self.plausible_speaker(before):
+                return cue, before, False, None
         if not cue.is_participle:
             phrase = self._subject_after(cue.last, limit) if cue.form is not None else speaker_after(self.tk, cue.last, limit)
         if phrase is not None and cue.form is None:
@@ -426,7 +432,7 @@ class QuoteFinder:
             before = speaker_before(self.tk, cue.first, start)
             if before is not None:
                 return cue, before, False, None
-        owner = self._statement_owner(start, cue.first)
+        owner = self._statement_owner(start, cue.first) or self._subject_of_kana(cue, start)
         if owner is not None:
             return cue, owner, False, None
         hint = self._earlier_subject(cue, start) or self._recent_subject(cue.first)
@@ -442,6 +448,21 @@ class QuoteFinder:
                 continue
             phrase = speaker_after(self.tk, k, cue_first)
             if phrase is not None and self.plausible_speaker(phrase):
+                return phrase
+        return None
+
+    def _subject_of_kana(self, cue: Cue, start: int) -> SpeakerPhrase | None:
+        """``ظل الخطاب الإيراني الرسمي طيلة فترة المفاوضات يكرر أن``: an imperfect cue's subject
+        is the subject of the كان-type verb that governs it earlier in the sentence."""
+        if cue.form is None or cue.form.tense != "imperfect":
+            return None
+        kana = lexicon.words("kana_verbs")
+        for k in range(cue.first - 1, max(start, cue.first - 15) - 1, -1):
+            token = self.tokens[k]
+            if not token.is_word or cue_form(token) is not None:
+                return None
+            if token.norm in kana:
+                phrase = speaker_after(self.tk, k, cue.first)
                 return phrase
         return None
 

@@ -505,3 +505,18 @@ def test_a_role_refers_back_only_to_the_same_role_and_takes_the_name_it_introduc
 def test_names_after_a_role_phrase_an_apposition_or_a_statement_noun(sentence: str, speaker: str) -> None:
     [quote] = quotes(annotate(sentence + "\n"), "indirect")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("لكن وزير التجارة الأمريكي ويلبور روس قلل من المخاطر، قائلا إن الواردات قليلة.", "ويلبور روس"),
+        ("لكن وزير الخارجية جان إيف لودريان تناول الفكرة، قائلا إن الحل سياسي.", "جان إيف لودريان"),
+        ("لكن وزير الخارجية جان إيف لودريان رفض الفكرة، قائلا إن الحل سياسي.", "جان إيف لودريان"),
+        ("لكن الباحث محمد سعيد الغامدي تناول المسألة، قائلا إن الحل سياسي.", "محمد سعيد الغامدي"),
+        ("ظل الخطاب الرسمي طيلة فترة المفاوضات يكرر أن أي اتفاق مشروط برفع العقوبات.", "الخطاب الرسمي"),
+    ],
+)
+def test_sentence_initial_subjects_and_kana_subjects(sentence: str, speaker: str) -> None:
+    [quote] = quotes(annotate(sentence + "\n"), "indirect")
+    assert quote.speaker == speaker
