@@ -112,6 +112,17 @@ def is_adjective(norm: str) -> bool:
     return norm in lexicon.words("name_adjectives") or norm.endswith(_NISBA_ENDINGS)
 
 
+def _addressee(norm: str) -> bool:
+    """``للدكتور``, ``للرسول``, ``لوكالة``: ل + a title or an organisation names who was told."""
+    if norm.startswith("لل"):
+        rest = "ال" + norm[2:]
+    elif norm.startswith("ل") and len(norm) > 3:
+        rest = norm[1:]
+    else:
+        return False
+    return rest in lexicon.titles() or rest in lexicon.organisation_heads()
+
+
 def _has_pronoun_suffix(text: str) -> bool:
     """``نظيره``, ``زعيمه``, ``لنفسها``: a possessive suffix marks a common noun, not a name."""
     return len(text) > 3 and text.endswith(("ه", "ها", "هم", "هما", "هن")) and text not in ("الله", "عبدالله")
@@ -156,6 +167,11 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             break
         if last >= first and "\n" in text[tokens[last].end : token.start]:
             break
+        if last >= first and norm in lexicon.eulogies():
+            length = lexicon.eulogy_length([t.norm for t in tokens[index : min(end_limit, index + 5)]])
+            if length:
+                last = index + length - 1  # "النبي صلى الله عليه وسلم": the formula ends the mention
+                break
         if norm == "بان" and index + 1 < end_limit and tokens[index + 1].norm == "كي":
             pass  # بان كي مون
         elif norm == "بين" and last < first and index + 1 < end_limit and tokens[index + 1].is_word and not _is_definite(tokens[index + 1].norm) and not is_stop(tokens[index + 1]):
@@ -197,7 +213,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 break
             break
         original = text[token.start : token.end]
-        if last < first and _has_pronoun_suffix(original):
+        if last < first and _has_pronoun_suffix(original) and norm not in anonymous_heads:
             nxt = tokens[index + 1] if index + 1 < end_limit else None
             if (
                 nxt is not None
@@ -226,6 +242,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "anon":
+            if _addressee(norm):
+                break  # "قال أحدهم للدكتور سمير", "قال مسؤول لوكالة الأنباء": who was told
             construct = tokens[last].norm.startswith("ل") or last == first or tokens[last].norm == "من"
             adjective = _is_definite(norm) and is_adjective(norm) and _is_definite(tokens[last].norm)
             if (_is_definite(norm) and not construct and not adjective) or name_words >= 3 or _has_pronoun_suffix(original):

@@ -118,6 +118,24 @@ def lemmas(name: str) -> frozenset[str]:
 
 
 @cache
+def eulogies() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded eulogy formulas (صلى الله عليه وسلم) split into words, by first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in read_lines(f"{LEXICONS}/eulogies.txt"):
+        words = tuple(fold(w) for w in line.split())
+        index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def eulogy_length(norms: list[str]) -> int:
+    """Words of a eulogy formula at the start of ``norms`` (folded words), or 0."""
+    for formula in eulogies().get(norms[0] if norms else "", ()):
+        if tuple(norms[: len(formula)]) == formula:
+            return len(formula)
+    return 0
+
+
+@cache
 def verbs_governing_short_quotes() -> dict[str, str | None]:
     """Lemma -> the folded preposition it must govern through (``عبر عن``), or ``None`` for any."""
     table: dict[str, str | None] = {}

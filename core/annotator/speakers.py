@@ -95,7 +95,11 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     expect_complement = False
     owner = False
     quoted = _inside_quoted_names(tokenized, phrase)
+    eulogy = _eulogy_words(words)
     for position, token in enumerate(words):
+        if token.index in eulogy and runs:
+            _append(runs, runs[-1][0], token.index, new_run=False)  # "النبي صلى الله عليه وسلم"
+            continue
         if token.index in quoted:
             # "صحيفة «كلارين»": the quoted word is the name. After a fuller role
             # ("مكتب التحقيقات الفدرالية "FBI"") it is an acronym of the role.
@@ -152,6 +156,17 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], False
     role = [i for kind, indices in runs if kind == "role" for i in indices]
     return role, name, False
+
+
+def _eulogy_words(words: list) -> set[int]:
+    """Token indices of eulogy formulas (صلى الله عليه وسلم) inside a mention's words."""
+    found: set[int] = set()
+    norms = [t.norm for t in words]
+    for position in range(1, len(words)):
+        length = lexicon.eulogy_length(norms[position : position + 5])
+        if length:
+            found.update(t.index for t in words[position : position + length])
+    return found
 
 
 def _inside_quoted_names(tokenized: TokenizedText, phrase: SpeakerPhrase) -> set[int]:

@@ -520,3 +520,17 @@ def test_names_after_a_role_phrase_an_apposition_or_a_statement_noun(sentence: s
 def test_sentence_initial_subjects_and_kana_subjects(sentence: str, speaker: str) -> None:
     [quote] = quotes(annotate(sentence + "\n"), "indirect")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('وفي الحديث قال النبي صلى الله عليه وسلم: "إنما الأعمال بالنيات".', "النبي صلى الله عليه وسلم"),
+        ('وقال رسول الله صلى الله عليه وسلم: "إنما الأعمال بالنيات".', "رسول الله صلى الله عليه وسلم"),
+        ('قال احدهم للدكتور سمير الضامر في محاضرته: "إن في الأحساء علما للفن".', "احدهم"),
+        ("وقال مسؤول لوكالة الأنباء إن الوضع مستقر.", "مسؤول"),
+    ],
+)
+def test_eulogies_belong_to_the_mention_and_addressees_do_not(sentence: str, speaker: str) -> None:
+    [quote] = quotes(annotate(sentence + "\n"))
+    assert quote.speaker == speaker
