@@ -112,15 +112,19 @@ def is_adjective(norm: str) -> bool:
     return norm in lexicon.words("name_adjectives") or norm.endswith(_NISBA_ENDINGS)
 
 
-def _addressee(norm: str) -> bool:
-    """``للدكتور``, ``للرسول``, ``لوكالة``: ل + a title or an organisation names who was told."""
+def _addressee(norm: str, *, person: bool) -> bool:
+    """``للدكتور``, ``للرسول``: ل + a title names who was told; so does ل + an organisation after
+    a person (``مسؤول لوكالة``), but not after a document (``تقرير لجمعية المزارعين``)."""
     if norm.startswith("لل"):
         rest = "ال" + norm[2:]
     elif norm.startswith("ل") and len(norm) > 3:
         rest = norm[1:]
     else:
         return False
-    return rest in lexicon.titles() or rest in lexicon.organisation_heads()
+    organisations = lexicon.organisation_heads()
+    if rest in organisations:
+        return person
+    return rest in lexicon.titles()
 
 
 def _has_pronoun_suffix(text: str) -> bool:
@@ -242,7 +246,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "anon":
-            if _addressee(norm):
+            if _addressee(norm, person=tokens[first].norm in lexicon.words("affiliated_heads")):
                 break  # "قال أحدهم للدكتور سمير", "قال مسؤول لوكالة الأنباء": who was told
             construct = tokens[last].norm.startswith("ل") or last == first or tokens[last].norm == "من"
             adjective = _is_definite(norm) and is_adjective(norm) and _is_definite(tokens[last].norm)
