@@ -163,6 +163,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 index += 1  # a hashtag inside a name: "محمود #عباس"
                 continue
             closing = tokenized.name_spans.get(index)
+            if closing is not None and closing > index and state == "name" and name_words >= 2:
+                break  # 'محمد سعيد عبد المقصود خوجة "الغربال"': a pen name after a full name
             if closing is not None and closing > index and state in ("role", "name"):
                 last = closing  # a quoted name inside the phrase: صحيفة «تيليجراف»
                 index = closing + 1
@@ -664,13 +666,23 @@ def topic_subject(tokenized: TokenizedText, sentence_start: int, cue_first: int)
             last = closing  # "أما صحيفة «لاناسيون» فقالت"
             index = closing + 1
             continue
-        if not token.is_word or (index > first and (is_stop(token) or token.norm in ("ف",))):
+        if not token.is_word or (index > first and (is_stop(token) or token.norm in ("ف",) or _answers_topic(token))):
             break
         last = index
         index += 1
     if last < first:
         return None
     return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
+
+
+def _answers_topic(token: Token) -> bool:
+    """``أما رسول الحق فقد ردّ``: the ف that answers أما, on an auxiliary, a complementiser or a
+    reporting verb, ends the topic (names such as فهد keep their ف)."""
+    norm = token.norm
+    if not norm.startswith("ف") or len(norm) < 3:
+        return False
+    rest = norm[1:]
+    return rest in _AUXILIARIES or rest in ("ان", "انه", "انها", "انهم", "ان") or cue_form(token) is not None
 
 
 def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[SpeakerPhrase, Cue] | None:

@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotator import lexicon
-from core.annotator.attribution import SpeakerPhrase, _has_pronoun_suffix, is_stop
+from core.annotator.attribution import _AUXILIARIES, _CLAUSE_OPENERS, SpeakerPhrase, _has_pronoun_suffix, cue_form, is_stop
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن", "عن", "علي"})
 _NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
+_CLAUSE_WORDS = (_CLAUSE_OPENERS | _AUXILIARIES) - {"ان"}
 
 
 @dataclass
@@ -99,6 +100,9 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     for position, token in enumerate(words):
         if token.index in eulogy and runs:
             _append(runs, runs[-1][0], token.index, new_run=False)  # "النبي صلى الله عليه وسلم"
+            continue
+        if token.index in quoted and runs and runs[-1][0] == "name" and len(runs[-1][1]) >= 2 and runs[-1][1][-1] not in quoted:
+            _append(runs, "other", token.index, new_run=True)  # 'محمد سعيد خوجة "الغربال"': a pen name
             continue
         if token.index in quoted:
             # "صحيفة «كلارين»": the quoted word is the name. After a fuller role
@@ -328,7 +332,7 @@ def titled_names(
         ):
             k += 1
         first = k
-        while k < len(tokens) and k - first < 4 and tokens[k].is_word and not is_stop(tokens[k]) and tokens[k].norm not in titles:
+        while k < len(tokens) and k - first < 4 and tokens[k].is_word and not is_stop(tokens[k]) and tokens[k].norm not in titles and not _clause_word(tokens[k]):
             if tokens[k].norm.startswith("ال") and k > first and not tokens[k - 1].norm.startswith("ال"):
                 k += 1  # the surname closes the name
                 break
@@ -344,6 +348,12 @@ def titled_names(
             if previous is None or len(name) > len(previous[0]):
                 found[name[-1]] = (name, text)
     return found
+
+
+def _clause_word(token) -> bool:
+    """``فقد``, ``وقد``, ``فقال``: a word that starts a clause cannot continue a name."""
+    norm = token.norm
+    return norm in _CLAUSE_WORDS or norm[1:] in _CLAUSE_WORDS and norm[:1] in ("و", "ف") or cue_form(token) is not None
 
 
 def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) -> list[Resolution]:

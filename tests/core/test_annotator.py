@@ -534,3 +534,13 @@ def test_sentence_initial_subjects_and_kana_subjects(sentence: str, speaker: str
 def test_eulogies_belong_to_the_mention_and_addressees_do_not(sentence: str, speaker: str) -> None:
     [quote] = quotes(annotate(sentence + "\n"))
     assert quote.speaker == speaker
+
+
+def test_a_pen_name_in_marks_is_not_part_of_the_speakers_name() -> None:
+    document = annotate('كتب الراحل محمد سعيد عبد المقصود خوجة "الغربال" مقالة ذكر فيها أن الناس خافوا من الدراجة.\n')
+    assert [q.speaker for q in quotes(document)] == ["محمد سعيد عبد المقصود خوجة"]
+
+
+def test_the_fa_answering_amma_ends_the_topic_and_no_name() -> None:
+    document = annotate('أما رسول الحق فقد ردّ عليهم فقال: "أما والله إني لأخشاكم لله".\n')
+    assert [q.speaker for q in quotes(document)] == ["رسول الحق"]
