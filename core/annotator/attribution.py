@@ -112,6 +112,24 @@ def is_adjective(norm: str) -> bool:
     return norm in lexicon.words("name_adjectives") or norm.endswith(_NISBA_ENDINGS)
 
 
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "تلك", "ذلك", "هؤلاء", "اولئك"})
+
+
+def _speaker_head(norm: str) -> bool:
+    """A word that can head a speaker phrase: a title, an organisation or an anonymous source."""
+    return norm in lexicon.titles() or norm in lexicon.organisation_heads() or norm in lexicon.anonymous_heads()
+
+
+def _closing_parenthesis(tokens: list[Token], index: int, limit: int) -> int | None:
+    """Index of the ``)`` closing a short run of words opened at ``index``, or ``None``."""
+    for k in range(index + 1, min(limit, index + 8)):
+        if tokens[k].norm == ")":
+            return k if k > index + 1 else None
+        if not tokens[k].is_word:
+            return None
+    return None
+
+
 def _addressee(norm: str, *, person: bool) -> bool:
     """``للدكتور``, ``للرسول``: ل + a title names who was told; so does ل + an organisation after
     a person (``مسؤول لوكالة``), but not after a document (``تقرير لجمعية المزارعين``)."""
@@ -162,6 +180,13 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             if norm == "#" and index + 1 < end_limit and tokens[index + 1].start == token.end:
                 index += 1  # a hashtag inside a name: "محمود #عباس"
                 continue
+            if norm == "(" and state == "role" and last >= first and tokens[last].norm in titles:
+                closing = _closing_parenthesis(tokens, index, end_limit)
+                if closing is not None:
+                    last = closing  # "صحيفة (أو ستادو دي ساو باولو)": the name in parentheses
+                    index = closing + 1
+                    state, surname_done = "name", True
+                    continue
             closing = tokenized.name_spans.get(index)
             if closing is not None and closing > index and state == "name" and name_words >= 2:
                 break  # 'محمد سعيد عبد المقصود خوجة "الغربال"': a pen name after a full name
@@ -185,6 +210,11 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
         elif norm == "من" and last >= first and tokens[last].norm in lexicon.words("quantifiers"):
             last = index  # "كثير من الخبراء"
             index += 1
+            continue
+        elif last < first and norm in _DEMONSTRATIVES and index + 1 < end_limit and _speaker_head(tokens[index + 1].norm):
+            # "وترى تلك الجهات التنظيمية أن": the demonstrative points back; the noun is the speaker.
+            index += 1
+            first = index
             continue
         elif last < first and norm in ("ل", "لل") and index + 1 < end_limit:
             # An addressee right after the verb: "قال لـ"الرياض" المحامي …", "وقال لـ CNN إنه".

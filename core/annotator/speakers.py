@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotator import lexicon
-from core.annotator.attribution import _AUXILIARIES, _CLAUSE_OPENERS, SpeakerPhrase, _has_pronoun_suffix, cue_form, is_stop
+from core.annotator.attribution import _AUXILIARIES, _CLAUSE_OPENERS, SpeakerPhrase, _has_pronoun_suffix, cue_form, is_adjective, is_stop
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
@@ -129,7 +129,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             _append(runs, "role", token.index, new_run=kind != "role")
             continue
         next_definite = position + 1 < len(words) and words[position + 1].norm.startswith("ال")
-        lam_construct = norm.startswith("لل") or (norm.startswith("ل") and next_definite)
+        # "الجهات التنظيمية بالمالية الإسلامية": لل…/بال… words qualify the role
+        lam_construct = norm.startswith(("لل", "بال")) or (norm.startswith("ل") and next_definite) or (norm == "غير" and next_definite)
         if kind == "role" and norm.startswith("ل") and len(norm) > 3 and not lam_construct and tokenized.word_count(norm[1:]):
             owner = True  # "المكتب الإعلامي لرضا بهلوي" (رضا occurs alone elsewhere): the owner
         if kind == "role" and owner and not norm.startswith("ال") and norm not in titles:
@@ -174,12 +175,20 @@ def _eulogy_words(words: list) -> set[int]:
 
 
 def _inside_quoted_names(tokenized: TokenizedText, phrase: SpeakerPhrase) -> set[int]:
-    """Indices of words between a quoted name's marks (صحيفة «كلارين»): those are the name."""
+    """Indices of words between a quoted name's marks (صحيفة «كلارين») or in parentheses
+    (صحيفة (أو ستادو دي ساو باولو)): those are the name."""
     inside: set[int] = set()
-    for index in range(phrase.first, phrase.last + 1):
+    tokens = tokenized.tokens
+    opened = None
+    for index in range(phrase.first, min(phrase.last + 2, len(tokens))):
         closing = tokenized.name_spans.get(index)
         if closing is not None and closing > index:
             inside.update(range(index + 1, closing))
+        if tokens[index].norm == "(":
+            opened = index
+        elif tokens[index].norm == ")" and opened is not None:
+            inside.update(range(opened + 1, index))
+            opened = None
     return inside
 
 
@@ -285,8 +294,15 @@ class SpeakerResolver:
             heads = [t[2:] if t.startswith("ال") else t for t in role]
             for entity in reversed(recent):
                 entity_heads = {t[2:] if t.startswith("ال") else t for t in entity.role_tokens}
-                # "الوزير" → "وزير الخارجية"; "الرئيس الأمريكي" is not "رئيس الوزراء الكندي".
-                if len(role) <= 2 and entity.role_tokens and all(h in entity_heads for h in heads):
+                # "الوزير" → "وزير الخارجية"; "الرئيس الأمريكي" is not "رئيس الوزراء الكندي";
+                # "المنظمة غير الحكومية" is the "منظمة" met before, which had no adjective of its own.
+                if not entity.role_tokens or heads[0] not in entity_heads:
+                    continue
+                extra = [t for t, h in zip(role[1:], heads[1:]) if h not in entity_heads]
+                if len(role) <= 2 and not extra:
+                    return entity
+                own_adjectives = any(is_adjective(t) for t in entity.role_tokens[1:])
+                if extra and not own_adjectives and all(t == "غير" or is_adjective(t) for t in extra):
                     return entity
         if anonymous:
             for entity in reversed(recent):
@@ -313,12 +329,16 @@ class SpeakerResolver:
 
 
 def titled_names(
-    tokenized: TokenizedText, by_role: dict[tuple[str, ...], set[str]] | None = None
+    tokenized: TokenizedText,
+    by_role: dict[tuple[str, ...], set[str]] | None = None,
+    full_roles: dict[tuple[str, ...], str] | None = None,
 ) -> dict[str, tuple[tuple[str, ...], str]]:
     """Full names introduced by a title anywhere in the article (``مؤسس تطبيق واتس آب جان كوم``,
     ``الدكتور سعيد السريحي``), keyed by their last word: a speaker met only by surname gets them.
 
-    With ``by_role``, also fills role words (``الرئيس الأمريكي``) -> the names they introduce.
+    With ``by_role``, also fills role words (``الرئيس الأمريكي``) -> the names they introduce;
+    with ``full_roles``, the first two words of each role chain -> its longest text
+    (``الجهات التنظيمية`` -> ``الجهات التنظيمية بالمالية الإسلامية``).
     """
     titles = lexicon.titles()
     tokens = tokenized.tokens
@@ -328,10 +348,15 @@ def titled_names(
             continue
         k = index + 1
         while k < len(tokens) and tokens[k].is_word and (
-            _strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال"))
+            _strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))
         ):
             k += 1
         first = k
+        if full_roles is not None and first - index >= 2:
+            key = tuple(_strip_waw_prefix(t.norm) for t in tokens[index : index + 2])
+            text = tokenized.text[tokens[index].start : tokens[first - 1].end]
+            if len(text) > len(full_roles.get(key, "")):
+                full_roles[key] = text
         while k < len(tokens) and k - first < 4 and tokens[k].is_word and not is_stop(tokens[k]) and tokens[k].norm not in titles and not _clause_word(tokens[k]):
             if tokens[k].norm.startswith("ال") and k > first and not tokens[k - 1].norm.startswith("ال"):
                 k += 1  # the surname closes the name
@@ -361,7 +386,8 @@ def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) 
     resolver = SpeakerResolver(tokenized)
     resolutions = resolver.resolve(candidates)
     by_role: dict[tuple[str, ...], set[str]] = {}
-    known = titled_names(tokenized, by_role)
+    full_roles: dict[tuple[str, ...], str] = {}
+    known = titled_names(tokenized, by_role, full_roles)
     for entity in resolver.entities:
         if not entity.name_tokens and entity.role_tokens and not entity.anonymous and not entity.group:
             # Known here only by a specific role ("الرئيس الأمريكي", not "النائب"): the article's
@@ -371,6 +397,8 @@ def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) 
             names = by_role.get(tuple(entity.role_tokens), set())
             if len(names) == 1:
                 entity.fuller_name = next(iter(names))
+            elif len(entity.role_tokens) == 2 and len(full_roles.get(tuple(entity.role_tokens), "")) > len(entity.canonical):
+                entity.fuller_name = full_roles[tuple(entity.role_tokens)]  # the fullest mention
             continue
         if entity.group or not entity.name_tokens:
             continue

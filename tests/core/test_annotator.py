@@ -544,3 +544,27 @@ def test_a_pen_name_in_marks_is_not_part_of_the_speakers_name() -> None:
 def test_the_fa_answering_amma_ends_the_topic_and_no_name() -> None:
     document = annotate('أما رسول الحق فقد ردّ عليهم فقال: "أما والله إني لأخشاكم لله".\n')
     assert [q.speaker for q in quotes(document)] == ["رسول الحق"]
+
+
+def test_demonstratives_parenthesised_names_and_the_fullest_role() -> None:
+    document = annotate(
+        "تبذل الجهات التنظيمية بالمالية الإسلامية جهدها لتقنين دور الفقهاء.\n"
+        "وترى تلك الجهات التنظيمية أن الرسوم مرتفعة.\n"
+        "وأشارت صحيفة (أو ستادو دي ساو باولو)، إلى أن المدرب حصل على ما أراد.\n"
+    )
+    speakers = [q.speaker for q in quotes(document, "indirect")]
+    assert speakers == ["الجهات التنظيمية بالمالية الإسلامية", "أو ستادو دي ساو باولو"]
+
+
+def test_a_role_with_non_and_an_adjective_refers_back_to_the_bare_role() -> None:
+    document = annotate(
+        "وقالت منظمة «العفو الدولية» إن الاعتقالات تعسفية.\n"
+        "وطالبت المنظمة غير الحكومية بأن يطلق سراح المعتقلين فورا.\n"
+    )
+    speakers = [q.speaker for q in quotes(document, "indirect")]
+    assert len(set(speakers)) == 1 and speakers[0].endswith("العفو الدولية")
+
+
+def test_a_tweet_written_by_someone_is_theirs() -> None:
+    document = annotate('أعجبتني تغريدة كتبها د.ريان كركدان في تويتر قال فيها: "جدي كان يقول حتى البزبوز لا تقفله".\n')
+    assert [q.speaker for q in quotes(document)] == ["ريان كركدان"]
