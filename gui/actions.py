@@ -2,7 +2,8 @@
 
 Standard keys come from ``QKeySequence.StandardKey`` where Qt has one (open, save, undo, zoom …).
 Annotation keys are single letters, shown in the menus and in the shortcuts sheet, which is
-generated from these actions so it cannot drift from them.
+generated from these actions so it cannot drift from them. With the Arabic keyboard layout the
+same keys work through ``gui.layout_keys`` (the key N types ى and still means N).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from gui.icons import icon
+from gui.layout_keys import ArabicLayoutKeys
 from gui.review import DOUBT, READING
 from gui.spans import CHAR, END, START, WORD
 
@@ -116,6 +118,7 @@ class Actions:
         self.zoom_reset = self._make(translate("Actions", "&Reset zoom"), ["Ctrl+0"], w.view.zoom_reset)
         self.shortcuts = self._make(translate("Actions", "&Keyboard shortcuts"), [QKeySequence.StandardKey.HelpContents], w.show_shortcuts)
         self.about = self._make(translate("Actions", "&About Iqtibas"), [], w.show_about)
+        self.arabic_layout = ArabicLayoutKeys(window, self.all)
 
     def _make(self, text: str, keys: Sequence[Key], slot: Callable[[], object], icon_name: str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self._window)

@@ -7,12 +7,21 @@ from collections.abc import Sequence
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from gui.layout_keys import arabic_sequence
 
-def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
-    """``(command, keys)`` for every action that has keys, in menu order."""
+
+def shortcut_rows(actions: Sequence[QAction], *, arabic_layout: bool = False) -> list[tuple[str, str]]:
+    """``(command, keys)`` for every action that has keys, in menu order.
+
+    With ``arabic_layout`` the letter keys are followed by the same keys on the Arabic layout
+    (``N / ى``), which work too.
+    """
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
+        sequences = [k for k in action.shortcuts() if not k.isEmpty()]
+        if arabic_layout:
+            sequences += [a for a in map(arabic_sequence, sequences) if a is not None]
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences]
         if keys:
             rows.append((action.text().replace("&", ""), " / ".join(keys)))
     return rows
@@ -23,7 +32,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(640, 720)
-        rows = shortcut_rows(actions)
+        rows = shortcut_rows(actions, arabic_layout=True)
         note = QLabel(
             self.tr(
                 "In the article: arrows move the cursor, Shift+arrows select (Ctrl+Shift+arrows by word). "

@@ -11,6 +11,7 @@ time word, a demonstrative, a complementiser, punctuation or a quotation mark
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from core.annotator import lexicon
 from core.annotator.lexicon import CueForm
@@ -454,10 +455,13 @@ def _personal_name_word(tokenized: TokenizedText, token: Token) -> bool:
 
 def is_complementizer(token: Token) -> bool:
     """``أن``/``إن``/``بأن``/``فإن``, bare or with a pronoun (``أنه``, ``إنهم``), folded."""
-    norm = token.norm
-    if norm in ("ان", "بان", "فان"):
-        return True
-    return any(norm.startswith(base) and norm[len(base) :] in lexicon.pronoun_suffixes() for base in ("ان", "بان", "فان"))
+    return token.norm in _complementizer_forms()
+
+
+@cache
+def _complementizer_forms() -> frozenset[str]:
+    bases = ("ان", "بان", "فان")
+    return frozenset(bases) | {base + suffix for base in bases for suffix in lexicon.pronoun_suffixes()}
 
 
 def _comma_after_place(tokens: list[Token], start: int, limit: int) -> int | None:

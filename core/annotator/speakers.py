@@ -39,6 +39,15 @@ class Entity:
     fuller_name: str = ""  # the name as introduced after a title elsewhere in the article
 
     @property
+    def role_heads(self) -> frozenset[str]:
+        """Role words without the article, for matching later role-only mentions (cached)."""
+        key = tuple(self.role_tokens)
+        if getattr(self, "_heads_key", None) != key:
+            self._heads_key = key
+            self._heads = frozenset(t[2:] if t.startswith("ال") else t for t in key)
+        return self._heads
+
+    @property
     def canonical(self) -> str:
         if self.fuller_name:
             return self.fuller_name
@@ -293,7 +302,7 @@ class SpeakerResolver:
                     return entity
             heads = [t[2:] if t.startswith("ال") else t for t in role]
             for entity in reversed(recent):
-                entity_heads = {t[2:] if t.startswith("ال") else t for t in entity.role_tokens}
+                entity_heads = entity.role_heads
                 # "الوزير" → "وزير الخارجية"; "الرئيس الأمريكي" is not "رئيس الوزراء الكندي";
                 # "المنظمة غير الحكومية" is the "منظمة" met before, which had no adjective of its own.
                 if not entity.role_tokens or heads[0] not in entity_heads:
