@@ -294,6 +294,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
         if plain in titles:
             if state == "name" and not surname_done and name_words == 0:
                 break
+            if state == "np" and last == first and plain.startswith("ال"):
+                break  # "وطالب الجبرتي الوزارة بإعادة …": a surname, then the verb's object
             state = "role"
             expect_complement = not plain.startswith("ال") and len(plain) > 1  # "د." takes no complement
             surname_done = False
@@ -321,6 +323,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             break  # "ستيفن ج. هينتغس ويعمل …": a verb joined by و after the name
         if state == "name" and norm[:1] in ("ل", "ب", "ك") and _has_pronoun_suffix(original):
             break  # "جين لخلفيته كرجل أعمال": a prepositional phrase after the name
+        if state == "name" and last >= first and norm.startswith("بال"):
+            break  # "وطالب قاسم بالتركيز …": the verb's object after the name
         if state == "name" and (norm.startswith("لل") or (norm.startswith("ل") and _is_definite(tokens[index + 1].norm if index + 1 < end_limit else ""))):
             # "جامعة الملك فهد للبترول": the name belonged to an institution; back to the role.
             state, expect_complement = "role", False
@@ -484,6 +488,8 @@ def _affiliation_end(tokens: list[Token], start: int, limit: int) -> int | None:
         token = tokens[index]
         if not token.is_word or is_stop(token):
             break
+        if last is not None and _is_definite(tokens[last].norm) and _is_definite(token.norm) and not is_adjective(token.norm):
+            break  # "مسؤول في الوزارة الصحيفة": a definite noun takes no definite genitive
         last = index
     return last
 

@@ -425,7 +425,8 @@ class QuoteFinder:
             return cue, phrase, False, None
         if topic is not None:
             return cue, topic, False, None
-        antecedent = relative_antecedent(self.tk, cue.first, start)
+        # A participle describes the main clause's subject, not a relative clause's antecedent.
+        antecedent = None if cue.is_participle else relative_antecedent(self.tk, cue.first, start)
         if antecedent is not None:
             return cue, antecedent, False, None
         if cue.form is not None and self.tokens[cue.first].norm[:1] not in ("و", "ف"):
@@ -513,6 +514,8 @@ class QuoteFinder:
         head = words[0].norm[1:] if words[0].norm[:1] == "و" and (words[0].norm[1:].startswith("ال") or words[0].norm[1:] in lexicon.titles()) else words[0].norm
         if head in lexicon.titles() or head in lexicon.anonymous_heads():
             return True
+        if any(t.norm.startswith("ال") and t.norm in lexicon.titles() for t in words[2:]):
+            return True  # "إسماعيل هنية القيادي في حركة حماس": a name with its role in apposition
         return any(t.norm in self.known_names or t.norm in self.speaker_words for t in words)
 
     def remember_speaker(self, phrase: SpeakerPhrase | None) -> None:

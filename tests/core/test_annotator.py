@@ -568,3 +568,17 @@ def test_a_role_with_non_and_an_adjective_refers_back_to_the_bare_role() -> None
 def test_a_tweet_written_by_someone_is_theirs() -> None:
     document = annotate('أعجبتني تغريدة كتبها د.ريان كركدان في تويتر قال فيها: "جدي كان يقول حتى البزبوز لا تقفله".\n')
     assert [q.speaker for q in quotes(document)] == ["ريان كركدان"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('وندد إسماعيل هنية القيادي في حركة حماس بالاعتداء وقال: "هذا التصعيد خطير".', "إسماعيل هنية"),
+        ('وقال الدكتور عبد العزيز قاسم إن الإعلام مقصر.\nوطالب قاسم بالتركيز على النماذج المشرقة، وقال "إن أسوأ ما يمكن حدوثه هو التهويل".', "عبد العزيز قاسم"),
+        ("أبلغ مسؤول في الوزارة الصحيفة أن المسار الذي سيتم تدشينه الأحد جاهز، مشيرا إلى أن الأسعار معتدلة.", "مسؤول في الوزارة"),
+        ("وأكد نائب رئيس اللجنة عبدالقادر الجبرتي أن المخيمات جاهزة.\nوطالب الجبرتي الوزارة بإعادة النظر في السقف المستعار، مشيرا إلى أن التوصيات واضحة.", "عبدالقادر الجبرتي"),
+    ],
+)
+def test_participles_and_pro_drop_cues_take_the_main_clause_subject(body: str, speaker: str) -> None:
+    document = annotate(body + "\n")
+    assert quotes(document)[-1].speaker == speaker
