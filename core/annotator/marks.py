@@ -178,6 +178,19 @@ def _quran_spans(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Quot
     return spans
 
 
+def _same_block_after(leftovers: list[tuple[str, Mark]], position: int) -> list[Mark]:
+    """Leftover marks after ``position`` in the same paragraph (leftovers are in text order, so
+    the scan stops at the first mark of a later paragraph: linear overall)."""
+    block = leftovers[position][1].block
+    found = []
+    for index in range(position + 1, len(leftovers)):
+        later = leftovers[index][1]
+        if later.block != block:
+            break
+        found.append(later)
+    return found
+
+
 def _join_paragraphs(
     spans: list[QuotedSpan],
     leftovers: list[tuple[str, Mark]],
@@ -197,6 +210,10 @@ def _join_paragraphs(
     }
     used: set[int] = set()
     result = list(spans)
+    removed: set[int] = set()  # ids of spans merged into a longer quote (no O(n) list.remove)
+    spans_by_block: dict[int, list[QuotedSpan]] = {}
+    for s in spans:
+        spans_by_block.setdefault(s.block_first, []).append(s)
     boundaries = _attribution_boundaries(tokenized)
     for position, (role, mark) in enumerate(leftovers):
         if role != "open":
@@ -229,9 +246,7 @@ def _join_paragraphs(
                 break
             block += 1
         if last is not None:
-            for continuation in chain:
-                if continuation in result:
-                    result.remove(continuation)
+            removed.update(id(continuation) for continuation in chain)
             result.append(
                 QuotedSpan(mark.token.end, last.end, mark.token, last.close_mark, mark.block, last.block_last)
             )
@@ -239,8 +254,8 @@ def _join_paragraphs(
         # 3. Unclosed: ends with its paragraph, before a new attribution sentence if any, or
         #    before the next quotation of the paragraph ("«… الممتلكات، مضيفًا: «…»").
         end = _unclosed_end(boundaries, mark, blocks[mark.block])
-        later_openers = [m for r, m in leftovers[position + 1 :] if m.block == mark.block] + [
-            s.open_mark for s in spans if s.block_first == mark.block and s.outer_start > mark.token.start
+        later_openers = _same_block_after(leftovers, position) + [
+            s.open_mark for s in spans_by_block.get(mark.block, ()) if s.outer_start > mark.token.start
         ]
         if later_openers:
             next_open = min(m.start if isinstance(m, Token) else m.token.start for m in later_openers)
@@ -256,7 +271,7 @@ def _join_paragraphs(
                 closed=False,
             )
         )
-    return result
+    return [s for s in result if id(s) not in removed] if removed else result
 
 
 def _before_attribution(tokenized: TokenizedText, start: int, next_open: int) -> int:
