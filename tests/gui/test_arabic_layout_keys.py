@@ -27,8 +27,11 @@ def press(widget: QWidget, text: str, modifiers: Qt.KeyboardModifier = NONE) -> 
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from gui import dialogs
     from gui.main_window import MainWindow
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_: dialogs.DISCARD)  # closing must not wait for an answer
     from gui.recovery import RecoveryStore
 
     window = MainWindow(recovery=RecoveryStore(tmp_path / "recovery"))
@@ -40,7 +43,6 @@ def window(qtbot, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untype
     window.files.open_sample()
     focus(qtbot, window.view)
     yield window
-    window.setWindowModified(False)  # closing must not ask to save
 
 
 def focus(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -130,11 +132,13 @@ def test_arabic_keys_in_the_article_step_through_pending_like_n(window, qtbot) -
 
 def test_arabic_keys_accept_and_reject(window) -> None:  # type: ignore[no-untyped-def]
     press(window.view, "ى")
-    annotation = window.current_annotation()
+    document = window.session.document
+    annotation_id = window.current_id
     press(window.view, "ش")  # A
-    assert annotation.status == "accepted"
+    assert document.get(annotation_id).status == "accepted"
+    window.select_annotation(annotation_id)
     press(window.view, "ق")  # R
-    assert annotation.status == "rejected"
+    assert document.get(annotation_id).status == "rejected"
 
 
 def test_arabic_keys_mark_the_selection(window) -> None:  # type: ignore[no-untyped-def]
@@ -203,7 +207,8 @@ def test_the_sheet_shows_the_arabic_keys_after_the_latin_ones(window) -> None:  
     assert rows["Previous pending"] == "Shift+N / Shift+ى"
     assert rows["Mark as direct quote"] == "Q / Shift+Q / ض / Shift+ض"
     assert rows["Mark as cue"] == "C / Shift+C / ؤ"
-    assert rows["Accept"] == "A / ش" and rows["Save"] == "Ctrl+S"
+    assert rows["Accept"] == "A / ش"
+    assert rows["Save"].startswith("Ctrl+S") and rows["Save"].isascii()  # no letter key: no Arabic twin
     assert dict(shortcut_rows(window.actions.all))["Next pending"] == "N"
     menu_keys = window.actions.next_pending.shortcut().toString()
     assert menu_keys == "N"
