@@ -85,6 +85,16 @@ def according_to_at(tokenized: TokenizedText, index: int) -> int:
     return 0
 
 
+def name_after_verb(tokens: list[Token], index: int) -> bool:
+    """``قال نافين جين إن``: a plural participle right after a singular finite reporting verb
+    cannot describe its subject; it is the subject's name (نافين, not "denying")."""
+    form = cue_form(tokens[index]) if 0 < index < len(tokens) else None
+    if form is None or form.tense != "participle" or not form.plural:
+        return False
+    before = cue_form(tokens[index - 1])
+    return before is not None and before.tense in ("past", "imperfect") and not before.plural
+
+
 def is_stop(token: Token) -> bool:
     """Does ``token`` end a speaker phrase?"""
     if not token.is_word:
@@ -223,6 +233,11 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index = closing + 1 if closing is not None and closing > index else index + 2
             first = index
             continue
+        elif last < first and index == cue_last + 1 and name_after_verb(tokens, index):
+            state, name_words, surname_done = "name", 1, False
+            last = index
+            index += 1
+            continue
         elif is_stop(token):
             if state == "role" and norm == "في":
                 resumed = _role_resumes(tokens, index + 1, end_limit, titles)
@@ -358,8 +373,9 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "np":
-            if last == first and not _is_definite(norm) and not _has_pronoun_suffix(original):
-                # "المزارع محمود العلي", "الشاب مشاري الوزيه": a profession, then the name.
+            if last == first and not _is_definite(norm) and not _has_pronoun_suffix(original) and not tokens[first].norm.endswith(_NISBA_ENDINGS):
+                # "المزارع محمود العلي", "الشاب مشاري الوزيه": a profession, then the name
+                # (not after a family name such as "الديلمي بدور المملكة": that is the object).
                 state, name_words, surname_done = "name", 1, False
                 last = index
                 index += 1

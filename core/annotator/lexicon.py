@@ -86,7 +86,7 @@ def cue_forms() -> dict[str, CueForm]:
             folded = fold(form)
             tense = _guess_tense(folded)
             feminine = folded.endswith(("ت", "ه")) or folded.startswith("ت")
-            plural = folded.endswith(("وا", "ون"))
+            plural = folded.endswith(("وا", "ون")) or (tense == "participle" and folded.endswith(("ين", "ات")))
             _add(table, folded, CueForm(lemma, verb_class, tense, feminine, plural), plain)
     return table
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from core.annotator import lexicon
 from core.annotator.attribution import (
+    name_after_verb,
     Cue,
     is_adjective,
     is_complementizer,
@@ -299,7 +300,7 @@ class QuoteFinder:
             last = index + 2
             return Cue(index, last, None, token.start, self.tokens[last].end, came_in=True)
         form = cue_form(token)
-        if form is None:
+        if form is None or name_after_verb(self.tokens, index):
             return None
         return self._extend_cue(Cue(index, index, form, token.start, token.end))
 
@@ -334,9 +335,21 @@ class QuoteFinder:
                 if cue.form is not None and cue.form.is_weak and not allow_weak and index - j > 3:
                     j -= 1
                     continue
+                if not self._has_governed_preposition(cue, index):
+                    j -= 1
+                    continue  # "عبر البريد الإلكتروني “…”": عبر without عن is "via", not a verb
                 return cue
             j -= 1
         return None
+
+    def _has_governed_preposition(self, cue: Cue, index: int) -> bool:
+        """A verb that governs only through its preposition (``عبر عن``) has it before ``index``."""
+        if cue.form is None:
+            return True
+        required = lexicon.verbs_governing_short_quotes().get(cue.form.lemma)
+        if required is None:
+            return True
+        return any(self.tokens[k].norm == required for k in range(cue.last + 1, index))
 
     def _span_closed_by(self, index: int) -> QuotedSpan | None:
         return self._span_by_close.get(index)
@@ -401,7 +414,7 @@ class QuoteFinder:
                     if phrase is not None:
                         return cue, phrase, False, None
                     break
-            return cue, None, False, self._recent_subject(cue.first)
+            return cue, None, False, self._person_in_view(cue.first, start) or self._recent_subject(cue.first)
         topic = topic_subject(self.tk, start, cue.first)
         phrase = None
         if cue.form is not None and not cue.is_participle and self.tokens[cue.first].norm[:1] not in ("و", "ف"):
@@ -414,7 +427,13 @@ class QuoteFinder:
             phrase = self._subject_after(cue.last, limit) if cue.form is not None else speaker_after(self.tk, cue.last, limit)
         if phrase is not None and cue.form is None:
             phrase = self._without_glued_lam(cue, phrase)
-        if phrase is not None and form is not None and form.lemma in lexicon.lemmas("verbs_of_description") and self._object_of_description(phrase):
+        if (
+            phrase is not None
+            and form is not None
+            and form.lemma in lexicon.lemmas("verbs_of_description")
+            and not self._carries_object_pronoun(cue)
+            and self._object_of_description(phrase)
+        ):
             # "ووصفت الوضع بأنه …": the last word is what is described; a subject may precede it
             # ("ووصف الوزير خالد سعيد القرار بأنه …").
             last = phrase.last - 1
@@ -438,6 +457,31 @@ class QuoteFinder:
             return cue, owner, False, None
         hint = self._earlier_subject(cue, start) or self._recent_subject(cue.first)
         return cue, None, False, hint
+
+    def _person_in_view(self, index: int, start: int) -> SpeakerPhrase | None:
+        """``بمقولات ابن تيمية ولكنهم لا يوردون قوله الشهير بأن``: his saying is that of the
+        nearest person named earlier in the sentence (a plausible speaker or a name built with
+        ابن/أبو/عبد), its fullest mention."""
+        found: SpeakerPhrase | None = None
+        for k in range(index - 1, max(start, index - 15) - 1, -1):
+            token = self.tokens[k]
+            if not token.is_word:
+                if found is not None:
+                    break
+                continue
+            phrase = speaker_after(self.tk, k - 1, index) if k > 0 else None
+            if phrase is None or phrase.first != k:
+                if found is not None:
+                    break
+                continue
+            particle = token.norm in ("ابن", "ابو", "عبد", "ام", "بن")
+            if found is None and (particle or self.plausible_speaker(phrase)):
+                found = phrase
+            elif found is not None and phrase.last >= found.last and (particle or token.norm in lexicon.titles()):
+                found = phrase  # the same mention, begun earlier: "الشيخ ابن تيمية"
+            elif found is not None:
+                break
+        return found
 
     def _statement_owner(self, start: int, cue_first: int) -> SpeakerPhrase | None:
         """``ففي خطاب الرئيس الأمريكي باراك أوباما …، أكد أن``: the owner of a statement noun
@@ -538,6 +582,19 @@ class QuoteFinder:
         while start < first.end and text[start] == "\u0640":
             start += 1
         return SpeakerPhrase(phrase.first, phrase.last, start, phrase.end)
+
+    def _carries_object_pronoun(self, cue: Cue) -> bool:
+        """``الماء الذي يصفه جين بأنه``: the verb has its object (ه، ها، هم); the noun after it
+        is the subject."""
+        if cue.form is None or cue.form.tense not in ("past", "imperfect"):
+            return False
+        norm = self.tokens[cue.last].norm
+        forms = lexicon.cue_forms()
+        for suffix in ("ه", "ها", "هم"):
+            bare = forms.get(norm[: -len(suffix)]) if norm.endswith(suffix) else None
+            if bare is not None and bare.lemma == cue.form.lemma and bare.tense == cue.form.tense:
+                return True
+        return False
 
     def _object_of_description(self, phrase: SpeakerPhrase) -> bool:
         nxt = self.tokens[phrase.last + 1] if phrase.last + 1 < len(self.tokens) else None

@@ -582,3 +582,41 @@ def test_a_tweet_written_by_someone_is_theirs() -> None:
 def test_participles_and_pro_drop_cues_take_the_main_clause_subject(body: str, speaker: str) -> None:
     document = annotate(body + "\n")
     assert quotes(document)[-1].speaker == speaker
+
+
+def test_via_is_not_the_verb_of_expression() -> None:
+    """عبر without عن is "via": the cue is the verb before it, its subject the earlier speaker."""
+    document = annotate(
+        "وقال موقع الخلافة إن السلطات فرضت الحظر دون سبب.\n"
+        'وقال في بيان أرسل إلى رويترز عبر البريد الإلكتروني "عليهم ألا ينسوا ما فعلوه بالمسلمين".\n'
+    )
+    direct = quotes(document, "direct")
+    assert [(q.cue, q.speaker) for q in direct] == [("وقال", "موقع الخلافة")]
+
+
+def test_a_family_name_then_a_prepositional_object_is_not_a_profession_and_name() -> None:
+    document = annotate('كما أشاد الديلمي بدور المملكة قائلا: "المملكة العربية السعودية لها مكانة كبيرة بين الأمم".\n')
+    assert [q.speaker for q in quotes(document)] == ["الديلمي"]
+
+
+def test_a_verb_with_its_object_pronoun_takes_the_noun_after_as_subject() -> None:
+    document = annotate(
+        "قال نافين جين إن الشركة ستصل إلى القمر.\n"
+        "ومن الفرص المتاحة على سطح القمر الماء الذي يصفه جين بأنه «نفط اقتصاديات الفضاء».\n"
+    )
+    assert [q.speaker for q in quotes(document, "direct")] == ["نافين جين"]
+
+
+def test_a_saying_with_no_verb_belongs_to_the_person_named_before_it() -> None:
+    document = annotate(
+        "يكثر هؤلاء من الاستشهاد بمقولات وقواعد ابن تيمية ولكنهم لا يوردون أبدا قوله الشهير بأن "
+        "الخوارج «هم أول من كفر المسلمين بالذنوب».\n"
+    )
+    assert [q.speaker for q in quotes(document, "indirect")] == ["ابن تيمية"]
+
+
+@pytest.mark.parametrize("relative", ["والذي", "والتي"])
+def test_a_relative_pronoun_with_waw_ends_the_speaker(relative: str) -> None:
+    document = annotate(f"وقال موقع دار الخلافة الناطق بالتركية {relative} يحجب منذ الأحد إن القرار جائر.\n")
+    speaker = quotes(document, "indirect")[0].speaker
+    assert speaker is not None and relative not in speaker
