@@ -311,6 +311,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 break
             if state == "np" and last == first and plain.startswith("ال"):
                 break  # "وطالب الجبرتي الوزارة بإعادة …": a surname, then the verb's object
+            if state == "np" and last == first and tokens[first].norm.endswith(("ون", "ين")):
+                break  # "وطالب المشاركون أجهزة الدولة": a plural noun, then the verb's object
             state = "role"
             expect_complement = not plain.startswith("ال") and len(plain) > 1  # "د." takes no complement
             surname_done = False
@@ -359,6 +361,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 in_name = last >= first and tokens[last].norm in _NAME_PARTICLES_AFTER
                 if name_words == 0 and last >= first and not _is_definite(tokens[last].norm) and not in_name:
                     break
+                if name_words >= 3 and not in_name and not any(tokens[k].norm in _NAME_PARTICLES_AFTER for k in range(first, last + 1)):
+                    break  # "بان كي مون الحادث": three given names take no definite surname; the object
                 surname_done = (name_words > 0 or last < first or in_name) and norm not in lexicon.words("compound_name_seconds")
                 if name_words == 0 and last < first:
                     # A phrase starting with a definite non-title word: a descriptive noun phrase
@@ -373,9 +377,10 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             index += 1
             continue
         if state == "np":
-            if last == first and not _is_definite(norm) and not _has_pronoun_suffix(original) and not tokens[first].norm.endswith(_NISBA_ENDINGS):
+            if last == first and not _is_definite(norm) and not _has_pronoun_suffix(original) and not tokens[first].norm.endswith(_NISBA_ENDINGS + ("ون", "ات")):
                 # "المزارع محمود العلي", "الشاب مشاري الوزيه": a profession, then the name
-                # (not after a family name such as "الديلمي بدور المملكة": that is the object).
+                # (not after a family name such as "الديلمي بدور المملكة", nor after a plural:
+                # "المشاركون أجهزة الدولة" — that is the object).
                 state, name_words, surname_done = "name", 1, False
                 last = index
                 index += 1
@@ -606,6 +611,8 @@ def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) ->
             k -= 1
         if k < bound or tokens[k].norm not in _RELATIVES:
             return None
+        if not _agrees_with_relative(tokens[k].norm, cue_form(tokens[cue_first])):
+            return None  # "علي دوابشة، الذين أصيبوا …، وقال": the relative clause is not the subject
         j = k
     elif j < bound or tokens[j].norm not in _RELATIVES:
         return None
@@ -621,6 +628,17 @@ def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) ->
     return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
 
 
+
+
+def _agrees_with_relative(relative: str, form: CueForm | None) -> bool:
+    """Number and gender of a verb whose subject would be the antecedent of ``relative``."""
+    if form is None or form.tense == "noun":
+        return True
+    if relative in ("الذين", "اللذين"):
+        return form.plural
+    if relative == "الذي":
+        return not form.plural and not form.feminine
+    return True  # التي: a woman, or a plural of things with a feminine singular verb
 
 
 def _strip_waw(norm: str) -> bool:
@@ -689,7 +707,10 @@ def _without_swallowed_verb(tokenized: TokenizedText, phrase: SpeakerPhrase | No
             last = phrase.last - 2
             return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
     nxt = phrase.last + 1
-    if nxt >= limit or tokens[nxt].norm not in ("من", "عن", "علي", "الي", "في"):
+    if nxt >= limit:
+        return phrase
+    object_after = _is_definite(tokens[nxt].norm) and not is_adjective(tokens[nxt].norm)  # "… لودريان تناول الفكرة"
+    if tokens[nxt].norm not in ("من", "عن", "علي", "الي", "في") and not object_after:
         return phrase
     trailing = 0
     k = phrase.last

@@ -52,6 +52,7 @@ _CAME_IN = frozenset({"جاء", "وجاء", "ورد", "وورد", "فجاء"})
 _RELIABLE_CLASSES = frozenset({"say", "assert", "continue", "explain", "indicate"})
 _SUBJECT_CLASSES = _RELIABLE_CLASSES | {"report", "write"}  # their subject is the author of what follows
 _CUE_PREFIXES = frozenset({"حسبما", "وحسبما", "مثلما", "ومثلما", "كما", "وكما", "بحسبما", "وبحسبما"})
+_SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "كي", "لكي", "الا", "لئلا"})
 _SUBJUNCTIVE_CLASSES = frozenset({"stance", "directive", "opinion", "weak"})
 
 
@@ -338,6 +339,9 @@ class QuoteFinder:
                 if not self._has_governed_preposition(cue, index):
                     j -= 1
                     continue  # "عبر البريد الإلكتروني “…”": عبر without عن is "via", not a verb
+                if cue.form is not None and cue.form.tense == "imperfect" and j > 0 and self.tokens[j - 1].norm in _SUBJUNCTIVE_PARTICLES:
+                    j -= 1
+                    continue  # "آملا أن تعترف الدول بفلسطين، لأن “…”": a wish, not a report
                 return cue
             j -= 1
         return None
@@ -566,9 +570,12 @@ class QuoteFinder:
         """Words of a phrase that attributed a quote: later positional mentions of them count."""
         if phrase is None:
             return
-        for token in self.tokens[phrase.first : phrase.last + 1]:
+        for k in range(phrase.first, phrase.last + 1):
+            token = self.tokens[k]
             if token.is_word and len(token.norm) > 2 and token.norm not in ("ابن", "بن", "ابو", "عبد"):
                 self.speaker_words.add(token.norm)
+                if k > phrase.first and token.norm.startswith("و") and len(token.norm) > 4:
+                    self.speaker_words.add(token.norm[1:])  # "كوم وأكتون": أكتون is a name too
 
     def _without_glued_lam(self, cue: Cue, phrase: SpeakerPhrase) -> SpeakerPhrase:
         """``وفقا لـوزارة الصحة``: the ل of the phrase belongs to the cue, not to the speaker."""
@@ -924,9 +931,11 @@ class QuoteFinder:
         if cue is None and post is None and not colon_before:
             if words < 7:
                 return None
+            actor = self._sentence_actor(open_index)
             return Candidate(
                 "direct", start, end, 0.45 if span.closed else 0.3, None, None,
-                "long quoted passage without a cue", continues_previous=True, quoted=span,
+                "long quoted passage without a cue", continues_previous=actor is None, quoted=span,
+                subject_hint=actor,
             )
         if post is not None and (cue is None or (open_index - cue.last > 12 and not colon_before)):
             post_cue, phrase = post
@@ -952,6 +961,24 @@ class QuoteFinder:
             passive=passive, continues_previous=phrase is None and hint is None and not passive,
             subject_hint=hint, quoted=span,
         )
+
+    def _sentence_actor(self, index: int) -> SpeakerPhrase | None:
+        """``وتبرع أكتون بمبلغ … "…"``: with no cue, the quote belongs to a speaker already met
+        who is the subject of the sentence's opening verb (known name words only)."""
+        tokens = self.tokens
+        first = self.sentence_start(index)
+        while first < index and tokens[first].norm in ("و", "ف", "ثم", "كما"):
+            first += 1
+        if first + 1 >= index or not tokens[first].is_word or cue_form(tokens[first]) is not None:
+            return None
+        phrase = speaker_after(self.tk, first, index)
+        if phrase is None:
+            return None
+        known = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].norm in self.known_names or tokens[k].norm in self.speaker_words]
+        if not known or known[0] != phrase.first:
+            return None
+        last = known[-1]
+        return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
 
     def _container(self, span: QuotedSpan) -> Candidate | None:
         """The indirect quote (non-overlapping, sorted) that contains a quoted span, if any."""

@@ -620,3 +620,33 @@ def test_a_relative_pronoun_with_waw_ends_the_speaker(relative: str) -> None:
     document = annotate(f"وقال موقع دار الخلافة الناطق بالتركية {relative} يحجب منذ الأحد إن القرار جائر.\n")
     speaker = quotes(document, "indirect")[0].speaker
     assert speaker is not None and relative not in speaker
+
+
+def test_a_quote_without_cue_belongs_to_the_known_subject_of_its_sentence() -> None:
+    document = annotate(
+        "وقال كوم وأكتون إن الشركة وعدت بحماية البيانات.\n"
+        'وتبرع أكتون بمبلغ 50 مليون دولار لتطبيق سيغنل، "وبناء وسيلة اتصالات هي الأكثر موثوقة على هذا الكوكب".\n'
+    )
+    direct = quotes(document, "direct")
+    assert len(direct) == 1 and direct[0].speaker == "أكتون"
+
+
+def test_a_relative_clause_that_does_not_agree_with_the_verb_is_not_its_subject() -> None:
+    document = annotate(
+        "كما أدان الأمين العام للأمم المتحدة بان كي مون الحادث. وأعرب في بيان عن تعازيه لأسرة علي دوابشة، "
+        "الذين أصيبوا بجروح خطيرة، وقال «إن هذا العمل الإجرامي يمثل تهديدا إضافيا للتطلعات المشروعة».\n"
+    )
+    assert [q.speaker for q in quotes(document, "direct")] == ["بان كي مون"]
+
+
+def test_a_wished_verb_after_an_is_not_a_cue() -> None:
+    document = annotate(
+        'وأعلن الرئيس الفلسطيني محمود عباس أنه سيكثف الجهود، آملا أن تعترف الدول بفلسطين، لأن "ذلك ليس ضد المفاوضات بل يعززها".\n'
+    )
+    direct = quotes(document, "direct")
+    assert [q.speaker for q in direct] == ["محمود عباس"] and direct[0].cue != "تعترف"
+
+
+def test_a_plural_subject_then_the_object() -> None:
+    document = annotate("وطالب المشاركون أجهزة الدولة وأولياء الأمور بأن يحذروا من الأفكار المتطرفة.\n")
+    assert [q.speaker for q in quotes(document, "indirect")] == ["المشاركون"]
