@@ -191,7 +191,9 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             if norm == "#" and index + 1 < end_limit and tokens[index + 1].start == token.end:
                 index += 1  # a hashtag inside a name: "محمود #عباس"
                 continue
-            if norm == "(" and state == "role" and last >= first and tokens[last].norm in titles:
+            if norm == "(" and state == "role" and last >= first and (
+                tokens[last].norm in titles or (is_adjective(tokens[last].norm) and tokens[first].norm in titles)
+            ):  # "صحيفة (…)", "الصحيفة البارزة (فوليا دي ساو باولو)"
                 closing = _closing_parenthesis(tokens, index, end_limit)
                 if closing is not None:
                     last = closing  # "صحيفة (أو ستادو دي ساو باولو)": the name in parentheses
@@ -579,6 +581,8 @@ def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> Spea
     first = index + 1
     if first > last:
         return None
+    if first - 1 >= bound and tokens[first - 1].norm in _RELATIVES and _agrees_with_relative(tokens[first - 1].norm, cue_form(tokens[cue_first])):
+        first -= 1  # "لكن الذين يعيشون خارج مجتمعه رأوا أن": those who …
     # The subject must open its clause: the sentence start or a connective before it.
     if first > bound and tokens[first - 1].is_word and (
         tokens[first - 1].norm not in _CLAUSE_OPENERS or tokens[first - 1].norm in _PREPOSITIONS

@@ -161,7 +161,7 @@ class QuoteFinder:
             after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
             if before is not None and after is not None and before.is_digit and after.is_digit and after.start == token.end:
                 return False  # 19.6
-            if before is not None and before.is_word and len(before.norm) == 1 and before.end == token.start:
+            if before is not None and before.is_word and not before.is_digit and len(before.norm) == 1 and before.end == token.start:
                 return False  # د. and initials
             if after is not None and after.norm == ".":
                 return False  # ".." and "..." continue the sentence
@@ -300,6 +300,8 @@ class QuoteFinder:
         if token.norm in _CAME_IN and index + 2 < len(self.tokens) and self.tokens[index + 1].norm == "في":
             last = index + 2
             return Cue(index, last, None, token.start, self.tokens[last].end, came_in=True)
+        if token.norm in lexicon.words("headline_nouns"):
+            return Cue(index, index, None, token.start, token.end)
         form = cue_form(token)
         if form is None or name_after_verb(self.tokens, index):
             return None
@@ -409,6 +411,12 @@ class QuoteFinder:
                 phrase, relay_cue = relayed
                 return relay_cue, phrase, False, None
         start = self.sentence_start(cue.first)
+        if cue.form is None and first in lexicon.words("headline_nouns"):
+            # "خرجت صحيفة «ذا صن» بعنوان: «…»": whoever published the headline.
+            published_by = self._person_in_view(cue.first, start)
+            if published_by is not None:
+                return cue, published_by, False, None
+            return cue, None, False, self._recent_subject(cue.first)
         if cue.form is None and is_relay_object(self.tokens[cue.first]):
             # "وجدد الرئيس تأكيده أن": the verb before names the speaker; "قوله الشهير بأن …"
             # with no verb: his saying — the person already in view.
@@ -627,7 +635,15 @@ class QuoteFinder:
                 return after
             subject = sentence_subject(self.tk, start, cue.first)
             return subject or self._recent_subject(j)
-        return sentence_subject(self.tk, start, cue.first)
+        return sentence_subject(self.tk, start, cue.first) or self._according_to_in(start, cue.first)
+
+    def _according_to_in(self, start: int, end: int) -> SpeakerPhrase | None:
+        """``وبحسب المحققين الروس، فلقد "…"، مشيرين إلى أن``: the source the sentence cites."""
+        for j in range(start, end):
+            length = according_to_at(self.tk, j)
+            if length:
+                return speaker_after(self.tk, j + length - 1, end)
+        return None
 
     def _subject_after(self, j: int, limit: int) -> SpeakerPhrase | None:
         """``speaker_after``, except that verbs taking a ب/ل object (أشاد بـ، رحب بـ) have none."""

@@ -93,6 +93,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     if _strip_waw_prefix(words[0].norm) in lexicon.anonymous_heads():
         return [t.index for t in words], [], True
     head = _strip_waw_prefix(words[0].norm)
+    if head in ("الذين", "الذي", "التي", "اللذين", "اللتين", "اللواتي", "اللاتي"):
+        return [t.index for t in words], [], False  # "الذين يعيشون خارج مجتمعه": a description
     if head.startswith("ال") and head not in titles:
         # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …), a bare surname (المعلم),
         # or a profession before a name (المزارع محمود العلي).

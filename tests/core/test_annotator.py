@@ -650,3 +650,36 @@ def test_a_wished_verb_after_an_is_not_a_cue() -> None:
 def test_a_plural_subject_then_the_object() -> None:
     document = annotate("وطالب المشاركون أجهزة الدولة وأولياء الأمور بأن يحذروا من الأفكار المتطرفة.\n")
     assert [q.speaker for q in quotes(document, "indirect")] == ["المشاركون"]
+
+
+def test_a_full_stop_after_a_number_ends_the_sentence_and_the_report() -> None:
+    document = annotate(
+        "وذكرت الصحيفة أنه بالانتصار سيبدأ المنتخب البرازيلي في نسيان الهزيمة 1-7. "
+        "كما وصفت الجريدة هذا الفوز بـ«خطوة مهمة» للابتعاد عن الماضي.\n"
+    )
+    [indirect] = quotes(document, "indirect")
+    assert document.text[indirect.start : indirect.end].endswith("1-7")
+    assert [q.cue.split()[-1] for q in quotes(document, "direct")] == ["وصفت"]
+
+
+def test_a_name_in_parentheses_after_a_described_role() -> None:
+    document = annotate("وذكرت الصحيفة البارزة (فوليا دي ساو باولو) أنه بالانتصار سيبدأ المنتخب في نسيان الهزيمة.\n")
+    assert [q.speaker for q in quotes(document, "indirect")] == ["فوليا دي ساو باولو"]
+
+
+def test_a_headline_belongs_to_whoever_published_it() -> None:
+    document = annotate("وقد علقت بعض الصحف على المباراة إذ خرجت صحيفة «ذا صن» بعنوان: «فارد لوك» أي حظ عاثر.\n")
+    [quote] = quotes(document, "direct")
+    assert (quote.cue, quote.speaker) == ("بعنوان", "ذا صن")
+
+
+def test_a_participle_after_an_according_to_phrase_takes_its_source() -> None:
+    document = annotate(
+        'وبحسب المحققين الروس، فلقد "سقط الشاب بمفرده من شرفة شقته"، مشيرين إلى أن الشقة كانت مقفلة من الداخل.\n'
+    )
+    assert {q.speaker for q in quotes(document)} == {"المحققين الروس"}
+
+
+def test_a_relative_clause_as_subject_is_the_speaker() -> None:
+    document = annotate("لكن الذين يعيشون خارج مجتمعه رأوا أن عيسى يقدم صورة حقيقية.\n")
+    assert [q.speaker for q in quotes(document, "indirect")] == ["الذين يعيشون خارج مجتمعه"]
