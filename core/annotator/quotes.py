@@ -642,7 +642,12 @@ class QuoteFinder:
         for j in range(start, end):
             length = according_to_at(self.tk, j)
             if length:
-                return speaker_after(self.tk, j + length - 1, end)
+                last = j + length - 1
+                phrase = speaker_after(self.tk, last, end)
+                if phrase is None:
+                    return None
+                cue = Cue(j, last, None, self.tokens[j].start, self.tokens[last].end)
+                return self._without_glued_lam(cue, phrase)  # "وفقا لمراكز …": مراكز …
         return None
 
     def _subject_after(self, j: int, limit: int) -> SpeakerPhrase | None:

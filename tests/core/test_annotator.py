@@ -683,3 +683,15 @@ def test_a_participle_after_an_according_to_phrase_takes_its_source() -> None:
 def test_a_relative_clause_as_subject_is_the_speaker() -> None:
     document = annotate("لكن الذين يعيشون خارج مجتمعه رأوا أن عيسى يقدم صورة حقيقية.\n")
     assert [q.speaker for q in quotes(document, "indirect")] == ["الذين يعيشون خارج مجتمعه"]
+
+
+def test_the_subject_of_jaa_speaks_through_the_imperfect_verb_it_governs() -> None:
+    document = annotate("ثم جاء الاتفاق ينص صراحة على أن العقوبات سترفع بصورة تدريجية.\n")
+    assert [q.speaker for q in quotes(document, "indirect")] == ["الاتفاق"]
+
+
+def test_an_according_to_source_loses_its_glued_lam() -> None:
+    document = annotate(
+        'وفقا لمراكز مراقبة الأمراض، "تنتشر المادة في كل مكان بالبيئة"، مشيرة إلى أن معظم المواطنين لديهم آثار منها.\n'
+    )
+    assert {q.speaker for q in quotes(document)} == {"مراكز مراقبة الأمراض"}
