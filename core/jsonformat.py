@@ -11,6 +11,9 @@ a round trip.
 from __future__ import annotations
 
 import json
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +22,7 @@ from core import __version__
 from core.atomic import atomic_write_text
 from core.errors import AnnotationFileError, ModelError
 from core.loading import read_utf8_file
-from core.model import ANNOTATION_FIELDS, TYPE_FIELDS, Annotation, Document, now_iso, text_sha256
+from core.model import ANNOTATION_FIELDS, TYPE_FIELDS, TYPES, Annotation, Document, now_iso, text_sha256
 from core.resources import SCHEMA, read_json
 
 FORMAT_NAME = "iqtibas"
@@ -53,15 +56,154 @@ def _validator() -> Any:
 
 
 @cache
-def _fast_check() -> Any:
+def _fast_check() -> Callable[[Any], None]:
     """The same schema compiled to Python by fastjsonschema: about ten times faster.
 
     Valid files (nearly all of them) pass this check alone; a file it rejects is validated again
-    by jsonschema to report every problem with its exact path.
+    by jsonschema to report every problem with its exact path. Raises
+    ``fastjsonschema.JsonSchemaException`` for an invalid file.
+
+    The annotations are checked one by one against the schema of an item, and an item whose
+    signature (``_signature_function``) equals one already checked is not checked again: the 22,000
+    annotations of a 1 MB article have about 15 signatures, which makes the check three times
+    faster. Everything else is checked by the schema without the ``items`` rule.
     """
     import fastjsonschema
 
-    return fastjsonschema.compile(read_json(SCHEMA))
+    schema = read_json(SCHEMA)
+    annotations = schema.get("properties", {}).get("annotations", {})
+    if not isinstance(annotations, dict) or "items" not in annotations:
+        return fastjsonschema.compile(schema)  # pragma: no cover - the schema's shape changed
+    item_schema = {**annotations["items"], "definitions": schema.get("definitions", {})}
+    for keyword in ("$schema", "$id"):  # same draft, and "#/definitions/…" resolve locally
+        if keyword in schema:
+            item_schema[keyword] = schema[keyword]
+    signature = _signature_function(item_schema)
+    if signature is None:  # pragma: no cover - the item schema uses a rule signatures do not cover
+        return fastjsonschema.compile(schema)
+    rest = json.loads(json.dumps(schema))
+    del rest["properties"]["annotations"]["items"]
+    check_rest = fastjsonschema.compile(rest)
+    check_item = fastjsonschema.compile(item_schema)
+
+    def check(data: Any) -> None:
+        check_rest(data)  # also makes sure "annotations" is a list
+        checked: set[Any] = set()
+        for item in data["annotations"]:
+            key = signature(item)
+            if key is None:
+                check_item(item)
+            elif key not in checked:
+                check_item(item)
+                checked.add(key)
+
+    return check
+
+
+# Keywords whose outcome on an object depends only on its keys and on its values' signatures
+# (``_signature_function``); a schema of annotations using any other keyword ("pattern",
+# "format", "multipleOf", "additionalItems" …) is checked item by item without signatures.
+_SIGNATURE_KEYWORDS = frozenset(
+    (
+        "$schema", "$id", "$ref", "$comment", "title", "description", "default", "examples",
+        "definitions", "type", "enum", "const", "required", "properties", "dependencies",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+        "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+    )
+)
+# Keywords whose value is a schema, a list of schemas or a map of names to schemas.
+_SUBSCHEMA_KEYWORDS = frozenset(("not", "if", "then", "else", "allOf", "anyOf", "oneOf"))
+_SCHEMA_MAPS = frozenset(("properties", "dependencies", "definitions"))
+
+
+def _signature_function(item_schema: dict[str, Any]) -> Callable[[Any], Any] | None:
+    """``item -> signature`` for ``item_schema``, or None when the schema is beyond it.
+
+    Two annotations with the same signature pass or fail ``item_schema`` together: the signature
+    holds every key in order, and for each value its JSON type (an integral float apart from an
+    int and a fraction), whether it equals each constant of the schema (strings and numbers),
+    and on which side of every length or number limit of the schema it falls (strings by code
+    points, as JSON Schema counts). That is all the keywords in ``_SIGNATURE_KEYWORDS`` look
+    at. Objects, arrays and numbers that are not finite get no signature (checked one by one).
+    """
+    texts: set[str] = set()
+    numbers: set[float] = set()
+    lengths: set[int] = set()
+    limits: set[float] = set()
+
+    def walk(node: Any) -> bool:
+        if isinstance(node, bool):
+            return True  # true/false schemas
+        if not isinstance(node, dict):
+            return False
+        for keyword, value in node.items():
+            if keyword not in _SIGNATURE_KEYWORDS:
+                return False
+            if keyword in ("enum", "const"):
+                for constant in value if keyword == "enum" else [value]:
+                    if isinstance(constant, str):
+                        texts.add(constant)
+                    elif isinstance(constant, (int, float)) and not isinstance(constant, bool):
+                        numbers.add(constant)
+            elif keyword in ("minLength", "maxLength"):
+                lengths.add(value)
+            elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+                limits.add(value)
+            elif keyword in _SUBSCHEMA_KEYWORDS:
+                if not all(walk(sub) for sub in (value if isinstance(value, list) else [value])):
+                    return False
+            elif keyword in _SCHEMA_MAPS:
+                for sub in value.values():
+                    if not isinstance(sub, list) and not walk(sub):  # a list: names required
+                        return False
+        return True
+
+    if not walk(item_schema):
+        return None
+    length_limits = sorted(lengths)
+    number_limits = sorted(limits)
+    isfinite = math.isfinite
+    # Where a length or number lies among the sorted limits: 2k on neither side of limit k,
+    # 2k + 1 on limit k itself (so each comparison with each limit is known).
+    left, right = bisect_left, bisect_right
+
+    def other_signature(value: Any) -> Any:
+        if value is None or type(value) is bool:
+            return value
+        if type(value) is float and isfinite(value):
+            where = left(number_limits, value) + right(number_limits, value)
+            return (float, value.is_integer(), where, value if value in numbers else None)
+        raise _NoSignature
+
+    def signature(item: Any) -> Any:
+        if type(item) is not dict:
+            return None
+        try:
+            # Strings and ints inline (most values): a call per value would double the time.
+            values = [
+                (
+                    value if value in texts else None,
+                    left(length_limits, size := len(value)) + right(length_limits, size),
+                )
+                if type(value) is str
+                else (
+                    int,
+                    left(number_limits, value) + right(number_limits, value),
+                    value if value in numbers else None,
+                )
+                if type(value) is int
+                else other_signature(value)
+                for value in item.values()
+            ]
+            return tuple(item), tuple(values)
+        except _NoSignature:
+            return None
+
+    return signature
+
+
+class _NoSignature(Exception):
+    """A value (object, array, infinite number) whose checks a signature cannot stand for."""
 
 
 def schema() -> dict[str, Any]:
@@ -295,7 +437,12 @@ def consistency_problems(data: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: duplicate id")
         types[annotation["id"]] = annotation["type"]
         start, end = annotation["start"], annotation["end"]
-        if end < start:
+        if type(start) is not int or type(end) is not int:  # the schema takes 5.0 for an integer
+            bad = "start" if type(start) is not int else "end"
+            problems.append(
+                f"{where}: {bad} must be a whole number without a fraction, got {annotation[bad]!r}"
+            )
+        elif end < start:
             problems.append(f"{where}: end {end} is before start {start}")
         elif end > len(text):
             problems.append(f"{where}: end {end} is past the end of the text ({len(text)} characters)")
@@ -313,6 +460,8 @@ def consistency_problems(data: dict[str, Any]) -> list[str]:
             where = f"at annotations/{index}/{name}"
             if target not in types:
                 problems.append(f"{where}: points at unknown id {target!r}")
+            elif target == annotation["id"]:
+                problems.append(f"{where}: points at itself")
             elif types[target] != wanted:
                 problems.append(f"{where}: must point at a {wanted}, {target!r} is a {types[target]}")
     return problems
@@ -333,7 +482,12 @@ def validate_data(data: Any, path: str) -> list[str]:
 
 
 def document_from_dict(data: Any, path: str = "<data>") -> Document:
-    """Build a document from parsed JSON after full validation."""
+    """Build a document from parsed JSON after full validation.
+
+    Once ``validate_data`` found no problem, the annotations and the document are built without
+    repeating the model's checks (``Annotation._from_validated``, ``Document._from_validated``
+    say which checks of the schema and of ``consistency_problems`` make them redundant).
+    """
     problems = validate_data(data, path)
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
@@ -341,8 +495,9 @@ def document_from_dict(data: Any, path: str = "<data>") -> Document:
     doc_part = data["document"]
     annotations = [_annotation_from_dict(item) for item in data["annotations"]]
     try:
-        return Document(
+        return Document._from_validated(
             doc_part["text"],
+            sha256=doc_part["sha256"],
             id=doc_part["id"],
             source=doc_part["source"],
             language=doc_part["language"],
@@ -356,9 +511,25 @@ def document_from_dict(data: Any, path: str = "<data>") -> Document:
         raise AnnotationFileError(path, str(error)) from None
 
 
+_ANNOTATION_KEYS = frozenset(ANNOTATION_FIELDS) - {"extra"}
+# Per type: the file keys that become fields (the others, except ``text``, go to ``extra``).
+_FIELDS_OF_TYPE = {
+    type_name: frozenset(_CORE_FIELDS + ("note",) + TYPE_FIELDS.get(type_name, ())) - {"text"}
+    for type_name in TYPES
+}
+_NOT_EXTRA = _ANNOTATION_KEYS | {"text"}
+
+
 def _annotation_from_dict(item: dict[str, Any]) -> Annotation:
-    known = set(ANNOTATION_FIELDS) - {"extra"}
-    allowed = set(_CORE_FIELDS) | {"note"} | set(TYPE_FIELDS.get(item["type"], ()))
-    values = {k: v for k, v in item.items() if k in known and k in allowed}
-    extra = {k: v for k, v in item.items() if k not in known and k != "text"}
-    return Annotation(**values, extra=extra)
+    """An annotation from one schema-valid, consistency-checked item of ``annotations``."""
+    allowed = _FIELDS_OF_TYPE[item["type"]]
+    values = {}
+    extra = {}
+    for key, value in item.items():
+        if key in allowed:
+            values[key] = value
+        elif key not in _NOT_EXTRA:
+            extra[key] = value
+    if extra:
+        values["extra"] = extra
+    return Annotation._from_validated(values)

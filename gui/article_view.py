@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QPaintEvent, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from gui.highlighter import AnnotationHighlighter
@@ -71,7 +71,8 @@ class ArticleView(QPlainTextEdit):
         self.setExtraSelections([])
         self._offsets = index.offsets if index is not None else OffsetMap(text)
         self._index = index
-        # Detached while the text is replaced: no per-block Python call for the new blocks.
+        # Detached while the text is replaced: no per-block Python call for the new blocks; once
+        # attached, blocks are drawn as they are painted (``paintEvent``).
         self._highlighter.set_index(None)
         self._highlighter.setDocument(None)
         self.blockSignals(True)
@@ -87,6 +88,23 @@ class ArticleView(QPlainTextEdit):
     @property
     def offsets(self) -> OffsetMap:
         return self._offsets
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        self.draw_visible_blocks()
+        super().paintEvent(event)
+
+    def draw_visible_blocks(self) -> None:
+        """Let the highlighter draw the blocks in the viewport that it has not drawn yet."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        first = last = block.blockNumber()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= bottom:
+            last = block.blockNumber()
+            block = block.next()
+        self._highlighter.draw_blocks(first, last)
 
     def refresh_blocks(self, blocks: Iterable[int]) -> None:
         """Re-highlight only the given blocks (after an edit)."""

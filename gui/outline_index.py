@@ -23,8 +23,9 @@ class OutlineIndex:
         self._document = document
         self._reset_index()
         if document is not None:
+            # The document iterates in reading order, the lists' order: appending keeps them sorted.
             for annotation in document:
-                self.add(annotation)
+                self._add(annotation, list.append)
 
     # Index of active annotations --------------------------------------------------------------
     def _reset_index(self) -> None:
@@ -37,29 +38,35 @@ class OutlineIndex:
         self.mentions: list[tuple[tuple[Any, ...], str]] = []  # every active speaker mention
 
     def add(self, a: Annotation) -> None:
+        self._add(a, insort)
+
+    def _add(self, a: Annotation, put: Any) -> None:
+        kind = a.type
+        if kind not in _LISTED:
+            return
         entry = (a.sort_key(), a.id)
-        if not a.is_active:
+        if a.status == "rejected":
             # Rejected quotes and boilerplate stay listed (struck out) so a review decision can be
             # seen and revisited; they count nowhere else.
-            if a.type == "quote":
-                insort(self.quotes, entry)
-            elif a.type == "boilerplate":
-                insort(self.boilerplate, entry)
+            if kind == "quote":
+                put(self.quotes, entry)
+            elif kind == "boilerplate":
+                put(self.boilerplate, entry)
             return
-        if a.type == "title":
-            insort(self.titles, entry)
-        elif a.type == "section":
-            insort(self.sections, entry)
-        elif a.type == "quote":
-            insort(self.quotes, entry)
+        if kind == "title":
+            put(self.titles, entry)
+        elif kind == "section":
+            put(self.sections, entry)
+        elif kind == "quote":
+            put(self.quotes, entry)
             if a.speaker:
-                insort(self.speaker_quotes.setdefault(a.speaker, []), entry)
-        elif a.type == "boilerplate":
-            insort(self.boilerplate, entry)
-        elif a.type == "speaker":
-            insort(self.mentions, entry)
+                put(self.speaker_quotes.setdefault(a.speaker, []), entry)
+        elif kind == "boilerplate":
+            put(self.boilerplate, entry)
+        elif kind == "speaker":
+            put(self.mentions, entry)
             if a.speaker:
-                insort(self.speaker_mentions.setdefault(a.speaker, []), entry)
+                put(self.speaker_mentions.setdefault(a.speaker, []), entry)
 
     def remove(self, a: Annotation) -> None:
         entry = (a.sort_key(), a.id)
@@ -117,6 +124,9 @@ class OutlineIndex:
         names = set(self.speaker_quotes) | set(self.speaker_mentions)
         return sorted(names, key=lambda n: (-len(self.speaker_quotes.get(n, ())), n))
 
+
+
+_LISTED = frozenset(("title", "section", "quote", "boilerplate", "speaker"))
 
 
 def _discard(items: list[Any], entry: Any) -> None:

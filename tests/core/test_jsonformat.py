@@ -248,3 +248,154 @@ def test_unreadable_annotation_files_name_the_problem(tmp_path: Path) -> None:
     latin.write_bytes('{"format": "iqtibas", "x": "café"}'.encode("latin-1"))
     with pytest.raises(AnnotationFileError, match=r"not UTF-8 \(byte 31\)"):
         load_document(latin)
+
+
+# Loading builds annotations without the model's checks (``Annotation._from_validated``): each
+# invariant the model enforces must still refuse the file, through the schema or the
+# consistency checks.
+def _by_id(data: dict, annotation_id: str) -> dict:
+    return next(a for a in data["annotations"] if a["id"] == annotation_id)
+
+
+def _set(annotation_id: str, **changes: object):  # type: ignore[no-untyped-def]
+    def mutate(data: dict) -> None:
+        _by_id(data, annotation_id).update(changes)
+
+    return mutate
+
+
+def _duplicate_id(data: dict) -> None:
+    _by_id(data, "p2")["id"] = "p1"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (_set("q1", end=18), "end 18 is before start 19"),
+        (_set("h1", kind="direct"), "'kind' not allowed on a 'heading' annotation"),
+        (_set("q1", kind="both"), "/kind: 'both' is not one of"),
+        (_set("h1", type="poem"), "/type: 'poem' is not one of"),
+        (_set("c1", start=-1), "/start: -1 is less than the minimum of 0"),
+        (_set("c1", start=0.0), "start must be a whole number without a fraction, got 0.0"),
+        (_set("c1", end=3.0), "end must be a whole number without a fraction, got 3.0"),
+        (_set("c1", start=1.5), "/start: 1.5 is not of type 'integer'"),
+        (_set("c1", start=True), "/start: True is not of type 'integer'"),
+        (_set("c1", origin="robot"), "/origin: 'robot' is not one of"),
+        (_set("c1", status="maybe"), "/status: 'maybe' is not one of"),
+        (_set("c1", confidence=1.5), "/confidence: 1.5 is greater than the maximum of 1"),
+        (_set("c1", confidence="high"), "/confidence: 'high' is not of type 'number'"),
+        (_set("c1", id=""), "/id: '' should be non-empty"),
+        (_set("c1", id=7), "/id: 7 is not of type 'string'"),
+        (_set("sp1", speaker_id="sp1"), "'speaker_id' not allowed on a 'speaker' annotation"),
+        (_set("p1", heading_id="h1"), "'heading_id' not allowed on a 'paragraph' annotation"),
+        (_set("p2", duplicate_of="p2"), "duplicate_of: points at itself"),
+        (_set("p2", duplicate_of="h1"), "duplicate_of: must point at a paragraph, 'h1' is a heading"),
+        (_set("q1", cue_id="nowhere"), "cue_id: points at unknown id 'nowhere'"),
+        (_set("h1", end=len(TEXT) + 1), f"end {len(TEXT) + 1} is past the end of the text"),
+        (_duplicate_id, "duplicate id"),
+    ],
+)
+def test_every_model_invariant_still_refuses_the_file(tmp_path: Path, mutate, expected: str) -> None:  # type: ignore[no-untyped-def]
+    data = _valid()
+    mutate(data)
+    assert expected in _refuse(tmp_path, json.dumps(data, ensure_ascii=False))
+
+
+def test_the_models_lists_are_the_schemas() -> None:
+    """The trusted load relies on the schema for these; they must not drift apart."""
+    from core.model import ORIGINS, TYPE_FIELDS, TYPES
+
+    annotation = jsonformat.schema()["definitions"]["annotation"]
+    properties = annotation["properties"]
+    assert tuple(properties["type"]["enum"]) == TYPES
+    assert tuple(properties["origin"]["enum"]) == ORIGINS
+    assert tuple(properties["status"]["enum"]) == STATUSES
+    assert tuple(properties["kind"]["enum"]) == KINDS
+    for field_name, rule in annotation["dependencies"].items():
+        allowed = rule["properties"]["type"]
+        allowed = allowed["enum"] if "enum" in allowed else [allowed["const"]]
+        assert sorted(allowed) == sorted(t for t, names in TYPE_FIELDS.items() if field_name in names)
+
+
+def test_loaded_annotations_are_ordinary_annotations() -> None:
+    loaded = loads_document(dumps_document(sample_document()))
+    original = sample_document()
+    for annotation in loaded:
+        assert annotation == original.get(annotation.id)
+        assert annotation.extra == {} and annotation.extra is not loaded.get("c1").extra or annotation.id == "c1"
+    from core.errors import ModelError
+
+    with pytest.raises(ModelError, match="end 2 is before start 6"):
+        loaded.update("sp1", end=2)  # edits of loaded annotations are checked as always
+    assert loaded.sha256 == original.sha256
+
+
+# The fast schema check skips annotations whose signature it has already checked: it must agree
+# with jsonschema on every file.
+_CONSTANTS = ["title", "heading", "section", "paragraph", "boilerplate", "quote", "speaker", "cue",
+              "auto", "manual", "pending", "accepted", "rejected", "direct", "indirect"]
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 60),
+    st.sampled_from([0.0, 1.0, 0.5, -0.0, 1.0000001, -1e-9, 5.0, 7.5, 20.0, 20.25, float("nan"), float("inf")]),
+    st.floats(),
+    st.text(max_size=3),
+    st.sampled_from(_CONSTANTS + ["", "x" * 200, "x" * 201]),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)
+_KEYS = st.sampled_from(
+    ["id", "type", "start", "end", "text", "origin", "status", "confidence", "kind", "speaker",
+     "speaker_id", "cue", "cue_id", "heading_id", "duplicate_of", "note", "future"]
+)
+
+
+@st.composite
+def _annotation_items(draw):  # type: ignore[no-untyped-def]
+    bases = _valid()["annotations"]
+    items = []
+    for _ in range(draw(st.integers(1, 4))):
+        item = dict(draw(st.sampled_from(bases)))
+        for _ in range(draw(st.integers(0, 2))):
+            key = draw(_KEYS)
+            if draw(st.booleans()) and key in item:
+                del item[key]
+            else:
+                item[key] = draw(_VALUES)
+        items.append(item)
+    return items
+
+
+@given(_annotation_items())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fast_schema_check_agrees_with_jsonschema(items: list[dict]) -> None:
+    import fastjsonschema
+
+    data = _valid()
+    data["annotations"] = data["annotations"] + items  # the valid ones first: their signatures are cached
+    try:
+        jsonformat._fast_check()(data)
+        fast_valid = True
+    except fastjsonschema.JsonSchemaException:
+        fast_valid = False
+    assert fast_valid == jsonformat._validator().is_valid(data)
+
+
+@given(st.sampled_from(range(7)), _KEYS, _VALUES, _VALUES)
+@settings(max_examples=1500, deadline=None)
+def test_annotations_with_one_signature_pass_or_fail_together(which: int, key: str, first: object, second: object) -> None:
+    schema = jsonformat.schema()
+    item_schema = {**schema["properties"]["annotations"]["items"], "definitions": schema["definitions"]}
+    signature = jsonformat._signature_function(item_schema)
+    assert signature is not None  # the schema stays within what signatures cover
+    data = _valid()
+    base = data["annotations"][which]
+    one, two = {**base, key: first}, {**base, key: second}
+    if signature(one) is None or signature(one) != signature(two):
+        return
+    validator = jsonformat._validator()
+    data["annotations"] = [one]
+    valid_one = validator.is_valid(data)
+    data["annotations"] = [two]
+    assert validator.is_valid(data) == valid_one, (one, two)

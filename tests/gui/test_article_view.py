@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from core.model import Annotation, Document
 from gui.article_view import ArticleView
@@ -34,7 +35,12 @@ def utf16_slice(text: str, start: int, length: int) -> str:
     return data[2 * start : 2 * (start + length)].decode("utf-16-le")
 
 
-def formatted_texts(view: ArticleView) -> list[tuple[str, str]]:
+def formatted_texts(qtbot, view: ArticleView) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """``(text, background)`` of every format run, after the view painted (blocks are drawn then)."""
+    if view.isVisible():
+        view.viewport().repaint()
+    else:
+        show_painted(qtbot, view)
     out = []
     block = view.document().begin()
     while block.isValid():
@@ -44,14 +50,20 @@ def formatted_texts(view: ArticleView) -> list[tuple[str, str]]:
     return out
 
 
+def show_painted(qtbot, view: ArticleView) -> None:  # type: ignore[no-untyped-def]
+    """Show ``view`` and paint it once it is mapped (exposed is not always mapped yet)."""
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.testAttribute(Qt.WidgetAttribute.WA_Mapped))
+    view.viewport().repaint()
+
+
 def test_highlighter_covers_exactly_the_annotated_text(qtbot) -> None:  # type: ignore[no-untyped-def]
     document = astral_document()
     view = ArticleView()
     qtbot.addWidget(view)
     view.set_content(document.text, SpanIndex(document))
-    view.show()
-    qtbot.waitExposed(view)
-    texts = [t for t, _colour in formatted_texts(view)]
+    texts = [t for t, _colour in formatted_texts(qtbot, view)]
     for annotation in document:
         assert document.span_text(annotation) in texts, annotation.id
     q2 = document.get("q2")
@@ -91,9 +103,47 @@ def test_creating_from_a_selection_after_astral_characters(qtbot) -> None:  # ty
     new_id = session.create("quote", *span)
     created = document.get(new_id)
     assert document.span_text(created) == target
-    assert (target, "#fbe3b8") in formatted_texts(view)
+    assert (target, "#fbe3b8") in formatted_texts(qtbot, view)
     session.undo_stack.undo()
-    assert (target, "#fbe3b8") not in formatted_texts(view)
+    assert (target, "#fbe3b8") not in formatted_texts(qtbot, view)
+
+
+def test_blocks_are_drawn_when_first_painted_and_redrawn_after_edits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    line = "قال الوزير «السلام ممكن» ثم غادر."
+    text = "\n".join([line] * 2000)
+    start = line.index("السلام")
+    annotations = [
+        Annotation(f"q{n}", "quote", n * (len(line) + 1) + start, n * (len(line) + 1) + start + len("السلام ممكن"), kind="direct")
+        for n in range(2000)
+    ]
+    document = Document(text, id="long", annotations=annotations)
+    session = DocumentSession(document)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_content(document.text, session.index)
+    session.changed.connect(lambda events: view.refresh_blocks(session.index.apply(events)))
+    show_painted(qtbot, view)
+    qtbot.wait(20)  # Qt's own whole-document pass after setDocument has run by now
+    highlighter = view._highlighter
+
+    def quote_formats(block_number: int) -> list[str]:
+        block = view.document().findBlockByNumber(block_number)
+        return [utf16_slice(block.text(), f.start, f.length) for f in block.layout().formats()]
+
+    assert quote_formats(0) == ["السلام ممكن"] and highlighter.is_drawn(0)
+    assert not highlighter.is_drawn(1999) and quote_formats(1999) == []  # not painted yet
+    # An edit to a block nobody has seen yet (it is redrawn now, being one of few).
+    session.execute("reject", lambda d: d.set_status("q1999", "rejected"))
+    assert quote_formats(1999) == ["السلام ممكن"]
+    view.show_span(document.get("q1500").start, document.get("q1500").end)  # scrolls there
+    view.viewport().repaint()
+    assert quote_formats(1500) == ["السلام ممكن"] and highlighter.is_drawn(1500)
+    # An edit to a drawn block is redrawn: the quote's colour changes with its status.
+    colours = lambda n: [f.format.foreground().color().name() for f in view.document().findBlockByNumber(n).layout().formats()]  # noqa: E731
+    before = colours(1500)
+    session.execute("reject", lambda d: d.set_status("q1500", "rejected"))
+    assert colours(1500) != before
 
 
 def test_span_index_blocks_and_innermost(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +167,7 @@ def test_crlf_and_paragraph_separators_do_not_shift_positions(qtbot) -> None:  #
     view.set_content(text, SpanIndex(document))
     view.select_span(start, start + 3)
     assert view.selected_text() == "نعم"
-    assert ("نعم", "#fbe3b8") in formatted_texts(view)
+    assert ("نعم", "#fbe3b8") in formatted_texts(qtbot, view)
 
 
 def test_overlapping_spans_merge_formats(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -134,6 +184,6 @@ def test_overlapping_spans_merge_formats(qtbot) -> None:  # type: ignore[no-unty
     view = ArticleView()
     qtbot.addWidget(view)
     view.set_content(text, SpanIndex(document))
-    found = formatted_texts(view)
+    found = formatted_texts(qtbot, view)
     assert ("الخطة", "#fbe3b8") in found  # the nested direct quote on top
     assert any(t.startswith("إن") and colour == "#d9ecf7" for t, colour in found)
