@@ -905,7 +905,56 @@ class QuoteFinder:
                 if span.close_mark is not None:
                     self._speech_closers.add(span.close_mark.index)
         found.extend(self._parenthesised(found))
+        found.extend(self._opened_by_colon(found))
         return found
+
+    def _opened_by_colon(self, direct: Sequence[Candidate]) -> list[Candidate]:
+        """``فقال: أما والله … فليس مني".``: the opening mark is missing, the closing one is not.
+
+        A closing mark that pairs with nothing, after a cue and a colon in the same paragraph
+        with no other mark between, closes a direct quote that starts after the colon.
+        """
+        tokens = self.tokens
+        paired = set(self._span_by_open) | set(self._span_by_close) | {s.open_mark.index for s in self.spans}
+        covered = sorted((c.start, c.end) for c in direct)
+        starts = [start for start, _ in covered]
+        reach: list[int] = []  # the furthest end of the quotes starting at or before each one
+        for _, end in covered:
+            reach.append(max(end, reach[-1]) if reach else end)
+        found = []
+        for index, token in enumerate(tokens):
+            if not token.is_quote_mark or index in paired or index == 0 or not tokens[index - 1].is_word:
+                continue
+            k = bisect_right(starts, token.start) - 1
+            if self._depth[index] or (k >= 0 and reach[k] > token.start):
+                continue
+            block = self._block_of_token[index]
+            colon = None
+            for j in range(index - 1, max(-1, index - 200), -1):
+                if self._block_of_token[j] != block or tokens[j].is_quote_mark:
+                    break
+                if tokens[j].norm == ":":
+                    colon = j
+                    break
+            if colon is None or colon + 1 >= index:
+                continue
+            cue = self.cue_before(colon, window=12)
+            if cue is None:
+                continue
+            start, end = self._trim_inner(tokens[colon].end, token.start)
+            if end - start < 3 or self._words_between(colon, index) < 4:
+                continue
+            cue = self.finite_verb_for_participle(cue)
+            cue, phrase, passive, hint = self.attribute(cue, colon)
+            found.append(
+                Candidate("direct", start, end, 0.6, cue, phrase, "closing mark after a cue and a colon",
+                          passive=passive, subject_hint=hint,
+                          continues_previous=phrase is None and hint is None and not passive)
+            )
+        return found
+
+    def _words_between(self, first: int, last: int) -> int:
+        return sum(1 for t in self.tokens[first + 1 : last] if t.is_word)
 
     def _direct_candidate(self, span: QuotedSpan, indirect: Sequence[Candidate]) -> Candidate | None:
         tokens = self.tokens

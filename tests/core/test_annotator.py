@@ -695,3 +695,17 @@ def test_an_according_to_source_loses_its_glued_lam() -> None:
         'وفقا لمراكز مراقبة الأمراض، "تنتشر المادة في كل مكان بالبيئة"، مشيرة إلى أن معظم المواطنين لديهم آثار منها.\n'
     )
     assert {q.speaker for q in quotes(document)} == {"مراكز مراقبة الأمراض"}
+
+
+def test_a_closing_mark_without_opening_after_a_cue_and_colon_closes_a_direct_quote() -> None:
+    document = annotate(
+        'أما رسول الحق فقد رد عليهم فقال: أما والله إني لأخشاكم لله وأتقاكم له، لكني أصوم وأفطر". واستمرت الدعوة.\n'
+    )
+    [quote] = quotes(document, "direct")
+    assert document.text[quote.start : quote.end] == "أما والله إني لأخشاكم لله وأتقاكم له، لكني أصوم وأفطر"
+    assert quote.speaker == "رسول الحق" and quote.confidence < 0.7
+
+
+def test_a_stray_closing_mark_without_a_cue_and_colon_is_no_quote() -> None:
+    document = annotate('وفي القرية يعمل المزارعون منذ الفجر حتى المساء في الحقول القريبة". واستمرت الحياة.\n')
+    assert quotes(document, "direct") == []
