@@ -843,7 +843,9 @@ class QuoteFinder:
         joined = token.norm[:1] in ("و", "ف") and len(token.norm) > 3
         if form.tense == "participle":
             if after_comma:
-                return True
+                # "، مضيفا أن", "، مشيرا إلى أن", "، قائلا: …" (guideline: a new cue with its own
+                # complementiser); "، مشيرا لنموذج قانون البحر" goes on with the same report.
+                return self._starts_attribution(j, end, allow_quote=True)
             if previous in ("ليس", "ليست", "غير", "بات", "باتت", "يبدو"):
                 return False
             return self._starts_attribution(j, end, allow_quote=False, reach=4)

@@ -709,3 +709,13 @@ def test_a_closing_mark_without_opening_after_a_cue_and_colon_closes_a_direct_qu
 def test_a_stray_closing_mark_without_a_cue_and_colon_is_no_quote() -> None:
     document = annotate('وفي القرية يعمل المزارعون منذ الفجر حتى المساء في الحقول القريبة". واستمرت الحياة.\n')
     assert quotes(document, "direct") == []
+
+
+def test_a_participle_without_its_own_complementiser_continues_the_report() -> None:
+    document = annotate(
+        "وأكد الجنرال أن أنشطة التنظيم تمثل خطرا كبيرا، مشيرا بالدرجة الأولى إلى مخاطر عودة العناصر إلى دولهم.\n"
+        "وأوضحت الوزيرة أنها تحمل مسؤولية كبرى، مشيرة إلى أن الإعلاميات ملتزمات بعملهن.\n"
+    )
+    spans = texts(document, "indirect")
+    assert spans[0].endswith("مخاطر عودة العناصر إلى دولهم")
+    assert spans[1:] == ["تحمل مسؤولية كبرى", "الإعلاميات ملتزمات بعملهن"]
