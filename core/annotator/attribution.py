@@ -330,6 +330,16 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 and not is_adjective(norm)
             ):
                 break  # "وأدانت الحكومة القصف": a definite body takes no definite genitive; the object
+            if (
+                last > first
+                and _is_definite(norm)
+                and not is_adjective(norm)
+                and norm not in titles
+                and tokens[last].norm.endswith(("يه", "ي"))
+                and is_adjective(tokens[last].norm)
+                and tokens[first].norm in lexicon.organisation_heads()
+            ):
+                break  # "نفت وزارة الدفاع الروسية المعلومات": the body's adjective closes it
             next_definite = index + 1 < end_limit and _is_definite(tokens[index + 1].norm)
             lam_construct = norm.startswith("لل") or (norm.startswith("ل") and next_definite)
             if expect_complement or _is_definite(norm) or lam_construct or norm in ("باسم",):

@@ -719,3 +719,8 @@ def test_a_participle_without_its_own_complementiser_continues_the_report() -> N
     spans = texts(document, "indirect")
     assert spans[0].endswith("مخاطر عودة العناصر إلى دولهم")
     assert spans[1:] == ["تحمل مسؤولية كبرى", "الإعلاميات ملتزمات بعملهن"]
+
+
+def test_a_bodys_adjective_closes_it_before_the_object() -> None:
+    document = annotate("ونفت وزارة الدفاع الروسية المعلومات، مؤكدة أن القوات لم تغادر المنطقة.\n")
+    assert [q.speaker for q in quotes(document, "indirect")] == ["وزارة الدفاع الروسية"]
