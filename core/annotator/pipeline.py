@@ -144,6 +144,36 @@ def annotate_document(document: Document) -> Document:
     return document
 
 
+def add_structure(document: Document) -> Document:
+    """Give a document whose annotations came from elsewhere (an import) its paragraphs and
+    sections, in place, so the outline can group its quotes by section.
+
+    Only what other tools do not exchange is added: paragraphs (automatic, pending, duplicates
+    flagged) for the text blocks that are not its title or headings, unless it has paragraphs
+    already, then sections derived from its own headings. Its other annotations are untouched.
+    """
+    if not any(a.type == "paragraph" for a in document):
+        text = document.text
+        blocks = paragraphs(text)
+        taken = {(a.start, a.end) for a in document if a.type in ("title", "heading") and a.is_active}
+        ids = IdAllocator(a.id for a in document)
+        by_block: dict[int, Annotation] = {}
+        for block in blocks:
+            if (block.start, block.end) in taken:
+                continue
+            by_block[block.index] = Annotation(
+                id=ids.new("p"), type="paragraph", start=block.start, end=block.end,
+                origin="auto", status="pending", confidence=0.95,
+            )
+        for duplicate, first in structure.find_duplicates(text, blocks).items():
+            if duplicate in by_block and first in by_block:
+                by_block[duplicate] = by_block[duplicate].with_changes(duplicate_of=by_block[first].id)
+        document.add_all(by_block.values())
+    if not any(a.type == "section" for a in document):
+        document.add_all(derive_sections(document))
+    return document
+
+
 def reannotate(document: Document) -> Document:
     """Refresh only the pending automatic annotations of a document, in place.
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from core.errors import InputError
-from core.interchange import parse_label_map, safe_name
+from core.interchange import exported, parse_label_map, safe_name
 from core.interchange.brat import brat_pairs, read_brat
 from core.interchange.doccano import CODEPOINTS, UTF16, read_doccano
 from core.jsonformat import SUFFIX, save_document
@@ -82,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         save_document(document, target)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    annotations = sum(len(document) for _, document in planned)
-    print(f"{len(planned)} articles, {annotations} annotations imported into {output}", file=sys.stderr)
+    annotations = sum(len(exported(document)) for _, document in planned)
+    derived = sum(len(document) for _, document in planned) - annotations
+    print(
+        f"{len(planned)} articles, {annotations} annotations imported into {output} "
+        f"(and {derived} paragraphs and sections derived from the text)",
+        file=sys.stderr,
+    )
     return 1 if warnings else 0

@@ -8,13 +8,16 @@ Policy: imported annotations are people's work, so they get ``origin`` ``manual`
 ``status`` is ``accepted`` unless the caller asks for ``pending`` (to step through them again in the
 window). Names: a speaker mention without a given canonical name is named by its own text (spaces
 collapsed); a quote without a given speaker takes its linked mention's name; a quote without a
-given cue takes its linked cue's text.
+given cue takes its linked cue's text. Paragraphs and sections, which no other tool exchanges,
+are derived from the text and the imported headings (automatic, pending), so that the window's
+outline groups the imported quotes by section.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.annotator.pipeline import add_structure
 from core.model import STATUSES, Annotation, Document
 
 
@@ -92,4 +95,4 @@ def build_document(
         )
         document.add(annotation)
         ids[id(item)] = annotation.id
-    return document
+    return add_structure(document)  # paragraphs and sections are not exchanged: derive them

@@ -145,10 +145,10 @@ def test_doccano_round_trip_keeps_spans_names_links_and_notes(tmp_path: Path) ->
     imported = result.documents[0][1]
     assert imported.text == TEXT
     assert essence(imported) == essence(document)
-    assert all(a.origin == "manual" and a.status == "accepted" for a in imported)
+    assert all(a.origin == "manual" and a.status == "accepted" for a in exported(imported))
     assert imported.meta["imported_from"] == f"doccano {path} line 1"
     pending = read_doccano(path, status="pending", annotator="ليلى").documents[0][1]
-    assert {a.status for a in pending} == {"pending"} and pending.meta["annotator"] == "ليلى"
+    assert {a.status for a in exported(pending)} == {"pending"} and pending.meta["annotator"] == "ليلى"
 
 
 def test_doccano_import_of_plain_doccano_data(tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_doccano_import_of_plain_doccano_data(tmp_path: Path) -> None:
     assert result.warnings == [f"{path}: line 1: 1 span with unknown label 'ORG' left out (map it with --label ORG=TYPE)"]
     (name1, first), (name2, second) = result.documents
     assert (name1, name2) == ("doccano-7", "project-2")
-    assert sorted(first.span_text(a) for a in first) == sorted(["نعم", "الوزير", "PER"])
+    assert sorted(first.span_text(a) for a in exported(first)) == sorted(["نعم", "الوزير", "PER"])
     assert {a.speaker for a in first.of_type("speaker")} == {"الوزير", "PER"}
     (quote,) = second.of_type("quote")
     assert (second.span_text(quote), quote.speaker, quote.cue) == ("نعم", "الوزير", "قال")
@@ -260,7 +260,34 @@ def test_brat_round_trip_is_exact(tmp_path: Path) -> None:
     (name, imported), = result.documents
     assert name == "سد-الوادي" and imported.text == TEXT
     assert essence(imported) == essence(document)
-    assert {a.origin for a in imported} == {"manual"}
+    assert {a.origin for a in exported(imported)} == {"manual"}
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "brat"])
+def test_imports_get_paragraphs_and_sections_from_their_own_headings(fmt: str, tmp_path: Path) -> None:
+    """Paragraphs and sections are not exchanged; an import derives them, so the outline can
+    group its quotes by section: the heading it imported opens a section."""
+    document = rich_document()
+    if fmt == "doccano":
+        out = io.StringIO()
+        write_doccano([document], out)
+        path = tmp_path / "export.jsonl"
+        path.write_text(out.getvalue(), encoding="utf-8")
+        imported = read_doccano(path).documents[0][1]
+    else:
+        written, _ = write_brat([document], tmp_path / "brat")
+        imported = read_brat(tmp_path / "brat" / "سد-الوادي.txt", written[0]).documents[0][1]
+    paragraphs = imported.of_type("paragraph")
+    assert [imported.span_text(p) for p in paragraphs] == [
+        "قال الوزير سامي الخطيب: «سنبني السد 😀 هذا العام",
+        "ونوفر المياه للقرى». وأضاف الخطيب أن التمويل 𞸁 متوفر.",
+        "المصدر: وكالات",
+    ]
+    assert {(p.origin, p.status) for p in paragraphs} == {("auto", "pending")}
+    heading = imported.of_type("heading")[0]
+    sections = imported.of_type("section")
+    assert [s.heading_id for s in sections] == [None, heading.id]
+    assert sections[1].start == heading.start
 
 
 def test_brat_import_of_data_made_in_brat(tmp_path: Path) -> None:
