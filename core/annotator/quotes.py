@@ -918,17 +918,12 @@ class QuoteFinder:
         """
         tokens = self.tokens
         paired = set(self._span_by_open) | set(self._span_by_close) | {s.open_mark.index for s in self.spans}
-        covered = sorted((c.start, c.end) for c in direct)
-        starts = [start for start, _ in covered]
-        reach: list[int] = []  # the furthest end of the quotes starting at or before each one
-        for _, end in covered:
-            reach.append(max(end, reach[-1]) if reach else end)
+        covered = _Coverage(direct)
         found = []
         for index, token in enumerate(tokens):
             if not token.is_quote_mark or index in paired or index == 0 or not tokens[index - 1].is_word:
                 continue
-            k = bisect_right(starts, token.start) - 1
-            if self._depth[index] or (k >= 0 and reach[k] > token.start):
+            if self._depth[index] or covered.covers(token.start):
                 continue
             block = self._block_of_token[index]
             colon = None
@@ -947,13 +942,16 @@ class QuoteFinder:
             if end - start < 3 or self._words_between(colon, index) < 4:
                 continue
             cue = self.finite_verb_for_participle(cue)
-            cue, phrase, passive, hint = self.attribute(cue, colon)
-            found.append(
-                Candidate("direct", start, end, 0.6, cue, phrase, "closing mark after a cue and a colon",
-                          passive=passive, subject_hint=hint,
-                          continues_previous=phrase is None and hint is None and not passive)
-            )
+            found.append(self._attributed_direct(start, end, 0.6, cue, colon, "closing mark after a cue and a colon"))
         return found
+
+    def _attributed_direct(self, start: int, end: int, confidence: float, cue: Cue, limit: int, reason: str) -> Candidate:
+        """A direct quote found without its pair of marks, attributed through ``cue``."""
+        cue, phrase, passive, hint = self.attribute(cue, limit)
+        return Candidate(
+            "direct", start, end, confidence, cue, phrase, reason, passive=passive, subject_hint=hint,
+            continues_previous=phrase is None and hint is None and not passive,
+        )
 
     def _words_between(self, first: int, last: int) -> int:
         return sum(1 for t in self.tokens[first + 1 : last] if t.is_word)
@@ -1092,12 +1090,12 @@ class QuoteFinder:
         """``قال: (…)`` — sayings in parentheses after a cue and a colon (guideline)."""
         found = []
         tokens = self.tokens
-        covered = [(c.start, c.end) for c in direct]
+        covered = _Coverage(direct)
         for index, token in enumerate(tokens):
             if token.norm != "(" or index == 0 or tokens[index - 1].norm != ":":
                 continue
             close = self._matching_paren(index)
-            if close is None or any(s <= token.start < e for s, e in covered):
+            if close is None or covered.covers(token.start):
                 continue
             cue = self.cue_before(index - 1, window=12)
             if cue is None:
@@ -1105,12 +1103,7 @@ class QuoteFinder:
             start, end = self._trim_inner(token.end, tokens[close].start)
             if end - start < 3:
                 continue
-            cue, phrase, passive, hint = self.attribute(cue, index)
-            found.append(
-                Candidate("direct", start, end, 0.8, cue, phrase, "parenthesised saying after a cue",
-                          passive=passive, subject_hint=hint,
-                          continues_previous=phrase is None and hint is None and not passive)
-            )
+            found.append(self._attributed_direct(start, end, 0.8, cue, index, "parenthesised saying after a cue"))
         return found
 
     def _matching_paren(self, index: int) -> int | None:
@@ -1147,6 +1140,22 @@ class QuoteFinder:
         if cue.form is not None and cue.form.lemma in governing and governing[cue.form.lemma] is None:
             return True
         return between[-1].norm == ":"
+
+
+class _Coverage:
+    """Is an offset inside one of some quotes? Sorted starts and running furthest ends answer in
+    O(log n), so checks against every quote of a long article stay linear overall."""
+
+    def __init__(self, quotes: Sequence[Candidate]) -> None:
+        spans = sorted((q.start, q.end) for q in quotes)
+        self._starts = [start for start, _ in spans]
+        self._reach: list[int] = []  # the furthest end of the quotes starting at or before each
+        for _, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def covers(self, offset: int) -> bool:
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and self._reach[k] > offset
 
 
 def _merge_ranges(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
