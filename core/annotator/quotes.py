@@ -52,6 +52,7 @@ _CAME_IN = frozenset({"جاء", "وجاء", "ورد", "وورد", "فجاء"})
 _RELIABLE_CLASSES = frozenset({"say", "assert", "continue", "explain", "indicate"})
 _SUBJECT_CLASSES = _RELIABLE_CLASSES | {"report", "write"}  # their subject is the author of what follows
 _CUE_PREFIXES = frozenset({"حسبما", "وحسبما", "مثلما", "ومثلما", "كما", "وكما", "بحسبما", "وبحسبما"})
+_DASHES = frozenset({"-", "–", "—"})
 _SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "كي", "لكي", "الا", "لئلا"})
 _SUBJUNCTIVE_CLASSES = frozenset({"stance", "directive", "opinion", "weak"})
 
@@ -756,6 +757,8 @@ class QuoteFinder:
     def _cue_for_complementizer(self, index: int) -> Cue | None:
         tokens = self.tokens
         bound = max(self.sentence_start(index), index - 22)
+        if index > 0 and tokens[index - 1].norm in _DASHES:
+            return self._cue_before_parenthetical(index - 1)
         j = index - 1
         while j >= bound:
             token = tokens[j]
@@ -798,6 +801,23 @@ class QuoteFinder:
             j -= 1
         return None
 
+    def _cue_before_parenthetical(self, closing: int) -> Cue | None:
+        """``وقال موقع … -الناطق بالتركية والذي يصف نفسه بأنه … – إن القرار …``: a complementiser
+        right after a dash answers the verb before the dash that opened the parenthetical."""
+        tokens = self.tokens
+        start = self.sentence_start(closing)
+        for k in range(closing - 1, max(start, closing - 40) - 1, -1):
+            if tokens[k].norm not in _DASHES:
+                continue
+            for j in range(k - 1, max(start, k - 12) - 1, -1):
+                cue = self._cue_at(j)
+                if cue is not None and cue.form is not None and not cue.form.is_weak and cue.form.tense != "participle":
+                    return cue
+                if tokens[j].is_quote_mark or self.is_complementizer(tokens[j]):
+                    return None
+            return None
+        return None
+
     def _indirect_end(self, start_index: int) -> int:
         """One past the last token of an indirect clause starting at ``start_index``.
 
@@ -825,6 +845,8 @@ class QuoteFinder:
                 return self._trim_end(start_index, cut)
             if token.norm in ("وجاء", "وكان", "وكانت") and tokens[j - 1].norm in ("،", ","):
                 return self._trim_end(start_index, j)
+            if token.norm in _DASHES and j + 1 < end and tokens[j + 1].is_word and self.is_complementizer(tokens[j + 1]):
+                return self._trim_end(start_index, j)  # "… – إن القرار": the parenthetical closes
             j += 1
         return self._trim_end(start_index, end)
 

@@ -21,6 +21,7 @@ from core.annotator.tokens import TokenizedText
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن", "عن", "علي"})
+_WEB_SUFFIXES = frozenset({"دوت", "كوم", "نت", "اورغ", "اورج", "انفو"})
 _NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
 _CLAUSE_WORDS = (_CLAUSE_OPENERS | _AUXILIARIES) - {"ان"}
 
@@ -167,6 +168,9 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         _append(runs, "name" if kind != "other" else "other", token.index, new_run=kind not in ("name",))
     name_runs = [indices for kind, indices in runs if kind == "name"]
     name = name_runs[-1] if name_runs else []
+    if name and runs[0][0] == "role" and all(tokenized.tokens[i].norm in _WEB_SUFFIXES for i in name):
+        # "موقع دار الخلافة دوت كوم": a web address ending, not a person's name; the whole is the site.
+        return [t.index for t in words], [], False
     if name and runs[0][0] == "role" and _organisation_owned_by_person(tokenized, runs):
         # "مكتب رئيس الوزراء أحمد داود أوغلو": the office speaks, the person owns it.
         return [t.index for t in words], [], False

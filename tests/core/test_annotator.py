@@ -724,3 +724,15 @@ def test_a_participle_without_its_own_complementiser_continues_the_report() -> N
 def test_a_bodys_adjective_closes_it_before_the_object() -> None:
     document = annotate("ونفت وزارة الدفاع الروسية المعلومات، مؤكدة أن القوات لم تغادر المنطقة.\n")
     assert [q.speaker for q in quotes(document, "indirect")] == ["وزارة الدفاع الروسية"]
+
+
+def test_a_complementiser_after_a_closing_dash_answers_the_verb_before_the_parenthetical() -> None:
+    document = annotate(
+        "وقال موقع دار الخلافة دوت كوم -الناطق بالتركية والذي يصف نفسه بأنه مكتب محلي لمؤسسة الحياة – "
+        "إن القرار أظهر الضغوط المتزايدة على المسلمين.\n"
+    )
+    found = [(document.span_text(q), q.cue, q.speaker) for q in quotes(document, "indirect")]
+    assert found == [
+        ("مكتب محلي لمؤسسة الحياة", "يصف", "موقع دار الخلافة دوت كوم"),
+        ("القرار أظهر الضغوط المتزايدة على المسلمين", "وقال", "موقع دار الخلافة دوت كوم"),
+    ]
