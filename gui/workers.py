@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_for
@@ -21,6 +24,25 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 Callback = Callable[[Any], None]
+
+
+def _exit_with_parent() -> None:
+    """Make the helper process end when the window's process ends, however it ends.
+
+    A pool worker waits on a queue whose both pipe ends it holds, so it never sees the parent
+    go: after a crash or a kill -9 of the program it would stay alive, idle, for good. A daemon
+    thread waits on the parent's sentinel (a pipe on POSIX, a process handle on Windows), which
+    becomes ready when the parent process is gone, and exits at once.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _warm_up() -> bool:
@@ -59,7 +81,7 @@ class Worker(QObject):
         if self._executor is None:
             # "spawn": forking a process that runs Qt threads is unsafe.
             context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(self._processes, mp_context=context)
+            self._executor = ProcessPoolExecutor(self._processes, mp_context=context, initializer=_exit_with_parent)
             self._executor.submit(_warm_up)
         return self._executor
 
