@@ -274,8 +274,7 @@ class Document:
         if len(by_id) != len(annotations):  # cheap, and a broken caller must not lose annotations
             raise ModelError("duplicate annotation id")
         document._by_id = by_id
-        rank = _TYPE_RANK
-        document._order = sorted([((a.start, -a.end, rank[a.type], a.id), a.id) for a in annotations])
+        document._order = sorted([(a.sort_key(), a.id) for a in annotations])
         return document
 
     # Read access ----------------------------------------------------------------------------

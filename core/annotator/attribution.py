@@ -283,7 +283,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 continue
             return None  # "جدد تأكيده", "أكد حرصه": a noun with a pronoun, the verb's object
         plain = norm[1:] if norm.startswith("و") and (norm[1:].startswith("ال") or norm[1:] in titles) else norm
-        after_particle = last >= first and tokens[last].norm in ("عبد", "ابو", "بن", "ابن", "ام", "بنت", "ابي")
+        after_particle = last >= first and tokens[last].norm in NAME_PARTICLES and tokens[last].norm != "ال"
         if after_particle:
             # "عبد الأمير", "أبو مازن": the word after a name particle is a name, even a title word.
             state, surname_done = "name", False
@@ -370,10 +370,10 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             if surname_done:
                 break
             if _is_definite(norm):
-                in_name = last >= first and tokens[last].norm in _NAME_PARTICLES_AFTER
+                in_name = last >= first and tokens[last].norm in NAME_PARTICLES
                 if name_words == 0 and last >= first and not _is_definite(tokens[last].norm) and not in_name:
                     break
-                if name_words >= 3 and not in_name and not any(tokens[k].norm in _NAME_PARTICLES_AFTER for k in range(first, last + 1)):
+                if name_words >= 3 and not in_name and not any(tokens[k].norm in NAME_PARTICLES for k in range(first, last + 1)):
                     break  # "بان كي مون الحادث": three given names take no definite surname; the object
                 surname_done = (name_words > 0 or last < first or in_name) and norm not in lexicon.words("compound_name_seconds")
                 if name_words == 0 and last < first:
@@ -383,7 +383,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
             else:
                 if name_words >= 4:
                     break
-                if norm not in _NAME_PARTICLES_AFTER:
+                if norm not in NAME_PARTICLES:
                     name_words += 1
             last = index
             index += 1
@@ -425,10 +425,8 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
     return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
 
 
-# Second halves of compound given names: "صلاح الدين دميرتاش" goes on after "الدين".
-_NAME_PARTICLES_AFTER = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
-
-
+# Words that bind the next word into a person's name (عبد الله، أبو مازن، ابن تيمية، آل سعود).
+NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
 
 
 def _role_resumes(tokens: list[Token], start: int, limit: int, titles: frozenset[str]) -> int | None:
@@ -542,7 +540,7 @@ def _apposition_name(tokenized: TokenizedText, first: int, stop: int, limit: int
     budget = 14
     while index < limit and budget > 0:
         token = tokens[index]
-        if token.norm in (":",) or (token.is_word and (token.norm in lexicon.complementizers() or token.norm.startswith(("انه", "انها", "بان")))):
+        if token.norm == ":" or _opens_report(token):
             last = index - 1
             while last > first and not tokens[last].is_word:
                 last -= 1
@@ -556,12 +554,17 @@ def _apposition_name(tokenized: TokenizedText, first: int, stop: int, limit: int
     if index >= limit and budget > 0 and limit < len(tokens):
         # The clause's own limit (its complementiser or quotation) ends the apposition.
         nxt = tokens[limit]
-        if nxt.is_quote_mark or (nxt.is_word and (nxt.norm in lexicon.complementizers() or nxt.norm.startswith(("انه", "انها", "بان")))):
+        if nxt.is_quote_mark or _opens_report(nxt):
             last = limit - 1
             while last > first and not tokens[last].is_word:
                 last -= 1
             return last if last >= stop else None
     return None
+
+
+def _opens_report(token: Token) -> bool:
+    """A complementiser (أن، إنه، بأنها …, or لأن of the lexicon) that ends an apposition."""
+    return token.is_word and (token.norm in lexicon.complementizers() or token.norm.startswith(("انه", "انها", "بان")))
 
 
 def _strip_title(norm: str) -> str:
@@ -642,8 +645,6 @@ def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) ->
     return SpeakerPhrase(first, last, tokens[first].start, tokens[last].end)
 
 
-
-
 def _agrees_with_relative(relative: str, form: CueForm | None) -> bool:
     """Number and gender of a verb whose subject would be the antecedent of ``relative``."""
     if form is None or form.tense == "noun":
@@ -713,7 +714,7 @@ def _without_swallowed_verb(tokenized: TokenizedText, phrase: SpeakerPhrase | No
         k = phrase.last - 1
         names = 0
         while k >= phrase.first and tokens[k].is_word and not _is_definite(tokens[k].norm) and tokens[k].norm not in lexicon.titles():
-            if tokens[k].norm in _NAME_PARTICLES_AFTER:
+            if tokens[k].norm in NAME_PARTICLES:
                 return phrase
             names += 1
             k -= 1
@@ -729,7 +730,7 @@ def _without_swallowed_verb(tokenized: TokenizedText, phrase: SpeakerPhrase | No
     trailing = 0
     k = phrase.last
     while k >= phrase.first and tokens[k].is_word and not _is_definite(tokens[k].norm) and tokens[k].norm not in lexicon.titles():
-        if tokens[k].norm in _NAME_PARTICLES_AFTER:
+        if tokens[k].norm in NAME_PARTICLES:
             return phrase
         trailing += 1
         k -= 1

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from core.annotator import lexicon
 from core.annotator.attribution import (
+    _CONNECTIVES,
+    NAME_PARTICLES,
     name_after_verb,
     Cue,
     is_adjective,
@@ -487,7 +489,7 @@ class QuoteFinder:
                 if found is not None:
                     break
                 continue
-            particle = token.norm in ("ابن", "ابو", "عبد", "ام", "بن")
+            particle = token.norm in NAME_PARTICLES
             if found is None and (particle or self.plausible_speaker(phrase)):
                 found = phrase
             elif found is not None and phrase.last >= found.last and (particle or token.norm in lexicon.titles()):
@@ -939,7 +941,7 @@ class QuoteFinder:
         with no other mark between, closes a direct quote that starts after the colon.
         """
         tokens = self.tokens
-        paired = set(self._span_by_open) | set(self._span_by_close) | {s.open_mark.index for s in self.spans}
+        paired = self._span_by_open.keys() | self._span_by_close.keys()
         covered = _Coverage(direct)
         found = []
         for index, token in enumerate(tokens):
@@ -1059,7 +1061,7 @@ class QuoteFinder:
         who is the subject of the sentence's opening verb (known name words only)."""
         tokens = self.tokens
         first = self.sentence_start(index)
-        while first < index and tokens[first].norm in ("و", "ف", "ثم", "كما"):
+        while first < index and tokens[first].norm in _CONNECTIVES:
             first += 1
         if first + 1 >= index or not tokens[first].is_word or cue_form(tokens[first]) is not None:
             return None

@@ -15,14 +15,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotator import lexicon
-from core.annotator.attribution import _AUXILIARIES, _CLAUSE_OPENERS, SpeakerPhrase, _has_pronoun_suffix, cue_form, is_adjective, is_stop
+from core.annotator.attribution import (
+    _AUXILIARIES,
+    _CLAUSE_OPENERS,
+    _RELATIVES,
+    NAME_PARTICLES,
+    SpeakerPhrase,
+    _has_pronoun_suffix,
+    cue_form,
+    is_adjective,
+    is_stop,
+)
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن", "عن", "علي"})
 _WEB_SUFFIXES = frozenset({"دوت", "كوم", "نت", "اورغ", "اورج", "انفو"})
-_NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "ال", "بنت", "ابي"})
 _CLAUSE_WORDS = (_CLAUSE_OPENERS | _AUXILIARIES) - {"ان"}
 
 
@@ -94,7 +103,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     if _strip_waw_prefix(words[0].norm) in lexicon.anonymous_heads():
         return [t.index for t in words], [], True
     head = _strip_waw_prefix(words[0].norm)
-    if head in ("الذين", "الذي", "التي", "اللذين", "اللتين", "اللواتي", "اللاتي"):
+    if head in _RELATIVES:
         return [t.index for t in words], [], False  # "الذين يعيشون خارج مجتمعه": a description
     if head.startswith("ال") and head not in titles:
         # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …), a bare surname (المعلم),
@@ -131,7 +140,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         ):
             _append(runs, "role", token.index, new_run=False)  # "جامعة الملك سعود": a place's name
             continue
-        if kind == "name" and previous_norm in _NAME_PARTICLES:
+        if kind == "name" and previous_norm in NAME_PARTICLES:
             _append(runs, "name", token.index, new_run=False)  # "عبد الأمير", "أبو مازن"
             continue
         relational = position == 0 and len(words) > 1 and _has_pronoun_suffix(tokenized.text[token.start : token.end])
@@ -157,10 +166,10 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if kind == "name":
             previous = tokenized.tokens[runs[-1][1][-1]].norm
             before_previous = tokenized.tokens[runs[-1][1][-2]].norm if len(runs[-1][1]) >= 2 else ""
-            compound = before_previous in _NAME_PARTICLES or previous in ("الدين", "الله", "الرحمن")  # "عبد الله الصقعبي", "صلاح الدين دميرتاش"
+            compound = before_previous in NAME_PARTICLES or previous in ("الدين", "الله", "الرحمن")  # "عبد الله الصقعبي", "صلاح الدين دميرتاش"
             # "فهد العرابي الحارثي": a second nisba surname goes on with the name.
             nisba_chain = norm.endswith("ي") and previous.endswith("ي") and len(runs[-1][1]) >= 2
-            if norm.startswith("ال") and previous.startswith("ال") and previous not in _NAME_PARTICLES and not compound and not nisba_chain:
+            if norm.startswith("ال") and previous.startswith("ال") and previous not in NAME_PARTICLES and not compound and not nisba_chain:
                 _append(runs, "other", token.index, new_run=True)
                 continue
             _append(runs, "name", token.index, new_run=False)
@@ -279,12 +288,12 @@ class SpeakerResolver:
         a role alone matches the same role or its head (``الوزير`` → ``وزير الخارجية …``).
         """
         recent = self.entities[-200:]  # bounded: linear on huge articles
-        meaningful = [t for t in name if t not in _NAME_PARTICLES]
+        meaningful = [t for t in name if t not in NAME_PARTICLES]
         if meaningful and not anonymous:
             best: tuple[int, int] | None = None
             chosen = None
             for position, entity in enumerate(recent):
-                theirs = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]
+                theirs = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
                 if not theirs or entity.group:
                     continue
                 if meaningful == theirs:
@@ -417,7 +426,7 @@ def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) 
             continue
         if entity.group or not entity.name_tokens:
             continue
-        ours = [t for t in entity.name_tokens if t not in _NAME_PARTICLES]
+        ours = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
         candidate = known.get(ours[-1]) if ours else None
         if candidate is not None and len(candidate[0]) > len(ours) and all(t in candidate[0] for t in ours):
             entity.fuller_name = candidate[1]
