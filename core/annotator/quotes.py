@@ -229,7 +229,7 @@ class QuoteFinder:
                 k += 1
             if taken and k < len(tokens) and tokens[k].norm.startswith("ال") and tokens[k].norm not in titles and not is_stop(tokens[k]):
                 names.add(tokens[k].norm)  # the surname
-        return names - {"ابن", "بن", "ابو", "عبد"}
+        return names - NAME_PARTICLES
 
     # Names and terms --------------------------------------------------------------------------
     def looks_like_name(self, span: QuotedSpan) -> bool:
@@ -583,7 +583,7 @@ class QuoteFinder:
             return
         for k in range(phrase.first, phrase.last + 1):
             token = self.tokens[k]
-            if token.is_word and len(token.norm) > 2 and token.norm not in ("ابن", "بن", "ابو", "عبد"):
+            if token.is_word and len(token.norm) > 2 and token.norm not in NAME_PARTICLES:
                 self.speaker_words.add(token.norm)
                 if k > phrase.first and token.norm.startswith("و") and len(token.norm) > 4:
                     self.speaker_words.add(token.norm[1:])  # "كوم وأكتون": أكتون is a name too
