@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.annotator import annotate_document
+from core.annotator.trained import AnnotatorModel
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 from core.loading import read_article
 from core.model import Document
@@ -27,11 +28,14 @@ class OpenedArticle:
     from_saved: bool
 
 
-def document_from_text(text: str, *, doc_id: str, source: str | None, encoding: str | None = None) -> Document:
-    """A new document for ``text``, automatically annotated."""
+def document_from_text(
+    text: str, *, doc_id: str, source: str | None, encoding: str | None = None, model: AnnotatorModel | None = None
+) -> Document:
+    """A new document for ``text``, automatically annotated (with ``model``'s learned parts, or
+    the bundled ones)."""
     extra = {"encoding": encoding} if encoding else {}
     document = Document(text, id=doc_id, source=source, document_extra=extra)
-    return annotate_document(document)
+    return annotate_document(document, model)
 
 
 def is_annotation_path(path: Path) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.annotator.calibration import reliability
 from core.errors import InputError
 from core.folding import fold
 from core.model import Annotation, Document
@@ -130,6 +131,8 @@ class Scores:
     title: Ratio = field(default_factory=Ratio)
     boilerplate: Counts = field(default_factory=Counts)
     calibration: dict[str, Ratio] = field(default_factory=lambda: {"high": Ratio(), "low": Ratio()})
+    # (speaker confidence, right?) of every matched quote that has one: the reliability table.
+    speaker_confidence: list[tuple[float, bool]] = field(default_factory=list)
     articles: int = 0
     errors: list[ErrorItem] = field(default_factory=list)
 
@@ -143,6 +146,7 @@ class Scores:
         self.boilerplate.add(other.boilerplate)
         for band in self.calibration:
             self.calibration[band].add(other.calibration[band])
+        self.speaker_confidence.extend(other.speaker_confidence)
         self.articles += other.articles
         self.errors.extend(other.errors)
 
@@ -159,6 +163,10 @@ class Scores:
                 "confidence_at_least_0.5": self.calibration["high"].as_dict(),
                 "confidence_below_0.5": self.calibration["low"].as_dict(),
             },
+            "speaker_confidence": [
+                {"band": band, "right": right, "total": total, "accuracy": round(right / total, 4) if total else None}
+                for band, right, total in reliability(self.speaker_confidence)
+            ],
         }
 
 
@@ -307,7 +315,10 @@ def score_article(gold: GoldArticle, document: Document) -> Scores:
         for i, j in pairs:
             annotation, quote = preds[i], golds[j]
             scores.speaker.total += 1
-            if names_match(annotation.speaker, quote.speaker, quote.aliases):
+            speaker_right = names_match(annotation.speaker, quote.speaker, quote.aliases)
+            if annotation.speaker_confidence is not None:
+                scores.speaker_confidence.append((annotation.speaker_confidence, speaker_right))
+            if speaker_right:
                 scores.speaker.right += 1
             else:
                 error("speaker", "wrong speaker", quote.start, quote.end,
@@ -395,6 +406,18 @@ def format_table(scores: Scores) -> str:
     lines.append(f"quote precision, confidence ≥ 0.5   {high.value:.3f}  ({high.right}/{high.total})")
     lines.append(f"quote precision, confidence < 0.5   {low.value:.3f}  ({low.right}/{low.total})")
     lines.append(f"articles                            {scores.articles}")
+    if scores.speaker_confidence:
+        lines.append("")
+        lines.append(format_reliability(scores.speaker_confidence))
+    return "\n".join(lines)
+
+
+def format_reliability(pairs: list[tuple[float, bool]]) -> str:
+    """Speaker confidence bands against how often the speaker was right in each."""
+    lines = ["speaker confidence  quotes  right  accuracy"]
+    for band, right, total in reliability(pairs):
+        accuracy = f"{right / total:.3f}" if total else "-"
+        lines.append(f"{band:<18}  {total:>6}  {right:>5}  {accuracy}")
     return "\n".join(lines)
 
 

@@ -231,6 +231,8 @@ def annotation_to_dict(annotation: Annotation, text: str) -> dict[str, Any]:
         out["speaker_id"] = annotation.speaker_id
         out["cue"] = annotation.cue
         out["cue_id"] = annotation.cue_id
+        if annotation.speaker_confidence is not None:
+            out["speaker_confidence"] = annotation.speaker_confidence
     elif annotation.type == "speaker":
         out["speaker"] = annotation.speaker
     elif annotation.type == "section":

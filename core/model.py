@@ -38,7 +38,7 @@ ID_PREFIX = {
 }
 # Fields that only make sense on some types; retyping drops the others.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    "quote": ("kind", "speaker", "speaker_id", "cue", "cue_id"),
+    "quote": ("kind", "speaker", "speaker_id", "cue", "cue_id", "speaker_confidence"),
     "speaker": ("speaker",),
     "section": ("heading_id",),
     "paragraph": ("duplicate_of",),
@@ -76,6 +76,7 @@ class Annotation:
     heading_id: str | None = None
     duplicate_of: str | None = None
     note: str | None = None
+    speaker_confidence: float | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     __hash__ = None  # type: ignore[assignment]  # extra is a dict; annotations are not keys
@@ -99,6 +100,10 @@ class Annotation:
             isinstance(self.confidence, (int, float)) and 0.0 <= self.confidence <= 1.0
         ):
             raise ModelError(f"{self.id}: confidence must be between 0 and 1")
+        if self.speaker_confidence is not None and not (
+            isinstance(self.speaker_confidence, (int, float)) and 0.0 <= self.speaker_confidence <= 1.0
+        ):
+            raise ModelError(f"{self.id}: speaker confidence must be between 0 and 1")
         if self.type == "quote":
             if self.kind not in KINDS:
                 raise ModelError(f"{self.id}: a quote's kind is direct or indirect, not {self.kind!r}")

@@ -26,7 +26,7 @@ _CLAUSE_OPENERS = frozenset(
         "اصبح", "اصبحت", "صار", "صارت", "يزال", "تزال", "زال", "زالت", "مازال", "مازالت",
         "لكن", "ولكن", "كما", "ثم", "و", "ف", "بينما", "فيما", "حين", "اذ", "بدوره", "بدورها",
         "اما", "واما", "بل", "حيث", "او", "اي", "ما", "لم", "لن", "لا", "من", "في", "علي", "الي",
-        "عن", "الذي", "التي", "الذين", "وقد", "فقد", "لقد", "كذلك", "ايضا",
+        "عن", "الذي", "التي", "الذين", "كذلك", "ايضا",
     }
 )
 _PREPOSITIONS = frozenset({"من", "في", "علي", "الي", "عن", "ما", "لم", "لن", "لا", "اي", "او"})
@@ -401,7 +401,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
                 last = index
                 index += 1
                 continue
-            if norm.startswith("لل") or norm.startswith("ل") and len(norm) > 3:
+            if norm.startswith("لل") or (norm.startswith("ل") and len(norm) > 3):
                 last = index
                 index += 1
                 continue

@@ -21,6 +21,7 @@ class Found:
     speaker_span: tuple[int, int] | None = None
     cue: str | None = None
     cue_span: tuple[int, int] | None = None
+    speaker_confidence: float | None = None  # quotes: how sure the speaker ranker was
     heading: Found | None = None
     duplicate_of: Found | None = None
     reason: str = ""

@@ -8,24 +8,46 @@ result is a list of ``auto``/``pending`` annotations with confidences, ready to 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from core.annotator import structure
+from core.annotator import structure, wordstats
 from core.annotator.found import Found
+from core.annotator.furniture import find_learned_boilerplate
 from core.annotator.layout import paragraphs
-from core.annotator.quotes import find_quotes
+from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.sections import derive_sections
+from core.annotator.speaker_choice import choose_speakers
 from core.annotator.speakers import resolve_speakers
 from core.annotator.tokens import TokenizedText
+from core.annotator.trained import AnnotatorModel, default_model
 from core.folding import Shadow
 from core.model import Annotation, Document, IdAllocator
 
 
-def analyse(text: str) -> list[Found]:
-    """Everything the annotator finds in ``text``, as ``Found`` records (structure and quotes)."""
+@dataclass
+class QuoteStage:
+    """What the quote and speaker passes work on: the finder with its tables, and the quotes."""
+
+    finder: QuoteFinder
+    candidates: list[Candidate]
+
+
+def structure_and_quotes(text: str, model: AnnotatorModel | None = None) -> tuple[list[Found], QuoteStage]:
+    """Structure (title, boilerplate, headings, paragraphs) and quote candidates of ``text``.
+
+    Boilerplate comes from the patterns and, with a trained ``model``, from its paragraph
+    classifier as well.
+    """
     shadow = Shadow(text)
     blocks = paragraphs(text)
     title = structure.find_title(text, blocks)
     boilerplate = structure.find_boilerplate(text, shadow, blocks, title)
+    if model is not None and model.boilerplate.weights:
+        learned = find_learned_boilerplate(
+            text, blocks, title, [(b.start, b.end) for b in boilerplate], model.boilerplate, wordstats.shipped()
+        )
+        if learned:
+            boilerplate = structure.merge_boilerplate(boilerplate + learned)
     headings = structure.find_headings(text, blocks, title, boilerplate)
     found: list[Found] = []
     if title is not None:
@@ -47,8 +69,23 @@ def analyse(text: str) -> list[Found]:
             paragraph_found[duplicate].reason = "repeats an earlier paragraph word for word"
     excluded = [(f.start, f.end) for f in found if f.type in ("title", "heading", "boilerplate")]
     tokenized = TokenizedText(text, shadow)
-    candidates = find_quotes(tokenized, blocks, excluded)
-    for resolution in resolve_speakers(tokenized, candidates):
+    finder = QuoteFinder(tokenized, blocks, excluded)
+    return found, QuoteStage(finder, finder.find_all())
+
+
+def analyse(text: str, model: AnnotatorModel | None = None) -> list[Found]:
+    """Everything the annotator finds in ``text``, as ``Found`` records (structure and quotes).
+
+    ``model`` holds the trained parts (the bundled one by default).
+    """
+    model = model or default_model()
+    found, stage = structure_and_quotes(text, model)
+    candidates = stage.candidates
+    if model.is_trained:
+        resolutions = choose_speakers(stage.finder, candidates, model.mention, model.speaker, wordstats.shipped())
+    else:
+        resolutions = resolve_speakers(stage.finder.tk, candidates)
+    for resolution in resolutions:
         candidate = resolution.candidate
         entity = resolution.entity
         quote = Found(
@@ -60,6 +97,8 @@ def analyse(text: str) -> list[Found]:
             reason=candidate.reason,
         )
         quote.extra["entity"] = entity
+        if resolution.confidence is not None:
+            quote.speaker_confidence = model.calibration(resolution.confidence)
         if candidate.cue is not None:
             quote.cue_span = (candidate.cue.text_start, candidate.cue.text_end)
             quote.cue = text[candidate.cue.text_start : candidate.cue.text_end]
@@ -74,9 +113,9 @@ def analyse(text: str) -> list[Found]:
     return found
 
 
-def annotate_text(text: str, *, taken_ids: Iterable[str] = ()) -> list[Annotation]:
+def annotate_text(text: str, *, taken_ids: Iterable[str] = (), model: AnnotatorModel | None = None) -> list[Annotation]:
     """The automatic outline of ``text`` as model annotations (origin auto, status pending)."""
-    found = analyse(text)
+    found = analyse(text, model)
     ids = IdAllocator(taken_ids)
     annotations: list[Annotation] = []
     assigned: dict[int, str] = {}
@@ -133,13 +172,17 @@ def annotate_text(text: str, *, taken_ids: Iterable[str] = ()) -> list[Annotatio
                 cues[key] = cue.id
                 annotations.append(cue)
             cue_id = cues[key]
-        emit(item, kind=item.kind, speaker=item.speaker, speaker_id=speaker_id, cue=item.cue, cue_id=cue_id)
+        speaker_confidence = None if item.speaker_confidence is None else round(float(item.speaker_confidence), 2)
+        emit(
+            item, kind=item.kind, speaker=item.speaker, speaker_id=speaker_id, cue=item.cue, cue_id=cue_id,
+            speaker_confidence=speaker_confidence,
+        )
     return annotations
 
 
-def annotate_document(document: Document) -> Document:
+def annotate_document(document: Document, model: AnnotatorModel | None = None) -> Document:
     """Fill a document that has no annotations yet with the automatic outline and its sections."""
-    document.add_all(annotate_text(document.text, taken_ids=[a.id for a in document]))
+    document.add_all(annotate_text(document.text, taken_ids=[a.id for a in document], model=model))
     document.add_all(derive_sections(document))
     return document
 
@@ -174,7 +217,7 @@ def add_structure(document: Document) -> Document:
     return document
 
 
-def reannotate(document: Document) -> Document:
+def reannotate(document: Document, model: AnnotatorModel | None = None) -> Document:
     """Refresh only the pending automatic annotations of a document, in place.
 
     Manual, accepted and rejected annotations stay exactly as they are (rejected ones keep a re-run
@@ -190,7 +233,7 @@ def reannotate(document: Document) -> Document:
     kept_ids = {a.id for a in kept} | referenced
     kept = [a for a in current if a.type != "section" and a.id in kept_ids]
     by_span = {(a.type, a.start, a.end): a for a in kept}
-    fresh = annotate_text(document.text, taken_ids=[a.id for a in current])
+    fresh = annotate_text(document.text, taken_ids=[a.id for a in current], model=model)
     replacement: dict[str, str | None] = {}
     for annotation in fresh:
         same = by_span.get((annotation.type, annotation.start, annotation.end))

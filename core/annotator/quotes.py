@@ -21,17 +21,17 @@ from core.annotator import lexicon
 from core.annotator.attribution import (
     _CONNECTIVES,
     NAME_PARTICLES,
-    name_after_verb,
     Cue,
-    is_adjective,
-    is_complementizer,
-    is_stop,
     SpeakerPhrase,
     according_to_at,
     cue_form,
+    is_adjective,
+    is_complementizer,
     is_relay_object,
-    relay_source,
+    is_stop,
+    name_after_verb,
     relative_antecedent,
+    relay_source,
     sentence_subject,
     speaker_after,
     speaker_before,
@@ -661,6 +661,14 @@ class QuoteFinder:
             return None
         return speaker_after(self.tk, j, limit)
 
+    def find_all(self) -> list[Candidate]:
+        """All quote candidates of the article, in text order."""
+        indirect = self.find_indirect()
+        direct = self.find_direct(indirect)
+        candidates = indirect + direct
+        candidates.sort(key=lambda c: (c.start, -c.end))
+        return candidates
+
     # Indirect quotes --------------------------------------------------------------------------
     def is_complementizer(self, token: Token) -> bool:
         return is_complementizer(token)
@@ -1194,9 +1202,4 @@ def _merge_ranges(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_quotes(tokenized: TokenizedText, blocks: Sequence[Block], excluded: Sequence[tuple[int, int]]) -> list[Candidate]:
     """All quote candidates of an article, in text order."""
-    finder = QuoteFinder(tokenized, blocks, excluded)
-    indirect = finder.find_indirect()
-    direct = finder.find_direct(indirect)
-    candidates = indirect + direct
-    candidates.sort(key=lambda c: (c.start, -c.end))
-    return candidates
+    return QuoteFinder(tokenized, blocks, excluded).find_all()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from core.annotator import lexicon
+from core.annotator import lexicon, wordstats
 from core.annotator.attribution import (
     _AUXILIARIES,
     _CLAUSE_OPENERS,
@@ -24,12 +24,48 @@ from core.annotator.attribution import (
     _has_pronoun_suffix,
     cue_form,
     is_adjective,
+    is_complementizer,
     is_stop,
 )
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import TokenizedText
+from core.folding import fold
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
+_GLUED = ("لل", "ل", "ب")
+
+
+def is_common_noun(norm: str) -> bool:
+    """Does unlabeled news use this word as a common noun (it takes the article or a possessive
+    pronoun often: ``كبير``, ``ذات``), so that it cannot start a person's name?"""
+    profile = wordstats.shipped().get(norm)
+    if profile is None or profile.count < 20:
+        return False
+    return profile.share("definite") >= 50 or profile.share("suffixed") >= 15
+
+
+def looks_like_verb(norm: str) -> bool:
+    """A word that mostly stands before a preposition and never after a title (``قلل من``)."""
+    profile = wordstats.shipped().get(norm)
+    return profile is not None and profile.share("before_prep") >= 30 and profile.share("after_title") == 0
+
+
+def without_glued_preposition(text: str) -> str:
+    """``للمتحدث الرسمي`` → ``المتحدث الرسمي``, ``لعبد الله`` → ``عبد الله``: a preposition
+    written onto a mention's first word, when news writes that word more often without it."""
+    stats = wordstats.shipped()
+    first, _, rest = text.partition(" ")
+    key = fold(first)
+    for prefix in _GLUED:
+        if not key.startswith(prefix) or len(key) <= len(prefix) + 2:
+            continue
+        bare = ("ال" + key[2:]) if prefix == "لل" else key[len(prefix):]
+        whole, without = stats.get(key), stats.get(bare)
+        if without is not None and (whole is None or without.count > 3 * whole.count):
+            written = ("ال" + first[2:]) if prefix == "لل" else first[len(prefix):]
+            return f"{written} {rest}".strip()
+        break
+    return text
 _ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن", "عن", "علي"})
 _WEB_SUFFIXES = frozenset({"دوت", "كوم", "نت", "اورغ", "اورج", "انفو"})
 _CLAUSE_WORDS = (_CLAUSE_OPENERS | _AUXILIARIES) - {"ان"}
@@ -84,6 +120,7 @@ class Resolution:
     candidate: Candidate
     entity: Entity | None
     mention: tuple[int, int] | None
+    confidence: float | None = None  # how sure the speaker ranker was (None: rules alone)
 
 
 def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list[int], list[int], bool]:
@@ -248,9 +285,13 @@ class SpeakerResolver:
         self.tk = tokenized
         self.entities: list[Entity] = []
 
-    def _entity_for(self, phrase: SpeakerPhrase) -> Entity:
+    def entity_for(self, phrase: SpeakerPhrase) -> Entity:
         role_idx, name_idx, anonymous = split_mention(self.tk, phrase)
         tokens = self.tk.tokens
+        if name_idx and self._no_personal_name(phrase, name_idx):
+            # "كبير مفاوضي الاتحاد الأوروبي", "ذات المصادر": no personal name; the whole phrase
+            # describes the speaker.
+            role_idx, name_idx = sorted(set(role_idx) | set(name_idx)), []
         role = [tokens[i].norm for i in role_idx]
         name = [tokens[i].norm for i in name_idx]
         group = len(name) >= 2 and any(t.startswith("و") and len(t) > 3 for t in name[1:])
@@ -262,11 +303,11 @@ class SpeakerResolver:
             entity.mention_texts.append(self.tk.text[phrase.start : phrase.end])
             entity.name_variants.setdefault(tuple(name), self.tk.text[tokens[name_idx[0]].start : tokens[name_idx[-1]].end])
             return entity
-        mention_text = self.tk.text[phrase.start : phrase.end]
+        mention_text = without_glued_preposition(self.tk.text[phrase.start : phrase.end])
         name_text = ""
         if name_idx and not anonymous:
             name_start = max(tokens[name_idx[0]].start, phrase.start)  # the phrase may skip a glued ل
-            name_text = self.tk.text[name_start : tokens[name_idx[-1]].end]
+            name_text = without_glued_preposition(self.tk.text[name_start : tokens[name_idx[-1]].end])
         entity = self._match(name, role, anonymous)
         if entity is None:
             entity = Entity(anonymous=anonymous)
@@ -280,6 +321,17 @@ class SpeakerResolver:
         if role and len(role) > len(entity.role_tokens):
             entity.role_tokens = role
         return entity
+
+    def _no_personal_name(self, phrase: SpeakerPhrase, name_idx: list[int]) -> bool:
+        """Is what ``split_mention`` took for a name a common noun (``كبير``, ``ذات``)? Quoted
+        names, definite surnames and ``بان كي مون`` stay names."""
+        first = self.tk.tokens[name_idx[0]]
+        if first.norm.startswith("ال") or is_complementizer(first) or len(name_idx) >= 3:
+            return False
+        opening = name_idx[0] - 1
+        if self.tk.name_spans.get(opening, -1) > opening:
+            return False  # صحيفة «كلارين»: the quoted word is the name
+        return is_common_noun(first.norm)
 
     def _match(self, name: list[str], role: list[str], anonymous: bool) -> Entity | None:
         """The earlier speaker a mention refers to, preferring the closest name match.
@@ -343,7 +395,7 @@ class SpeakerResolver:
                 continue
             phrase = candidate.phrase or candidate.subject_hint
             if phrase is not None:
-                entity = self._entity_for(phrase)
+                entity = self.entity_for(phrase)
                 mention = (phrase.start, phrase.end) if candidate.phrase is not None else None
                 out.append(Resolution(candidate, entity, mention))
                 previous = entity
@@ -402,13 +454,20 @@ def titled_names(
 def _clause_word(token) -> bool:
     """``فقد``, ``وقد``, ``فقال``: a word that starts a clause cannot continue a name."""
     norm = token.norm
-    return norm in _CLAUSE_WORDS or norm[1:] in _CLAUSE_WORDS and norm[:1] in ("و", "ف") or cue_form(token) is not None
+    return norm in _CLAUSE_WORDS or (norm[1:] in _CLAUSE_WORDS and norm[:1] in ("و", "ف")) or cue_form(token) is not None
 
 
 def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) -> list[Resolution]:
-    """Resolve every candidate's speaker; canonical names are final once all are seen."""
+    """Resolve every candidate's speaker by the rules alone; canonical names are final once all
+    are seen."""
     resolver = SpeakerResolver(tokenized)
     resolutions = resolver.resolve(candidates)
+    complete_names(tokenized, resolver)
+    return resolutions
+
+
+def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
+    """Give speakers known by a surname or a role the full name the article introduces them by."""
     by_role: dict[tuple[str, ...], set[str]] = {}
     full_roles: dict[tuple[str, ...], str] = {}
     known = titled_names(tokenized, by_role, full_roles)
@@ -418,7 +477,7 @@ def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) 
             # one name after that role.
             if len(entity.role_tokens) < 2:
                 continue
-            names = by_role.get(tuple(entity.role_tokens), set())
+            names = {n for n in by_role.get(tuple(entity.role_tokens), set()) if _plausible_fuller(n)}
             if len(names) == 1:
                 entity.fuller_name = next(iter(names))
             elif len(entity.role_tokens) == 2 and len(full_roles.get(tuple(entity.role_tokens), "")) > len(entity.canonical):
@@ -428,6 +487,19 @@ def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) 
             continue
         ours = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
         candidate = known.get(ours[-1]) if ours else None
-        if candidate is not None and len(candidate[0]) > len(ours) and all(t in candidate[0] for t in ours):
+        if (
+            candidate is not None
+            and len(candidate[0]) > len(ours)
+            and all(t in candidate[0] for t in ours)
+            and _plausible_fuller(candidate[1])
+        ):
             entity.fuller_name = candidate[1]
-    return resolutions
+
+
+def _plausible_fuller(name: str) -> bool:
+    """A full name found after a title is no name if a word of it is a verb or a common noun
+    (``ويلبور روس قلل``, ``تدرس الملف``)."""
+    words = fold(name).split()
+    return not any(looks_like_verb(w) for w in words[1:]) and not any(
+        w.startswith("ال") and is_common_noun(w) and not is_adjective(w) for w in words
+    )

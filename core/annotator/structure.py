@@ -176,6 +176,11 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     return _merge(found)
 
 
+def merge_boilerplate(found: list[Found]) -> list[Found]:
+    """Boilerplate from several sources as non-overlapping spans (highest confidence kept)."""
+    return _merge(list(found))
+
+
 def _merge(found: list[Found]) -> list[Found]:
     """Merge overlapping boilerplate spans, keeping the highest confidence."""
     found.sort(key=lambda f: (f.start, -f.end))

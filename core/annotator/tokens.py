@@ -7,8 +7,8 @@ annotation it emits needs exact offsets in the stored text; each token carries b
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from core.folding import Shadow

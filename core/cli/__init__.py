@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from core import __version__
 from core.errors import IqtibasError
 
-COMMANDS = ("annotate", "outline", "validate", "eval", "export", "import", "agree", "report")
+COMMANDS = ("annotate", "outline", "validate", "eval", "train", "export", "import", "agree", "report")
 _MODULES = {"eval": "evaluate", "import": "import_"}
 
 EPILOG = """\

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.annotator import reannotate
+from core.annotator.trained import AnnotatorModel, load_model
 from core.articles import article_id, document_from_text
 from core.cli.common import Progress, default_jobs, expand_inputs
 from core.errors import IqtibasError
@@ -34,6 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N", help="articles annotated in parallel (default: %(default)s)")
     parser.add_argument("-f", "--force", action="store_true", help="refresh existing files: pending automatic annotations are replaced, human work is kept")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    parser.add_argument("--model", metavar="FILE", help="a model from 'iqtibas train' instead of the bundled one")
     parser.set_defaults(run=run)
 
 
@@ -53,9 +55,10 @@ def output_path(article: Path, root: Path | None, output_dir: Path | None) -> Pa
     return output_dir / relative.parent / (relative.stem + SUFFIX)
 
 
-def annotate_one(article: Path, target: Path, force: bool) -> Outcome:
+def annotate_one(article: Path, target: Path, force: bool, model_path: str | None = None) -> Outcome:
     """Annotate one article; never raises for a bad input, reports it instead."""
     try:
+        model = _model(model_path)
         text = read_article(article)
         if target.exists():
             if not force:
@@ -69,13 +72,17 @@ def annotate_one(article: Path, target: Path, force: bool) -> Outcome:
                         message=f"{target}: the article text changed since it was annotated; "
                         "it holds human annotations, so it was left untouched",
                     )
-                document = document_from_text(text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding)
+                document = document_from_text(
+                    text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
+                )
                 document.meta["created"] = existing.meta.get("created")
             else:
-                document = reannotate(existing)
+                document = reannotate(existing, model)
             status = "refreshed"
         else:
-            document = document_from_text(text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding)
+            document = document_from_text(
+                text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
+            )
             status = "written"
         target.parent.mkdir(parents=True, exist_ok=True)
         save_document(document, target)
@@ -87,14 +94,28 @@ def annotate_one(article: Path, target: Path, force: bool) -> Outcome:
         return Outcome(str(article), None, "failed", message=f"{article}: unexpected error: {error!r}")
 
 
-def _annotate_job(job: tuple[str, str, bool]) -> Outcome:
-    return annotate_one(Path(job[0]), Path(job[1]), job[2])
+_MODELS: dict[str, AnnotatorModel] = {}
+
+
+def _model(path: str | None) -> AnnotatorModel | None:
+    """The model file's model, read once per process (``None``: the bundled one)."""
+    if path is None:
+        return None
+    if path not in _MODELS:
+        _MODELS[path] = load_model(path)
+    return _MODELS[path]
+
+
+def _annotate_job(job: tuple[str, str, bool, str | None]) -> Outcome:
+    return annotate_one(Path(job[0]), Path(job[1]), job[2], job[3])
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = expand_inputs(args.paths, want="articles")
     output_dir = Path(args.output) if args.output else None
-    jobs = [(str(path), str(output_path(path, root, output_dir)), args.force) for path, root in inputs]
+    if args.model:
+        load_model(args.model)  # a bad model file stops here, before any article is touched
+    jobs = [(str(path), str(output_path(path, root, output_dir)), args.force, args.model) for path, root in inputs]
     if not jobs:
         print("iqtibas: no article files found", file=sys.stderr)
         return 2

@@ -1,7 +1,9 @@
-"""The automatic annotator on hand-written cases for every pattern of the guideline.
+"""The annotator's rules on hand-written cases for every pattern of the guideline.
 
 Each case is a small article; the assertions name the exact span (as text) and attribution the
-guideline asks for.
+guideline asks for. These run the rules alone (an untrained model): they are the speaker
+rankers' candidates and features, so each rule is pinned here; what the trained rankers choose
+among them is judged by cross-validation (``test_corpus_eval.py``) and ``test_speaker_ranker.py``.
 """
 
 from __future__ import annotations
@@ -9,14 +11,18 @@ from __future__ import annotations
 import pytest
 
 from core.annotator import annotate_document, reannotate
+from core.annotator.trained import AnnotatorModel
 from core.model import Annotation, Document
 from core.resources import SAMPLE_ARTICLE, read_text
 
 TITLE = "عنوان الخبر الرئيسي اليوم\n"
 
 
+RULES_ONLY = AnnotatorModel()
+
+
 def annotate(body: str, title: str = TITLE) -> Document:
-    return annotate_document(Document(title + body, id="t"))
+    return annotate_document(Document(title + body, id="t"), RULES_ONLY)
 
 
 def quotes(document: Document, kind: str | None = None) -> list[Annotation]:

@@ -1,0 +1,81 @@
+"""Turning a ranker's probability into a confidence that means what it says.
+
+A speaker confidence of 0.8 should be right four times in five. The ranker's softmax is not
+that by itself (it is sure of itself on patterns it saw often), so training measures it: each
+training article is decided by a model fitted without it, and the (probability, right?) pairs
+are fitted with an isotonic map — non-decreasing, a step per band — which the model stores.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+MIN_BAND = 20  # pairs per band before pooling: fewer make the map jumpy
+
+
+@dataclass
+class Calibration:
+    """Steps ``(upper raw probability, calibrated value)``, ascending; empty: identity."""
+
+    steps: list[tuple[float, float]] = field(default_factory=list)
+
+    def __call__(self, raw: float) -> float:
+        if not self.steps:
+            return raw
+        uppers = [upper for upper, _ in self.steps]
+        k = min(bisect_left(uppers, raw), len(self.steps) - 1)
+        return self.steps[k][1]
+
+    def to_json(self) -> list[list[float]]:
+        return [[round(upper, 4), round(value, 4)] for upper, value in self.steps]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Calibration:
+        return cls([(float(upper), float(value)) for upper, value in data or []])
+
+
+def fit_calibration(pairs: Sequence[tuple[float, bool]]) -> Calibration:
+    """Isotonic regression (pool adjacent violators) of rightness on raw probability."""
+    if len(pairs) < MIN_BAND:
+        return Calibration()
+    # One block per distinct probability, merged with its neighbours until each holds
+    # MIN_BAND answers; then neighbours that break monotonicity are pooled.
+    distinct: dict[float, list[float]] = {}
+    for raw, right in pairs:
+        block = distinct.setdefault(raw, [raw, 0.0, 0.0])
+        block[1] += right
+        block[2] += 1
+    blocks: list[list[float]] = []  # [upper raw, right count, total]
+    for raw in sorted(distinct):
+        upper, right, total = distinct[raw]
+        if blocks and blocks[-1][2] < MIN_BAND:
+            blocks[-1] = [upper, blocks[-1][1] + right, blocks[-1][2] + total]
+        else:
+            blocks.append([upper, right, total])
+    if len(blocks) >= 2 and blocks[-1][2] < MIN_BAND:
+        last = blocks.pop()
+        blocks[-1] = [last[0], blocks[-1][1] + last[1], blocks[-1][2] + last[2]]
+    pooled: list[list[float]] = []
+    for block in blocks:
+        pooled.append(block)
+        while len(pooled) >= 2 and pooled[-2][1] / pooled[-2][2] >= pooled[-1][1] / pooled[-1][2]:
+            last = pooled.pop()
+            pooled[-1] = [last[0], pooled[-1][1] + last[1], pooled[-1][2] + last[2]]
+    steps = [(upper, right / total) for upper, right, total in pooled]
+    steps[-1] = (1.0, steps[-1][1])  # everything above the last seen probability
+    return Calibration(steps)
+
+
+def reliability(pairs: Sequence[tuple[float, bool]], edges: Sequence[float] = (0.2, 0.4, 0.6, 0.8, 0.9)) -> list[tuple[str, int, int]]:
+    """Bands of confidence with how many answers fell in each and how many were right."""
+    bounds = [0.0, *edges, 1.0001]
+    rows = []
+    for low, high in pairwise(bounds):
+        inside = [right for confidence, right in pairs if low <= confidence < high]
+        label = f"{low:.1f}–{min(high, 1.0):.1f}"
+        rows.append((label, sum(inside), len(inside)))
+    return rows

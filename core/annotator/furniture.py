@@ -1,0 +1,193 @@
+"""Boilerplate paragraphs learned across sites: teasers, app promotions, credits, end marks.
+
+The patterns in ``resources/lexicons/boilerplate.tsv`` catch the furniture of the sites they were
+written from. On other sites most of what they miss is whole paragraphs: ledes of unrelated
+stories appended after the article (CNN, France24), an app promotion after a ``-----`` line,
+wire datelines and end marks (``… 1436 هـ الموافق … م واس``, ``// انتهى //``), credit lines. A
+trained classifier decides paragraph by paragraph from:
+
+* its place — how far from the end and the start, what the paragraph before was;
+* its shape — length, final punctuation, digits, Latin letters, a separator line;
+* its topic — how many of its content words the title and lead share: a teaser about another
+  story shares almost none;
+* its words — frequent words in news (``واس``, ``انتهى``, ``تصوير``, ``الأحد``) by themselves.
+
+Appended teasers come as a tail: once a late paragraph is judged furniture, the paragraphs
+after it are too, unless one of them is plainly the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.annotator.found import Found
+from core.annotator.layout import Block
+from core.annotator.ranker import Question, Ranker
+from core.annotator.wordstats import WordStats
+from core.folding import fold
+
+THRESHOLD = 0.5  # probability above which a paragraph is boilerplate
+TAIL_FILL = 0.25  # after a boilerplate paragraph in the last third, later ones above this join it
+COVERED = 0.8  # share of a paragraph inside gold boilerplate for it to count as boilerplate
+LEXICAL_MIN_COUNT = 30
+CONTENT_MAX_COUNT = 3000  # more frequent words are function words, not topic
+_WORD_RE = re.compile(r"[^\W_]+")
+_DIGIT_RE = re.compile(r"\d")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_SEPARATOR_RE = re.compile(r"^[\s*#=_~•·/\-–—]+$")
+_SENTENCE_END_RE = re.compile(r"[.!?؟…]['\"”»)]*$")
+
+
+class BlockDescriber:
+    """Features of an article's paragraphs for the boilerplate classifier."""
+
+    def __init__(self, text: str, blocks: Sequence[Block], title: Found | None, stats: WordStats) -> None:
+        self.text = text
+        self.blocks = [b for b in blocks if title is None or b.start >= title.end]
+        self.stats = stats
+        self.words = [_WORD_RE.findall(fold(text[b.start : b.end])) for b in self.blocks]
+        head = self.content(_WORD_RE.findall(fold(text[title.start : title.end]))) if title else set()
+        for words in self.words[:2]:
+            head |= self.content(words)
+        self.head = head
+
+    def content(self, words: Sequence[str]) -> set[str]:
+        out = set()
+        for word in words:
+            if len(word) < 3 or word.isdigit():
+                continue
+            profile = self.stats.get(word)
+            if profile is None or profile.count <= CONTENT_MAX_COUNT:
+                out.add(word)
+        return out
+
+    def features(self, position: int, rule_share: float) -> list[str]:
+        block = self.blocks[position]
+        count = len(self.blocks)
+        content = self.text[block.start : block.end]
+        words = self.words[position]
+        n = len(words)
+        from_end = count - 1 - position
+        out = [
+            f"from_end={min(from_end, 5)}",
+            f"from_start={min(position, 3)}",
+            f"third={min(3 * position // max(count, 1), 2)}",
+            f"words={_words_bin(n)}",
+            f"rule={_share_bin(rule_share)}",
+        ]
+        if _SENTENCE_END_RE.search(content.rstrip()):
+            out.append("ends_sentence")
+        if content.rstrip().endswith(":"):
+            out.append("ends_colon")
+        if _SEPARATOR_RE.match(content):
+            out.append("separator")
+        if position and _SEPARATOR_RE.match(self.text[self.blocks[position - 1].start : self.blocks[position - 1].end]):
+            out.append("after_separator")
+        if not block.whole_line:
+            out.append("part_of_line")
+        digits = len(_DIGIT_RE.findall(content))
+        out.append(f"digits={_share_bin(digits / max(len(content), 1))}")
+        latin = len(_LATIN_RE.findall(content))
+        out.append(f"latin={_share_bin(latin / max(len(content), 1))}")
+        if "http" in content or "www." in content or "@" in content:
+            out.append("link")
+        if any(mark in content for mark in "«»“”\""):
+            out.append("quote_marks")
+        mine = self.content(words)
+        if mine:
+            overlap = len(mine & self.head) / len(mine)
+            out.append(f"topic={_share_bin(overlap)}")
+            out.append(f"topic&end={_share_bin(overlap)}&{min(from_end, 3)}")
+            if position > 0:
+                previous = self.content(self.words[position - 1])
+                if previous:
+                    out.append(f"prev_topic={_share_bin(len(mine & previous) / len(mine))}")
+        else:
+            out.append("no_content_words")
+        lexical = [w for w in words[:8] + words[-4:] if self._frequent(w)]
+        out += [f"w={w}" for w in dict.fromkeys(lexical)]
+        if words:
+            out.append(f"first={words[0] if self._frequent(words[0]) else '~'}")
+            out.append(f"last={words[-1] if self._frequent(words[-1]) else '~'}")
+        return out
+
+    def _frequent(self, word: str) -> bool:
+        profile = self.stats.get(word)
+        return profile is not None and profile.count >= LEXICAL_MIN_COUNT
+
+
+def rule_shares(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> list[float]:
+    """For each paragraph, the share of its characters inside the given spans."""
+    ordered = sorted(spans)
+    shares = []
+    k = 0
+    for block in blocks:
+        while k < len(ordered) and ordered[k][1] <= block.start:
+            k += 1
+        covered = 0
+        j = k
+        while j < len(ordered) and ordered[j][0] < block.end:
+            covered += max(0, min(block.end, ordered[j][1]) - max(block.start, ordered[j][0]))
+            j += 1
+        shares.append(covered / max(len(block), 1))
+    return shares
+
+
+def find_learned_boilerplate(
+    text: str, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
+    ranker: Ranker, stats: WordStats,
+) -> list[Found]:
+    """Paragraphs the classifier takes for boilerplate that the patterns did not cover."""
+    describer = BlockDescriber(text, blocks, title, stats)
+    shares = rule_shares(describer.blocks, rule_spans)
+    probabilities = [
+        ranker.probabilities([describer.features(k, shares[k]), ["content"]])[0] for k in range(len(describer.blocks))
+    ]
+    chosen = [p >= THRESHOLD for p in probabilities]
+    count = len(chosen)
+    for k in range(count):
+        if chosen[k] and 3 * k >= 2 * count:  # a tail of teasers
+            for later in range(k + 1, count):
+                if probabilities[later] >= TAIL_FILL:
+                    chosen[later] = True
+                else:
+                    break
+    found = []
+    for k, block in enumerate(describer.blocks):
+        if chosen[k] and shares[k] < COVERED:
+            found.append(Found("boilerplate", block.start, block.end, round(probabilities[k], 2), reason="learned: site furniture"))
+    return found
+
+
+def boilerplate_questions(
+    text: str, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
+    gold_spans: Sequence[tuple[int, int]], stats: WordStats,
+) -> list[Question]:
+    """One two-option question per paragraph: boilerplate (its features) or content."""
+    describer = BlockDescriber(text, blocks, title, stats)
+    shares = rule_shares(describer.blocks, rule_spans)
+    gold = rule_shares(describer.blocks, gold_spans)
+    return [
+        Question([describer.features(k, shares[k]), ["content"]], [gold[k] >= COVERED, gold[k] < COVERED])
+        for k in range(len(describer.blocks))
+    ]
+
+
+def _words_bin(n: int) -> int:
+    for k, limit in enumerate((1, 3, 6, 12, 25, 50)):
+        if n <= limit:
+            return k
+    return 6
+
+
+def _share_bin(share: float) -> int:
+    if share <= 0:
+        return 0
+    if share < 0.2:
+        return 1
+    if share < 0.5:
+        return 2
+    if share < 0.8:
+        return 3
+    return 4

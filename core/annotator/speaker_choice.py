@@ -1,0 +1,244 @@
+"""Choosing each quote's speaker with the two trained rankers, and the questions they learn from.
+
+For every quote, the mention ranker picks each slot's span and the attribution ranker picks the
+slot (``speaker_options``). Quotes are decided in reading order: a carry-over takes the speaker
+chosen for an earlier quote; a span becomes (or joins) a speaker entity through
+``SpeakerResolver``, whose grouping and fullest-name rules then name it. The probability of the
+answer (the slot's times its span's) is the speaker confidence, calibrated afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from core.annotator.attribution import SpeakerPhrase
+from core.annotator.quotes import Candidate, QuoteFinder
+from core.annotator.ranker import Question, Ranker
+from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
+from core.annotator.speakers import Entity, Resolution, SpeakerResolver, complete_names
+from core.annotator.wordstats import WordStats
+from core.folding import fold
+
+_QUOTE_MARKS = frozenset("“”«»\"„‟″‹›")
+
+
+@dataclass
+class Decision:
+    """One quote's options — each slot's spans (or the slot itself for carry-overs and nobody) —
+    with the mention ranker's probability of each span within its slot, and their features."""
+
+    slots: list[Slot]
+    spans: list[SpeakerPhrase | None]
+    features: list[list[str]]
+
+
+def decide(
+    builder: SlotBuilder, mention: Ranker, candidates: Sequence[Candidate], position: int
+) -> Decision:
+    """The options of one quote, described for the attribution ranker."""
+    slots: list[Slot] = []
+    spans: list[SpeakerPhrase | None] = []
+    features: list[list[str]] = []
+    for slot in builder.slots(candidates, position):
+        if not slot.is_span:
+            slots.append(slot)
+            spans.append(None)
+            features.append(builder.slot_features(slot, None, 1.0, True, candidates, position))
+            continue
+        span_features = [builder.span_features(slot, p) for p in slot.spans]
+        probabilities = mention.probabilities(span_features)
+        best = max(range(len(slot.spans)), key=lambda i: (probabilities[i], -i))
+        for k, phrase in enumerate(slot.spans):
+            slots.append(slot)
+            spans.append(phrase)
+            described = builder.slot_features(slot, phrase, probabilities[k], k == best, candidates, position)
+            described += [f"m:{name}" for name in span_features[k]]
+            features.append(described)
+    return Decision(slots, spans, features)
+
+
+@dataclass
+class Choice:
+    """What was chosen for one quote (kept for the evaluation's per-step scores)."""
+
+    slot: Slot
+    span: SpeakerPhrase | None
+
+
+def choose_speakers(
+    finder: QuoteFinder,
+    candidates: Sequence[Candidate],
+    mention: Ranker,
+    attribution: Ranker,
+    stats: WordStats,
+    trace: list[Choice] | None = None,
+) -> list[Resolution]:
+    """Every candidate's speaker, mention and (uncalibrated) speaker confidence; with ``trace``,
+    also what was chosen for each."""
+    builder = SlotBuilder(finder, stats)
+    resolver = SpeakerResolver(finder.tk)
+    entities: list[Entity | None] = []
+    resolutions: list[Resolution] = []
+    for position, candidate in enumerate(candidates):
+        decision = decide(builder, mention, candidates, position)
+        probabilities = attribution.probabilities(decision.features)
+        k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
+        slot, phrase = decision.slots[k], decision.spans[k]
+        entity: Entity | None = None
+        span = None
+        if slot.source == "carry":
+            entity = entities[position - slot.back]
+        elif phrase is not None:
+            entity = resolver.entity_for(phrase)
+            if slot.source in MENTION_SOURCES:
+                span = (phrase.start, phrase.end)
+        entities.append(entity)
+        if trace is not None:
+            trace.append(Choice(slot, phrase))
+        confidence = probabilities[k]
+        resolutions.append(Resolution(candidate, entity, span, round(confidence, 3)))
+    complete_names(finder.tk, resolver)
+    return resolutions
+
+
+# Training --------------------------------------------------------------------------------------
+def name_key(name: str) -> str:
+    """A name as compared with gold: folded, single-spaced."""
+    return " ".join(fold(name).split())
+
+
+def gold_name_sets(speaker: str | None, aliases: Iterable[str]) -> frozenset[str]:
+    """Every folded form a checked speaker goes by (an empty set: the quote has no speaker)."""
+    if speaker is None:
+        return frozenset()
+    return frozenset({name_key(speaker)} | {name_key(a) for a in aliases})
+
+
+@dataclass
+class SpeakerTraining:
+    """Questions for the mention ranker (which span of a slot) and for the attribution ranker
+    (which slot), with the answers a person checked."""
+
+    mention: list[Question]
+    attribution: list[Question]
+
+
+class Labeller:
+    """Which spans and slots name a quote's checked speaker."""
+
+    def __init__(self, finder: QuoteFinder, gold_names: Sequence[frozenset[str] | bool]) -> None:
+        self.finder = finder
+        self.gold_names = gold_names
+        self._canonical: dict[tuple[int, int], str] = {}
+
+    def spans_right(self, spans: Sequence[SpeakerPhrase], names: frozenset[str]) -> list[bool]:
+        """Which of one slot's spans are right: those written as one of the speaker's names if
+        any is; otherwise those that would be named right (a title and a name: العميد فلان)."""
+        exact = [self.span_is_written_right(p, names) for p in spans]
+        if any(exact):
+            return exact
+        return [self.span_is_right(p, names) for p in spans]
+
+    def span_is_written_right(self, phrase: SpeakerPhrase, names: frozenset[str]) -> bool:
+        return bool(names) and bool(_span_names(self.finder.text[phrase.start : phrase.end]) & names)
+
+    def span_is_right(self, phrase: SpeakerPhrase, names: frozenset[str]) -> bool:
+        if not names:
+            return False
+        if self.span_is_written_right(phrase, names):
+            return True
+        # What the output would be named: the mention's name part without its title (العميد …).
+        key = (phrase.first, phrase.last)
+        if key not in self._canonical:
+            self._canonical[key] = SpeakerResolver(self.finder.tk).entity_for(phrase).canonical
+        canonical = self._canonical[key]
+        return bool(canonical) and name_key(canonical) in names
+
+    def slot_is_right(self, slot: Slot, names: frozenset[str], position: int) -> bool:
+        if slot.source == "none":
+            return not names
+        if slot.source == "carry":
+            earlier = self.gold_names[position - slot.back]
+            return bool(names) and isinstance(earlier, frozenset) and bool(earlier & names)
+        return any(self.span_is_right(p, names) for p in slot.spans)
+
+
+def speaker_training(
+    finder: QuoteFinder,
+    candidates: Sequence[Candidate],
+    gold_names: Sequence[frozenset[str] | bool],
+    stats: WordStats,
+    mention: Ranker | None = None,
+) -> SpeakerTraining:
+    """Training questions for the quotes that match a checked quote.
+
+    ``gold_names[k]`` holds, for candidate ``k``, the folded names of its checked quote's
+    speaker (empty: no speaker), or ``False`` when it matches no checked quote. Attribution
+    questions need each slot's best span, so they are built only when a ``mention`` ranker is
+    given (trained on mention questions first).
+    """
+    builder = SlotBuilder(finder, stats)
+    labeller = Labeller(finder, gold_names)
+    training = SpeakerTraining([], [])
+    for position, names in enumerate(gold_names):
+        if names is False:
+            continue
+        assert isinstance(names, frozenset)
+        if mention is None:
+            for slot in builder.slots(candidates, position):
+                if len(slot.spans) > 1:
+                    right = labeller.spans_right(slot.spans, names)
+                    training.mention.append(Question([builder.span_features(slot, p) for p in slot.spans], right))
+            continue
+        decision = decide(builder, mention, candidates, position)
+        right = [
+            labeller.slot_is_right(slot, names, position) if span is None else labeller.span_is_right(span, names)
+            for slot, span in zip(decision.slots, decision.spans, strict=True)
+        ]
+        training.attribution.append(Question(decision.features, right))
+    return training
+
+
+def occurrence_questions(finder: QuoteFinder, name_sets: Iterable[frozenset[str]], stats: WordStats) -> list[Question]:
+    """Mention questions at every place the article names a checked speaker, quoted or not.
+
+    A speaker's names (canonical and aliases) written anywhere in the article show where noun
+    phrases of that kind end (``ممثل سوريا لدى الأمم المتحدة``); each place, with every other
+    end its words allow, is one more question for the mention ranker.
+    """
+    builder = SlotBuilder(finder, stats)
+    labeller = Labeller(finder, [])
+    by_first: dict[str, list[frozenset[str]]] = {}
+    for names in name_sets:
+        for name in names:
+            words = name.split()
+            if words:
+                by_first.setdefault(words[0], []).append(names)
+    questions = []
+    tokens = finder.tokens
+    for index, token in enumerate(tokens):
+        candidates = by_first.get(token.norm)
+        if not candidates or not token.is_word:
+            continue
+        slot = Slot("occurrence", [builder.phrase(index, end) for end in builder.ends_from(index, finder.sentence_end(index))])
+        if len(slot.spans) < 2:
+            continue
+        for names in dict.fromkeys(candidates):
+            right = labeller.spans_right(slot.spans, names)
+            if any(right):
+                questions.append(Question([builder.span_features(slot, p) for p in slot.spans], right))
+                break
+    return questions
+
+
+def _span_names(text: str) -> set[str]:
+    """A span's text as a name, also without quotation marks or a glued preposition
+    (``لوزارة`` → ``وزارة``, ``للمتحدث`` → ``المتحدث``)."""
+    keys = {name_key(text), name_key("".join(c for c in text if c not in _QUOTE_MARKS))}
+    for key in list(keys):
+        if key[:1] in ("ل", "ب", "و") and len(key) > 3:
+            keys.add(key[1:])
+            if key.startswith("لل"):
+                keys.add("ا" + key[1:])
+    return keys

@@ -1,0 +1,613 @@
+"""Where a quote's speaker may be named: slots, the spans each could cover, and their features.
+
+The rules (``attribution.py``, ``quotes.py``) give one answer per quote; on articles nobody tuned
+them on, that answer's *boundaries* and *carry-overs* are wrong a third of the time. Here the
+rules' answer becomes one possibility among several, and two trained rankers choose:
+
+* a **slot** is a place where the speaker may be named — the rules' phrase, right after the cue,
+  right before it (a name-first subject), before a relative pronoun (``المغرد "…" الذي قال``),
+  the subject of a verb earlier in this sentence or the one before, the rules' hint — or a
+  carry-over of the speaker of one of the three previous quotes (``وأضاف:``), or nobody (a
+  passive ``يقال إن``);
+* a slot's **spans** are the mentions it could be: every end its words allow (``المسؤول`` or
+  ``المسؤول لرويترز``; ``ممثل سوريا`` or ``ممثل سوريا لدى الأمم المتحدة بشار الجعفري``).
+
+The *mention* ranker picks each slot's span; the *attribution* ranker picks the slot. Features
+describe words by class (title, definite, particle, preposition …), by how they behave in
+unlabeled news (``wordstats``) or, for frequent words, by themselves; and slots by their
+relation to the cue and to the previous quotes. No feature names an article's rare words, so
+what is learned carries over to other sites.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from core.annotator import lexicon
+from core.annotator.attribution import (
+    _RELATIVES,
+    NAME_PARTICLES,
+    SpeakerPhrase,
+    _has_pronoun_suffix,
+    cue_form,
+    is_adjective,
+    is_complementizer,
+    is_stop,
+)
+from core.annotator.quotes import Candidate, QuoteFinder
+from core.annotator.tokens import Token
+from core.annotator.wordstats import FIELDS, WordStats
+
+MAX_WORDS = 10  # words in a mention span
+CARRY_BACK = 3  # previous quotes whose speaker may carry over
+LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
+ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
+SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "لدي", "منذ", "خلال", "بعد", "قبل", "حول", "عبر", "باسم"})
+_AUXILIARIES = frozenset({"قد", "وقد", "فقد", "لقد", "كان", "كانت", "وكان", "وكانت"})
+_CONNECTORS = frozenset({"و", "ف", "ثم", "لكن", "ولكن", "بينما", "فيما", "كما", "اما", "واما", "بدوره", "بدورها", "الا", "ان", "غير"})
+_SPAN_SOURCES = ("rule", "after", "before", "relative", "subject", "hint")
+# Sources whose span is the mention nearest the quote (the guideline's speaker span); a subject
+# or a hint stands in an earlier clause, too far away to mark as this quote's mention.
+MENTION_SOURCES = frozenset({"rule", "after", "before", "relative"})
+
+
+@dataclass(slots=True)
+class Slot:
+    """A place the speaker may be named, with the spans it could cover (nearest first); or a
+    carry-over from ``back`` quotes before; or nobody."""
+
+    source: str
+    spans: list[SpeakerPhrase] = field(default_factory=list)
+    back: int = 0
+    rule_span: SpeakerPhrase | None = None
+
+    @property
+    def is_span(self) -> bool:
+        return bool(self.spans)
+
+
+class SlotBuilder:
+    """Builds and describes the slots and spans of every quote of one article."""
+
+    def __init__(self, finder: QuoteFinder, stats: WordStats) -> None:
+        self.finder = finder
+        self.tk = finder.tk
+        self.tokens = finder.tokens
+        self.text = finder.text
+        self.stats = stats
+        self._class_cache: dict[int, str] = {}
+        self._stat_cache: dict[str, tuple[str, ...]] = {}
+        self._ngrams: Counter[tuple[str, ...]] | None = None
+        self._before_boundary: Counter[str] | None = None
+        self._near_cue: Counter[str] | None = None
+
+    def _echo(self, norms: tuple[str, ...]) -> int:
+        """How often a sequence of one to four tokens occurs in the article (counted on first use)."""
+        if self._ngrams is None:
+            counts: Counter[tuple[str, ...]] = Counter()
+            before: Counter[str] = Counter()
+            norms_all = [t.norm for t in self.tokens]
+            for n in range(1, ECHO_MAX + 1):
+                counts.update(zip(*(norms_all[k:] for k in range(n)), strict=False))
+            for k in range(len(self.tokens) - 1):
+                if self.tokens[k].is_word and self._hard_boundary(self.tokens[k + 1]):
+                    before[norms_all[k]] += 1
+            near: Counter[str] = Counter()
+            for k, token in enumerate(self.tokens):
+                if self._is_verb(token) and cue_form(token) is not None:
+                    for j in range(k + 1, min(k + 5, len(self.tokens))):
+                        if not self.tokens[j].is_word:
+                            break
+                        near[norms_all[j]] += 1
+            self._ngrams, self._before_boundary, self._near_cue = counts, before, near
+        return self._ngrams.get(norms, 0)
+
+    def _hard_boundary(self, token: Token) -> bool:
+        return not token.is_word or is_complementizer(token)
+
+    # Slots ------------------------------------------------------------------------------------
+    def slots(self, candidates: Sequence[Candidate], position: int) -> list[Slot]:
+        """Every slot of the quote ``candidates[position]``."""
+        candidate = candidates[position]
+        rule, hint, cue = candidate.phrase, candidate.subject_hint, candidate.cue
+        slots: list[Slot] = []
+        anchors: dict[tuple[str, int], Slot] = {}
+        anchor = self.tk.index_at_or_after(candidate.start)
+
+        def add_from(source: str, first: int, limit: int, own: SpeakerPhrase | None = None, back: int = 0) -> None:
+            key = ("start", first)
+            spans = [self.phrase(first, end) for end in self.ends_from(first, limit)]
+            if own is not None and all((p.first, p.last) != (own.first, own.last) for p in spans):
+                spans.append(own)
+            if not spans:
+                return
+            slot = anchors.get(key)
+            if slot is None:
+                slot = anchors[key] = Slot(source, spans, back)
+                slots.append(slot)
+            if own is not None and source == "rule":
+                slot.rule_span = own
+
+        def add_until(source: str, last: int, bound: int) -> None:
+            key = ("end", last)
+            if key in anchors or last < bound:
+                return
+            spans = [self.phrase(first, last) for first in self.starts_before(last, bound)]
+            if spans:
+                anchors[key] = Slot(source, spans)
+                slots.append(anchors[key])
+
+        if rule is not None:
+            add_from("rule", rule.first, max(self.finder.sentence_end(rule.first), rule.last + 1), own=rule)
+        if cue is not None and not candidate.passive:
+            after = cue.last + 1
+            stop = anchor if anchor > after else self.finder.sentence_end(after)
+            add_from("after", after, stop)
+            sentence = self.finder.sentence_start(cue.first)
+            last = cue.first - 1
+            while last >= sentence and self.tokens[last].norm in _AUXILIARIES:
+                last -= 1
+            add_until("before", last, sentence)
+            relative = self._relative_before(cue.first)
+            if relative is not None:
+                add_until("relative", relative, self.finder.sentence_start(relative))
+        for distance, head in self._subject_heads(candidate, anchor):
+            add_from("subject", head + 1, self.finder.sentence_end(head), back=distance)
+        if hint is not None:
+            add_from("hint", hint.first, max(self.finder.sentence_end(hint.first), hint.last + 1), own=hint)
+        for back in range(1, min(CARRY_BACK, position) + 1):
+            slots.append(Slot("carry", back=back))
+        slots.append(Slot("none"))
+        return slots
+
+    def phrase(self, first: int, last: int) -> SpeakerPhrase:
+        tokens = self.tokens
+        start = tokens[first].start
+        if self._conjunction_first(tokens[first].norm):
+            start += 1  # "والحكومة": the conjunction is not the speaker's
+        return SpeakerPhrase(first, last, start, tokens[last].end)
+
+    def _conjunction_first(self, norm: str) -> bool:
+        """``والحكومة`` or ``وأحد`` start with the conjunction و; ``والدة`` and ``وليد`` do not
+        (the form without و is rarer in news than the word itself)."""
+        rest = norm[1:]
+        if not norm.startswith("و") or not (rest.startswith("ال") or rest in lexicon.titles()):
+            return False
+        whole, without = self.stats.get(norm), self.stats.get(rest)
+        return without is not None and (whole is None or without.count > whole.count)
+
+    def ends_from(self, first: int, limit: int) -> list[int]:
+        """Indices of the words a mention starting at ``first`` could end on, nearest first.
+
+        A mention runs over words and quoted names (صحيفة «كلارين») on one line, and stops at
+        punctuation, a complementiser, a reporting verb, a sentence end or ``limit``.
+        """
+        tokens = self.tokens
+        ends: list[int] = []
+        index = first
+        words = 0
+        limit = min(limit, len(tokens))
+        while index < limit and words < MAX_WORDS:
+            token = tokens[index]
+            if index > first and "\n" in self.text[tokens[index - 1].end : token.start]:
+                break
+            if not token.is_word:
+                closing = self.tk.name_spans.get(index)
+                if closing is not None and index < closing < limit:
+                    ends.append(closing)
+                    index = closing + 1
+                    words += 1
+                    continue
+                if token.norm == "." and index > first and len(tokens[index - 1].norm) <= 2:
+                    index += 1  # "د." and initials
+                    continue
+                break
+            if is_complementizer(token) or (index > first and self._is_verb(token)):
+                break
+            ends.append(index)
+            words += 1
+            index += 1
+        return ends
+
+    def starts_before(self, last: int, bound: int) -> list[int]:
+        """Indices a name-first mention ending at ``last`` could start on, nearest first."""
+        tokens = self.tokens
+        starts: list[int] = []
+        index = last
+        while index >= bound and last - index < MAX_WORDS:
+            token = tokens[index]
+            closing = self.tk.name_spans.get(index)
+            if closing is not None and bound <= closing < index:
+                index = closing  # a quoted name is one word: المتابع “فايز البلوي”
+                token = tokens[index]
+                starts.append(index)
+                index -= 1
+                continue
+            if not token.is_word or self._is_verb(token) or is_complementizer(token):
+                break
+            if index < last and "\n" in self.text[token.end : tokens[index + 1].start]:
+                break
+            if token.norm in _CONNECTORS:
+                break
+            starts.append(index)
+            index -= 1
+        return starts
+
+    def _relative_before(self, cue_first: int) -> int | None:
+        """``المتابع “فايز البلوي” الذي قال``: the token before a relative pronoun right before
+        the cue (the antecedent's last word or closing mark), or ``None``."""
+        k = cue_first - 1
+        if k >= 1 and self.tokens[k].norm in ("،", ","):
+            k -= 1
+        if k < 1 or self.tokens[k].norm not in _RELATIVES:
+            return None
+        k -= 1
+        if k >= 0 and self.tokens[k].norm in ("،", ","):
+            k -= 1
+        if k < 0:
+            return None
+        return k if self.tokens[k].is_word or self.tk.name_spans.get(k, k) < k else None
+
+    def _subject_heads(self, candidate: Candidate, anchor: int) -> list[tuple[int, int]]:
+        """Verbs whose subject may be the speaker: the first word of this sentence and of the one
+        before it (verb-first sentences), and reporting verbs in them; ``(sentences back, index)``.
+
+        Only the ``SUBJECT_WINDOW`` tokens before the quote are searched, so a text with no
+        sentence ends (a scraped page on one line) costs no more per quote than any other.
+        """
+        heads: list[tuple[int, int]] = []
+        cue = candidate.cue
+        point = min(anchor, cue.first) if cue is not None else anchor
+        point = min(point, len(self.tokens) - 1)
+        if point < 0:
+            return heads
+        floor = max(0, point - SUBJECT_WINDOW)
+        start = max(self.finder.sentence_start(point), floor)
+        block = self.finder._block_of_token[point]
+        for distance in (0, 1):
+            first = start
+            while first < point and self.tokens[first].norm in _CONNECTORS:
+                first += 1
+            if first < point and self.tokens[first].is_word and (cue is None or first != cue.first):
+                heads.append((distance, first))
+            for k in range(first + 1, point):
+                if (cue is None or k != cue.first) and self._is_verb(self.tokens[k]):
+                    heads.append((distance, k))
+            if start <= floor:
+                break
+            previous = start - 1
+            if self.finder._block_of_token[previous] not in (block, block - 1):
+                break
+            point = previous
+            start = max(self.finder.sentence_start(previous), floor)
+        return heads
+
+    def _is_verb(self, token: Token) -> bool:
+        form = cue_form(token)
+        return form is not None and form.tense in ("past", "imperfect")
+
+    # Mention features -------------------------------------------------------------------------
+    def span_features(self, slot: Slot, phrase: SpeakerPhrase) -> list[str]:
+        """What the mention ranker weighs: where the span ends and what its words are."""
+        tokens = self.tokens
+        words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
+        n = len(words)
+        out = [f"n={min(n, 6)}", f"{slot.source}&n={min(n, 6)}"]
+        if slot.rule_span is not None:
+            rule = slot.rule_span
+            if (phrase.first, phrase.last) == (rule.first, rule.last):
+                out.append("same_as_rule")
+            else:
+                out.append(f"end_vs_rule={max(-3, min(3, self._word_delta(rule.last, phrase.last)))}")
+        first_class = self.word_class(phrase.first)
+        last_class = self.word_class(phrase.last)
+        nxt = phrase.last + 1
+        next_class = self.word_class(nxt) if nxt < len(tokens) else "end"
+        if nxt < len(tokens) and "\n" in self.text[tokens[phrase.last].end : tokens[nxt].start]:
+            next_class = "newline"
+        before = phrase.first - 1
+        before_class = self.word_class(before) if before >= 0 else "start"
+        out += [
+            f"first={first_class}",
+            f"last={last_class}",
+            f"next={next_class}",
+            f"prev={before_class}",
+            f"last&next={last_class}&{next_class}",
+            f"first&last={first_class}&{last_class}",
+            f"first&n={first_class}&{min(n, 6)}",
+            f"last_w={self._lexical(phrase.last)}",
+            f"first_w={self._lexical(phrase.first)}",
+        ]
+        if nxt < len(tokens):
+            out.append(f"next_w={self._lexical(nxt)}")
+        if n >= 2:
+            out.append(f"penult&last={self.word_class(words[-2])}&{last_class}")
+        out += [f"last.{s}" for s in self.token_stats(phrase.last)]
+        if nxt < len(tokens) and tokens[nxt].is_word:
+            out += [f"next.{s}" for s in self.token_stats(nxt)]
+        classes = [self.word_class(k) for k in words]
+        out += sorted({f"has={c}" for c in classes})
+        # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
+        # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
+        speech, times = lexicon.words("occasion_nouns"), lexicon.words("time_words")
+        for k in words[1:]:
+            norm = tokens[k].norm
+            bare = norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else norm
+            if norm in speech or bare in speech:
+                out.append("in_occasion_noun")
+            if norm in times:
+                out.append("in_time_word")
+            if self.word_class(k) == "prep" and k + 1 <= phrase.last:
+                out.append(f"pp_w={self._lexical(k + 1)}")
+        # Order inside the span: a definite noun right after a name is the verb's object
+        # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
+        out += sorted({f"pair={a}>{b}" for a, b in pairwise(classes)})
+        known = sum(1 for k in words if tokens[k].norm in self.finder.known_names)
+        if known:
+            out.append("known_name")
+        out.append(f"last_repeats={min(self.tk.word_count(tokens[phrase.last].norm), 4)}")
+        # The article's own evidence: a mention written the same way elsewhere, a last word that
+        # elsewhere ends its phrase (الجعفري إن), a pair of words that recurs (الهلال الأحمر).
+        if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
+            echo = self._echo(tuple(t.norm for t in tokens[phrase.first : phrase.last + 1]))
+            out.append(f"echo_span={min(echo, 3)}")
+        self._echo(())
+        assert self._before_boundary is not None
+        out.append(f"echo_last_ends={min(self._before_boundary.get(tokens[phrase.last].norm, 0), 3)}")
+        assert self._near_cue is not None
+        out.append(f"echo_last_near_cue={min(self._near_cue.get(tokens[phrase.last].norm, 0), 3)}")
+        if nxt < len(tokens):
+            out.append(f"echo_next_near_cue={min(self._near_cue.get(tokens[nxt].norm, 0), 3)}")
+        if nxt < len(tokens):
+            out.append(f"echo_pair={min(self._echo((tokens[phrase.last].norm, tokens[nxt].norm)), 3)}")
+        # The rules' own tests, as evidence.
+        if nxt < len(tokens) and is_stop(tokens[nxt]):
+            out.append("next_is_stop")
+        if is_stop(tokens[phrase.last]):
+            out.append("last_is_stop")
+        if nxt < len(tokens) and tokens[nxt].norm[:1] == "ل" and tokens[nxt].is_word:
+            profile = self.stats.get(tokens[nxt].norm)
+            if profile is not None and profile.share("before_that") >= 15:
+                out.append("next_is_addressee")  # "قال مسؤول لرويترز إن"
+        return out
+
+    def _word_delta(self, a: int, b: int) -> int:
+        """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
+        lo, hi = min(a, b), max(a, b)
+        count = sum(1 for k in range(lo + 1, hi + 1) if self.tokens[k].is_word)
+        return count if b >= a else -count
+
+    # Attribution features ---------------------------------------------------------------------
+    def slot_features(
+        self,
+        slot: Slot,
+        span: SpeakerPhrase | None,
+        sureness: float,
+        best: bool,
+        candidates: Sequence[Candidate],
+        position: int,
+    ) -> list[str]:
+        """What the attribution ranker weighs: the slot's kind and place, the quote's cue, and
+        one of the slot's spans (the mention ranker gives it probability ``sureness`` within the
+        slot; ``best`` when no other span of the slot has more)."""
+        candidate = candidates[position]
+        context = [f"kind={candidate.kind}", f"cue={self._cue_kind(candidate)}"]
+        if candidate.passive:
+            context.append("passive")
+        if candidate.phrase is not None:
+            context.append("rule_has_phrase")
+        if candidate.subject_hint is not None:
+            context.append("rule_has_hint")
+        if candidate.continues_previous:
+            context.append("rule_continues")
+        cue = candidate.cue
+        if cue is not None and cue.last + 1 < len(self.tokens):
+            context.append(f"after_cue={self.word_class(cue.last + 1)}")
+        source = slot.source
+        out = [f"src={source}"] + [f"{source}&{c}" for c in context]
+        if span is not None:
+            out += self._best_span_features(slot, span, sureness, candidate)
+            if best:
+                out.append(f"{source}&best")
+        elif source == "carry":
+            out += self._carry_features(slot.back, candidates, position)
+        if cue is None and source != "none":
+            out.append(f"{source}&nocue")
+        return out
+
+    def _best_span_features(self, slot: Slot, phrase: SpeakerPhrase, sureness: float, candidate: Candidate) -> list[str]:
+        tokens = self.tokens
+        source = slot.source
+        words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
+        out = [
+            f"{source}&sure={min(int(sureness * 5), 4)}",
+            f"{source}&first={self.word_class(phrase.first)}",
+            f"{source}&last={self.word_class(phrase.last)}",
+            f"{source}&n={min(len(words), 6)}",
+        ]
+        if slot.rule_span is not None:
+            out.append(f"{source}&has_rule")
+        if source == "subject":
+            out.append(f"subject_back={slot.back}")
+            out.append(f"subject_verb={self.word_class(phrase.first - 1)}")
+        titled = sum(1 for k in words if tokens[k].norm in lexicon.titles())
+        out.append(f"{source}&titles={min(titled, 2)}")
+        if any(tokens[k].norm in self.finder.known_names for k in words):
+            out.append(f"{source}&known_name")
+        out += [f"{source}&first.{s}" for s in self.token_stats(phrase.first)[:3]]
+        cue = candidate.cue
+        if cue is not None:
+            if phrase.first > cue.last:
+                out.append(f"{source}&after_cue={min(self._word_delta(cue.last, phrase.first) - 1, 3)}")
+            elif phrase.last < cue.first:
+                out.append(f"{source}&before_cue={min(self._word_delta(phrase.last, cue.first) - 1, 3)}")
+        return out
+
+    def _cue_kind(self, candidate: Candidate) -> str:
+        cue = candidate.cue
+        if cue is None:
+            return "none"
+        if cue.form is None:
+            return "according" if not cue.came_in else "came_in"
+        prefix = "w" if self.tokens[cue.first].norm[:1] in ("و", "ف") and cue.form.tense != "participle" else ""
+        return f"{prefix}{cue.form.tense}"
+
+    def _carry_features(self, back: int, candidates: Sequence[Candidate], position: int) -> list[str]:
+        candidate = candidates[position]
+        earlier = candidates[position - back]
+        out = [f"carry={back}"]
+        here = min(self.tk.index_at_or_after(candidate.start), len(self.tokens) - 1)
+        there = min(self.tk.index_at_or_after(earlier.start), len(self.tokens) - 1)
+        blocks = self.finder._block_of_token
+        gap = blocks[here] - blocks[there] if blocks else 0
+        out.append(f"carry{back}&paragraphs={min(gap, 3)}")
+        out.append(f"carry{back}&cue={self._cue_kind(candidate)}")
+        if candidate.phrase is not None:
+            out.append(f"carry{back}&rule_has_phrase")
+        if candidate.continues_previous:
+            out.append(f"carry{back}&rule_continues")
+        if earlier.phrase is None and earlier.subject_hint is None:
+            out.append(f"carry{back}&earlier_unnamed")
+        mine, theirs = self._gender(candidate), self._gender(earlier)
+        if mine and theirs:
+            out.append(f"carry{back}&gender={'same' if mine == theirs else 'other'}")
+        if earlier.kind == candidate.kind:
+            out.append(f"carry{back}&same_kind")
+        if earlier.end > candidate.start:
+            out.append(f"carry{back}&inside")  # a direct quote inside an indirect one
+        titles = lexicon.titles()
+        between = 0
+        for k in range(self.tk.index_at_or_after(earlier.end), min(here, self.tk.index_at_or_after(earlier.end) + SUBJECT_WINDOW)):
+            if self.tokens[k].norm in titles:
+                between += 1
+                if between == 2:
+                    break
+        out.append(f"carry{back}&titles_between={between}")
+        return out
+
+    def _gender(self, candidate: Candidate) -> str:
+        cue = candidate.cue
+        if cue is None or cue.form is None or cue.form.tense == "noun":
+            return ""
+        if cue.form.plural:
+            return "plural"
+        return "f" if cue.form.feminine else "m"
+
+    # Word classes -----------------------------------------------------------------------------
+    def word_class(self, index: int) -> str:
+        cached = self._class_cache.get(index)
+        if cached is None:
+            cached = self._class_cache[index] = self._word_class(self.tokens[index])
+        return cached
+
+    def _word_class(self, token: Token) -> str:
+        norm = token.norm
+        if not token.is_word:
+            if token.is_quote_mark:
+                return "quote"
+            if norm in ("،", ","):
+                return "comma"
+            if norm in (":", "؛", ";"):
+                return "colon"
+            if token.is_sentence_end:
+                return "stop"
+            return "punct"
+        if token.is_digit or norm[:1].isdigit():
+            return "digit"
+        if is_complementizer(token):
+            return "that"
+        form = cue_form(token)
+        if form is not None and form.tense in ("past", "imperfect"):
+            return "verb"
+        if form is not None and form.tense == "participle":
+            return "participle"
+        if norm in NAME_PARTICLES:
+            return "particle"
+        if norm in _RELATIVES:
+            return "relative"
+        if norm == "علي" and not token.maqsura:
+            return "word"  # the name علي, not the preposition على (folding merges them)
+        if norm in _PREPOSITIONS:
+            return "prep"
+        titles = lexicon.titles()
+        plain = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
+        if norm in lexicon.anonymous_heads():
+            return "anon"
+        if norm in lexicon.organisation_heads():
+            return "org"
+        if norm in titles:
+            return "deftitle" if norm.startswith("ال") else "title"
+        if plain in titles and plain != norm:
+            return "wtitle"
+        if norm in lexicon.speaker_stops():
+            return "stopword"
+        if norm.startswith("ال"):
+            return "defadj" if is_adjective(norm) else "def"
+        if norm.startswith("وال"):
+            return "wdef"
+        if norm.startswith(("لل", "بال")):
+            return "lamdef"
+        if _has_pronoun_suffix(self.text[token.start : token.end]):
+            return "suffixed"
+        if norm.startswith("ل") and len(norm) > 3:
+            return "lam"
+        if norm.startswith("ب") and len(norm) > 3:
+            return "bi"
+        if is_adjective(norm):
+            return "adj"
+        return "word"
+
+    def token_stats(self, index: int) -> tuple[str, ...]:
+        """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
+        token = self.tokens[index]
+        if token.norm == "علي" and not token.maqsura:
+            return ("rare",)
+        return self.word_stats(token.norm)
+
+    def _lexical(self, index: int) -> str:
+        """A frequent word as itself (``لرويترز``, ``الصحفيين``), a rarer one by its class."""
+        token = self.tokens[index]
+        if token.norm == "علي" and not token.maqsura:
+            return "~word"  # the name, not the preposition
+        profile = self.stats.get(token.norm) if token.is_word else None
+        if not token.is_word or (profile is not None and profile.count >= LEXICAL_MIN_COUNT):
+            return token.norm
+        return "~" + self.word_class(index)
+
+    def word_stats(self, norm: str) -> tuple[str, ...]:
+        cached = self._stat_cache.get(norm)
+        if cached is None:
+            profile = self.stats.get(norm)
+            if profile is None:
+                cached = ("rare",)
+            else:
+                cached = tuple(f"{name}={_bin(share)}" for name, share in zip(FIELDS, profile.shares, strict=True))
+                cached += (f"freq={_frequency_bin(profile.count)}",)
+            self._stat_cache[norm] = cached
+        return cached
+
+
+def _bin(share: int) -> int:
+    if share == 0:
+        return 0
+    if share <= 5:
+        return 1
+    if share <= 20:
+        return 2
+    if share <= 50:
+        return 3
+    return 4
+
+
+def _frequency_bin(count: int) -> int:
+    if count < 10:
+        return 0
+    if count < 50:
+        return 1
+    if count < 300:
+        return 2
+    return 3

@@ -1,0 +1,180 @@
+"""Fitting the annotator's learned parts on annotated articles.
+
+Training data is any article whose quotes a person has checked: the development corpus's gold
+files, or a team's reviewed ``.iqtibas.json`` files (accepted and corrected quotes). The
+annotator runs over each article; every quote it finds that matches a checked quote becomes a
+training question for the mention ranker (which span of each slot names the checked speaker)
+and, once that ranker is fitted, for the attribution ranker (which slot). Article text is used
+while fitting and never kept: the model holds feature weights only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from core.annotator import structure, wordstats
+from core.annotator.calibration import Calibration, fit_calibration
+from core.annotator.furniture import boilerplate_questions
+from core.annotator.layout import paragraphs
+from core.annotator.pipeline import structure_and_quotes
+from core.annotator.quotes import Candidate, QuoteFinder
+from core.annotator.ranker import Question, Ranker, train
+from core.annotator.speaker_choice import (
+    choose_speakers,
+    gold_name_sets,
+    name_key,
+    occurrence_questions,
+    speaker_training,
+)
+from core.annotator.trained import AnnotatorModel
+from core.annotator.wordstats import WordStats
+from core.folding import Shadow
+
+QUOTE_OVERLAP = 0.5  # as the guideline scores: overlap of at least half the longer span
+PRIOR_STRENGTH = 0.05
+INNER_FOLDS = 5  # how firmly a refit on a team's corrections holds to the bundled weights
+
+
+@dataclass(frozen=True)
+class CheckedQuote:
+    """A quote a person checked: its span, kind and speaker (canonical name and aliases)."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckedArticle:
+    """An article with the quotes a person checked and, when its boilerplate was checked too,
+    the boilerplate spans (``None``: not checked, so it teaches the classifier nothing)."""
+
+    name: str
+    text: str
+    quotes: tuple[CheckedQuote, ...]
+    boilerplate: tuple[tuple[int, int], ...] | None = None
+
+
+@dataclass
+class PreparedArticle:
+    """An article run through the annotator's rules, its quotes matched to the checked ones."""
+
+    name: str
+    finder: QuoteFinder
+    candidates: list[Candidate]
+    names: list[frozenset[str] | bool]
+    mention_questions: list[Question] = field(default_factory=list)
+    boilerplate_questions: list[Question] = field(default_factory=list)
+
+
+def prepare(article: CheckedArticle) -> PreparedArticle:
+    from core.evaluate import match_spans  # the scoring rules live with the evaluation
+
+    _, stage = structure_and_quotes(article.text)
+    candidates = stage.candidates
+    names: list[frozenset[str] | bool] = [False] * len(candidates)
+    for kind in ("direct", "indirect"):
+        mine = [k for k, c in enumerate(candidates) if c.kind == kind]
+        theirs = [q for q in article.quotes if q.kind == kind]
+        pairs = match_spans(
+            [(candidates[k].start, candidates[k].end) for k in mine], [(q.start, q.end) for q in theirs], QUOTE_OVERLAP
+        )
+        for i, j in pairs:
+            names[mine[i]] = gold_name_sets(theirs[j].speaker, theirs[j].aliases)
+    prepared = PreparedArticle(article.name, stage.finder, candidates, names)
+    stats = wordstats.shipped()
+    prepared.mention_questions = speaker_training(stage.finder, candidates, names, stats).mention
+    speakers = sorted({gold_name_sets(q.speaker, q.aliases) for q in article.quotes if q.speaker}, key=sorted)
+    prepared.mention_questions += occurrence_questions(stage.finder, speakers, stats)
+    if article.boilerplate is not None:
+        text = article.text
+        blocks = paragraphs(text)
+        title = structure.find_title(text, blocks)
+        rules = structure.find_boilerplate(text, Shadow(text), blocks, title)
+        prepared.boilerplate_questions = boilerplate_questions(
+            text, blocks, title, [(b.start, b.end) for b in rules], article.boilerplate, stats
+        )
+    return prepared
+
+
+def fit(
+    articles: Sequence[PreparedArticle], *, prior: AnnotatorModel | None = None, meta: dict[str, object] | None = None
+) -> AnnotatorModel:
+    """Fit the mention ranker, the attribution ranker on the options it shapes, and the speaker
+    confidence's calibration.
+
+    The attribution ranker weighs the mention ranker's probabilities, which are too sure on the
+    articles that ranker was fitted on; so each article's attribution questions are built with
+    a mention ranker fitted without it (``INNER_FOLDS`` folds). The same folds decide every
+    training article with rankers that did not see it, and those answers calibrate the
+    confidence. With ``prior`` (a trained model), weights are pulled towards the prior's instead
+    of towards zero: a few hundred corrections adjust the bundled model rather than replace it.
+    """
+    stats = wordstats.shipped()
+    use_prior = prior is not None and prior.is_trained
+
+    def fitted(questions: list[Question], base: Ranker | None) -> Ranker:
+        if use_prior and base is not None:
+            return train(questions, prior=base, prior_strength=PRIOR_STRENGTH)
+        return train(questions)
+
+    mention = fitted([q for a in articles for q in a.mention_questions], prior.mention if prior else None)
+    folds = _inner_folds([a.name for a in articles], INNER_FOLDS)
+    by_fold: list[tuple[list[PreparedArticle], Ranker, list[Question]]] = []
+    for fold in folds:
+        held_out = set(fold)
+        inside = [a for a in articles if a.name in held_out]
+        fold_mention = mention
+        if len(folds) > 1:
+            rest = [q for a in articles if a.name not in held_out for q in a.mention_questions]
+            fold_mention = fitted(rest, prior.mention if prior else None)
+        questions = [
+            q for a in inside for q in speaker_training(a.finder, a.candidates, a.names, stats, mention=fold_mention).attribution
+        ]
+        by_fold.append((inside, fold_mention, questions))
+    speaker = fitted([q for _, _, questions in by_fold for q in questions], prior.speaker if prior else None)
+    calibration = prior.calibration if use_prior and prior is not None else Calibration()
+    if len(folds) > 1:
+        pairs: list[tuple[float, bool]] = []
+        for number, (inside, fold_mention, _) in enumerate(by_fold):
+            rest_questions = [q for other, (_, _, qs) in enumerate(by_fold) if other != number for q in qs]
+            fold_speaker = fitted(rest_questions, prior.speaker if prior else None)
+            for article in inside:
+                pairs += answered(article, fold_mention, fold_speaker, stats)
+        calibration = fit_calibration(pairs)
+    boilerplate = fitted([q for a in articles for q in a.boilerplate_questions], prior.boilerplate if prior else None)
+    return AnnotatorModel(
+        mention=mention, speaker=speaker, calibration=calibration, boilerplate=boilerplate, meta=dict(meta or {})
+    )
+
+
+def answered(article: PreparedArticle, mention: Ranker, speaker: Ranker, stats: WordStats) -> list[tuple[float, bool]]:
+    """``(raw speaker confidence, right?)`` for each checked quote of an article, as decided by
+    ``mention`` and ``speaker``."""
+    resolutions = choose_speakers(article.finder, article.candidates, mention, speaker, stats)
+    pairs = []
+    for resolution, names in zip(resolutions, article.names, strict=True):
+        if names is False or resolution.confidence is None:
+            continue
+        assert isinstance(names, frozenset)
+        entity = resolution.entity
+        if entity is None:
+            right = not names
+        else:
+            right = bool(entity.canonical) and name_key(entity.canonical) in names
+        pairs.append((resolution.confidence, right))
+    return pairs
+
+
+def _inner_folds(names: list[str], k: int) -> list[list[str]]:
+    if len(names) < 2 * k:
+        return [names]
+    ordered = sorted(names)
+    return [ordered[i::k] for i in range(k)]
+
+
+def fit_articles(articles: Iterable[CheckedArticle], **options: object) -> AnnotatorModel:
+    return fit([prepare(a) for a in articles], **options)  # type: ignore[arg-type]
