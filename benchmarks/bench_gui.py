@@ -51,9 +51,9 @@ def measure_in_process(path: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from core.articles import open_article
-    from gui.main_window import MainWindow
-    from gui.recovery import RecoveryStore
-    from gui.session import DocumentSession
+    from gui.application.main_window import MainWindow
+    from gui.document.recovery import RecoveryStore
+    from gui.document.session import DocumentSession
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(recovery=RecoveryStore(Path(tempfile.mkdtemp()) / "recovery"))
@@ -73,7 +73,7 @@ def measure_in_process(path: Path) -> dict[str, float]:
     document = session.document
     quotes = document.of_type("quote")
     middle = quotes[len(quotes) // 2]
-    window.select_annotation(middle.id)
+    window.workspace.select(middle.id)
     app.processEvents()
     timings: dict[str, list[float]] = {"status": [], "speaker": [], "boundary": []}
     for round_number in range(15):
@@ -87,7 +87,7 @@ def measure_in_process(path: Path) -> dict[str, float]:
             window.view.viewport().repaint()  # synchronous paint of the visible article
             timings[name].append((time.perf_counter() - t0) * 1000)
     t0 = time.perf_counter()
-    window.undo()
+    window.workspace.undo()
     window.view.viewport().repaint()
     undo_ms = (time.perf_counter() - t0) * 1000
     result = {
@@ -102,7 +102,7 @@ def measure_in_process(path: Path) -> dict[str, float]:
     for name, values in timings.items():
         result[f"{name}_ms"] = statistics.median(values)
         result[f"{name}_max_ms"] = max(values)
-    window.session.undo_stack.setClean()
+    window.workspace.session.undo_stack.setClean()
     window.close()
     return result
 

@@ -7,15 +7,28 @@ are separate groups. Tests redirect ``QSettings`` to a temporary INI file and ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from pathlib import Path
 
-from gui.theme import DEFAULT_POINT_SIZE
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from core.corrections import DOUBT, REVIEW_ORDERS, ReviewOrder
 
 ORGANIZATION = "Iqtibas"
 APPLICATION = "Iqtibas"
 MAX_RECENT = 10
 LANGUAGES = ("system", "ar", "en")
-REVIEW_ORDERS = ("doubt", "reading")
+# The article's font size in points: the default and the zoom limits.
+DEFAULT_POINT_SIZE = 15
+MIN_POINT_SIZE = 8
+MAX_POINT_SIZE = 48
+
+
+def data_folder() -> Path:
+    """The program's own data folder (recovery copies, the crash log), per user.
+
+    Tests point it at a temporary folder through ``XDG_DATA_HOME`` (or ``HOME``).
+    """
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
 
 
 class Settings:
@@ -42,13 +55,13 @@ class Settings:
         self._store.setValue("prefs/language", value if value in LANGUAGES else "system")
 
     @property
-    def review_order(self) -> str:
-        value = str(self._store.value("prefs/review_order", "doubt"))
-        return value if value in REVIEW_ORDERS else "doubt"
+    def review_order(self) -> ReviewOrder:
+        value = str(self._store.value("prefs/review_order", DOUBT))
+        return next((order for order in REVIEW_ORDERS if order == value), DOUBT)
 
     @review_order.setter
-    def review_order(self, value: str) -> None:
-        self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else "doubt")
+    def review_order(self, value: ReviewOrder) -> None:
+        self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else DOUBT)
 
     @property
     def point_size(self) -> int:

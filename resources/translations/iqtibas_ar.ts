@@ -720,10 +720,6 @@ Restore them?</source>
         <translation>لا مقال</translation>
     </message>
     <message>
-        <source>To review: %1</source>
-        <translation>للمراجعة: %1</translation>
-    </message>
-    <message>
         <source>About Iqtibas</source>
         <translation>عن اقتباس</translation>
     </message>
@@ -849,6 +845,13 @@ Restore them?</source>
     <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>To review: %1</source>
+        <translation>للمراجعة: %1</translation>
     </message>
 </context>
 </TS>

@@ -58,7 +58,7 @@ def test_confidence_is_calibrated(corpus: Path) -> None:
         assert high.value > low.value
 
 
-def test_eval_command_prints_the_table(corpus: Path, capsys) -> None:  # noqa: ANN001
+def test_eval_command_prints_the_table(corpus: Path, capsys) -> None:
     assert main(["eval", str(corpus)]) == 0
     out = capsys.readouterr().out
     assert "direct quotes" in out and "speaker accuracy" in out and "articles                            112" in out

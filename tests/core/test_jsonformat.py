@@ -322,7 +322,7 @@ def test_loaded_annotations_are_ordinary_annotations() -> None:
     original = sample_document()
     for annotation in loaded:
         assert annotation == original.get(annotation.id)
-        assert annotation.extra == {} and annotation.extra is not loaded.get("c1").extra or annotation.id == "c1"
+        assert (annotation.extra == {} and annotation.extra is not loaded.get("c1").extra) or annotation.id == "c1"
     from core.errors import ModelError
 
     with pytest.raises(ModelError, match="end 2 is before start 6"):

@@ -26,33 +26,33 @@ def corpus_folder(tmp_path: Path) -> Path:
 
 def test_open_folder_walk_and_save_as_it_goes(make_window, corpus_folder, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    assert window.files.open_path(corpus_folder)
-    qtbot.waitUntil(lambda: window.session is not None and window.files.loading is None, timeout=20_000)
+    assert window.open_path(corpus_folder)
+    qtbot.waitUntil(lambda: window.workspace.session is not None and window.files.loading is None, timeout=20_000)
     model = window.corpus.model
     assert [e.state for e in model.entries] == [NOT_STARTED] * 4
     assert window.corpus_dock.isVisible()
     assert window.corpus.panel.progress.value() == 0 and window.corpus.panel.progress.maximum() == 4
-    assert window.session.article_path == corpus_folder / "a.txt"
+    assert window.workspace.session.article_path == corpus_folder / "a.txt"
     # The next articles are annotated in the background meanwhile.
     qtbot.waitUntil(lambda: window.corpus.is_prefetched(corpus_folder / "b.txt"), timeout=20_000)
     # Review everything in a.txt, then move on with Ctrl+PgDown: a.txt is saved on the way.
-    document = window.session.document
+    document = window.workspace.session.document
     for annotation in list(document):
         if annotation.status == "pending" and annotation.type not in ("section", "paragraph"):
-            window.select_annotation(annotation.id)
+            window.workspace.select(annotation.id)
             window.review.accept()
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.session.article_path == corpus_folder / "b.txt", timeout=10_000)
+    qtbot.waitUntil(lambda: window.workspace.session.article_path == corpus_folder / "b.txt", timeout=10_000)
     assert load_document(annotation_path_for(corpus_folder / "a.txt")) == document
     assert model.entries[0].state == REVIEWED
     assert window.corpus.panel.progress.value() == 1
     # Partly reviewed b.txt shows as in progress after moving back.
-    window.select_annotation(window.session.document.of_type("quote")[0].id)
+    window.workspace.select(window.workspace.session.document.of_type("quote")[0].id)
     window.review.reject()
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.session.article_path == corpus_folder / "a.txt", timeout=10_000)
+    qtbot.waitUntil(lambda: window.workspace.session.article_path == corpus_folder / "a.txt", timeout=10_000)
     assert model.entries[1].state == IN_PROGRESS
-    assert window.session.from_saved
+    assert window.workspace.session.from_saved
 
 
 def test_window_stays_responsive_while_annotating(make_window, corpus_folder, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -70,8 +70,8 @@ def test_window_stays_responsive_while_annotating(make_window, corpus_folder, qt
     big.write_text((sample_text() + "\n") * 60, encoding="utf-8")
     started = time.perf_counter()
     window.files.open_path(big)
-    assert window.files.loading == big and window.busy.isVisibleTo(window)
-    qtbot.waitUntil(lambda: window.session is not None, timeout=60_000)
+    assert window.files.loading == big and window.status.busy.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window.workspace.session is not None, timeout=60_000)
     elapsed = time.perf_counter() - started
     timer.stop()
     gaps = [b - a for a, b in zip([started, *ticks], ticks)]
@@ -85,5 +85,5 @@ def test_empty_folder_is_refused(make_window, tmp_path, dialog_log) -> None:  # 
     window = make_window()
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert not window.files.open_path(empty)
+    assert not window.open_path(empty)
     assert dialog_log[-1][0] == "error" and str(empty) in dialog_log[-1][1][1]

@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.jsonformat import annotation_path_for, load_document
-from gui import dialogs
+from gui.dialogs import prompts
 from tests.e2e.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui
 
 
 def edit_something(window) -> str:  # type: ignore[no-untyped-def]
-    quote = window.session.document.of_type("quote")[0]
-    window.select_annotation(quote.id)
+    quote = window.workspace.session.document.of_type("quote")[0]
+    window.workspace.select(quote.id)
     window.edit.set_speaker("متحدث للاختبار")
     return quote.id
 
@@ -30,16 +30,16 @@ def test_ctrl_s_saves_beside_the_article_and_reopens_equal(window, article, qtbo
     assert target.exists() and target.name == "wadi.iqtibas.json"
     assert not window.isWindowModified()
     saved = load_document(target)
-    assert saved == window.session.document
+    assert saved == window.workspace.session.document
     # Undoing after a save makes the document modified again; redoing returns to the clean state.
-    window.undo()
+    window.workspace.undo()
     assert window.isWindowModified()
-    window.redo()
+    window.workspace.redo()
     assert not window.isWindowModified()
     # Reopening the article loads the saved annotations (not a fresh automatic pass).
     other = make_window(article)
-    assert other.session.from_saved and other.session.document.get(quote_id).speaker == "متحدث للاختبار"
-    assert other.session.document == saved
+    assert other.workspace.session.from_saved and other.workspace.session.document.get(quote_id).speaker == "متحدث للاختبار"
+    assert other.workspace.session.document == saved
 
 
 def test_save_twice_keeps_a_backup(window, article) -> None:  # type: ignore[no-untyped-def]
@@ -48,18 +48,18 @@ def test_save_twice_keeps_a_backup(window, article) -> None:  # type: ignore[no-
     window.edit.set_speaker("آخر")
     assert window.files.save()
     backup = annotation_path_for(article).with_name("wadi.iqtibas.json.bak")
-    assert load_document(backup).get(window.current_id).speaker == "متحدث للاختبار"
+    assert load_document(backup).get(window.workspace.current_id).speaker == "متحدث للاختبار"
 
 
 def test_save_as_elsewhere(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     elsewhere = tmp_path / "out" / "copy"
     elsewhere.parent.mkdir()
-    monkeypatch.setattr(dialogs, "choose_save_path", lambda _parent, suggested: str(elsewhere))
+    monkeypatch.setattr(prompts, "choose_save_path", lambda _parent, suggested: str(elsewhere))
     edit_something(window)
     assert window.files.save_as()
     written = elsewhere.with_name("copy.iqtibas.json")
-    assert written.exists() and window.session.annotation_path == written
-    assert load_document(written) == window.session.document
+    assert written.exists() and window.workspace.session.annotation_path == written
+    assert load_document(written) == window.workspace.session.document
 
 
 def test_save_error_from_the_writer_is_reported(window, article, dialog_log, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -71,16 +71,16 @@ def test_save_error_from_the_writer_is_reported(window, article, dialog_log, mon
     monkeypatch.setattr(core.atomic.os, "replace", refuse)
     edit_something(window)
     assert not window.files.save()
-    title, message = dialog_log[-1][1]
+    _title, message = dialog_log[-1][1]
     assert str(annotation_path_for(article)) in message and "No space left" in message
     assert window.isWindowModified()
     assert not annotation_path_for(article).exists()
 
 
-@pytest.mark.parametrize(("answer", "closes", "saved"), [(dialogs.CANCEL, False, False), (dialogs.DISCARD, True, False), (dialogs.SAVE, True, True)])
+@pytest.mark.parametrize(("answer", "closes", "saved"), [(prompts.CANCEL, False, False), (prompts.DISCARD, True, False), (prompts.SAVE, True, True)])
 def test_unsaved_prompt_on_close(window, article, monkeypatch, answer, closes, saved) -> None:  # type: ignore[no-untyped-def]
     asked = []
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda _p, name: asked.append(name) or answer)
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda _p, name: asked.append(name) or answer)
     edit_something(window)
     assert window.close() is closes
     assert asked == ["wadi.txt"]
@@ -90,20 +90,20 @@ def test_unsaved_prompt_on_close(window, article, monkeypatch, answer, closes, s
 def test_unsaved_prompt_when_opening_another(window, tmp_path, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     other = tmp_path / "other.txt"
     other.write_text("قال الوزير إن «الخطة جاهزة».\n", encoding="utf-8")
-    answers = iter([dialogs.CANCEL, dialogs.DISCARD])
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda _p, _n: next(answers))
+    answers = iter([prompts.CANCEL, prompts.DISCARD])
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda _p, _n: next(answers))
     edit_something(window)
-    current = window.session
+    current = window.workspace.session
     assert not window.files.open_path(other)  # cancelled: nothing happens
-    assert window.session is current and window.isWindowModified()
+    assert window.workspace.session is current and window.isWindowModified()
     open_and_wait(qtbot, window, other)
-    assert window.session.article_path == other and not window.isWindowModified()
+    assert window.workspace.session.article_path == other and not window.isWindowModified()
 
 
 def test_nothing_to_ask_when_unmodified(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: pytest.fail("asked without changes"))
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *_a: pytest.fail("asked without changes"))
     edit_something(window)
-    window.undo()
+    window.workspace.undo()
     assert window.close()
 
 
@@ -111,8 +111,8 @@ def test_opening_a_saved_annotation_file_directly(window, article, make_window) 
     edit_something(window)
     window.files.save()
     other = make_window(annotation_path_for(article))
-    assert other.session.annotation_path == annotation_path_for(article)
-    assert other.session.article_path == article
+    assert other.workspace.session.annotation_path == annotation_path_for(article)
+    assert other.workspace.session.article_path == article
 
 
 def test_killing_the_program_while_saving_never_damages_the_file(tmp_path: Path, article: Path) -> None:
@@ -128,14 +128,14 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
+from gui.application.main_window import MainWindow
+from gui.document.recovery import RecoveryStore
 window = MainWindow(recovery=RecoveryStore(Path({str(tmp_path / 'rec')!r})))
 window.files.open_path(Path({str(article)!r}), ask=False)
 window.files.worker.wait()
 app.processEvents()
-quote = window.session.document.of_type("quote")[0]
-window.select_annotation(quote.id)
+quote = window.workspace.session.document.of_type("quote")[0]
+window.workspace.select(quote.id)
 print("ready", flush=True)
 n = 0
 while True:

@@ -56,11 +56,11 @@ def outline_snapshot(document: Document) -> list[Any]:
     section_quotes: list[list[Any]] = [[] for _ in outline.sections]
     for quote in document.of_type("quote"):
         section_quotes[max(0, bisect_right(starts, quote.start) - 1)].append(("quote", quote.id, []))
-    for node, quotes in zip(outline.sections, section_quotes):
+    for node, quotes in zip(outline.sections, section_quotes, strict=True):
         active = [q.id for q in node.quotes]
         assert [q[1] for q in quotes if document.get(q[1]).is_active] == active
     tree: list[Any] = [("title", outline.title.id if outline.title else None, [])]
-    for node, quotes in zip(outline.sections, section_quotes):
+    for node, quotes in zip(outline.sections, section_quotes, strict=True):
         tree.append(("section", node.section.id if node.section else None, quotes))
     tree.append(("bgroup", None, [("boilerplate", b.id, []) for b in document.of_type("boilerplate")]))
     tree.append(

@@ -1,38 +1,26 @@
-"""The shortcuts sheet: every action with its keys, generated from the window's actions."""
+"""The shortcuts sheet: every command with its keys (rows made from the window's actions)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
-
-from gui.layout_keys import arabic_sequence
-
-
-def shortcut_rows(actions: Sequence[QAction], *, arabic_layout: bool = False) -> list[tuple[str, str]]:
-    """``(command, keys)`` for every action that has keys, in menu order.
-
-    With ``arabic_layout`` the letter keys are followed by the same keys on the Arabic layout
-    (``N / ى``), which work too.
-    """
-    rows = []
-    for action in actions:
-        sequences = [k for k in action.shortcuts() if not k.isEmpty()]
-        if arabic_layout:
-            sequences += [a for a in map(arabic_sequence, sequences) if a is not None]
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences]
-        if keys:
-            rows.append((action.text().replace("&", ""), " / ".join(keys)))
-    return rows
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(640, 720)
-        rows = shortcut_rows(actions, arabic_layout=True)
         note = QLabel(
             self.tr(
                 "In the article: arrows move the cursor, Shift+arrows select (Ctrl+Shift+arrows by word). "

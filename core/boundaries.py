@@ -1,7 +1,8 @@
 """Boundary arithmetic for corrections: snapping a selection to whole words, moving a boundary.
 
-Pure functions over the stored text, in code points. A "word" is a run of letters, digits,
-Arabic diacritics and tatweel; a character step never separates a diacritic from its letter.
+Pure functions over the stored text, in code points, used by ``core.corrections`` and the window's
+boundary keys. A "word" is a run of letters, digits, Arabic diacritics and tatweel; a character
+step never separates a diacritic from its letter.
 """
 
 from __future__ import annotations

@@ -4,68 +4,43 @@
 cue); A is the document being edited, B the file opened for comparison. Differences are marked
 in the article and listed here; taking either side's version is one undoable command that
 applies ``core.compare.take``'s edits.
+
+Signals:
+    activeChanged(bool): a comparison started (show the panel) or stopped.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from core.compare import ONLY_A, ONLY_B, Difference, apply_edits, compare, summary, take
 from core.errors import IqtibasError, ModelError
 from core.jsonformat import load_document
-from core.model import Document
-from gui import dialogs
-from gui.labels import type_label
-from gui.theme import COMPARE_COLOURS
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-
-
-def category_label(category: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    translate = QCoreApplication.translate
-    return {
-        "only_a": translate("Compare", "only in A (this document)"),
-        "only_b": translate("Compare", "only in B (compared file)"),
-        "boundary": translate("Compare", "different boundary"),
-        "kind": translate("Compare", "different kind"),
-        "speaker": translate("Compare", "different speaker"),
-        "cue": translate("Compare", "different cue"),
-    }.get(category, category)
-
-
-class ComparePanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.list = QListWidget(self)
-        self.list.setObjectName("compareList")
-        self.take_a = QPushButton(self.tr("Keep A (this document)"), self)
-        self.take_b = QPushButton(self.tr("Take B's version"), self)
-        self.close_button = QPushButton(self.tr("Stop comparing"), self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.take_a)
-        buttons.addWidget(self.take_b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+from core.model import Document, ModelEvent
+from gui.dialogs import prompts
+from gui.document.labels import type_label
+from gui.document.session import DocumentSession
+from gui.document.workspace import Workspace
+from gui.views.article_view import ArticleView
+from gui.views.compare_panel import ComparePanel, category_label
+from gui.views.status_bar import StatusBar
+from gui.views.theme import COMPARE_COLOURS
 
 
 class CompareController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    """Compares the workspace's document with another file; ``parent`` also parents its dialogs."""
+
+    activeChanged = Signal(bool)
+
+    def __init__(self, workspace: Workspace, view: ArticleView, status: StatusBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._view = view
+        self._status = status
+        self._dialog_parent = parent
         self.panel = ComparePanel()
         self.other: Document | None = None
         self.other_path: Path | None = None
@@ -74,18 +49,28 @@ class CompareController(QObject):
         self.panel.take_a.clicked.connect(lambda: self.take_current("a"))
         self.panel.take_b.clicked.connect(lambda: self.take_current("b"))
         self.panel.close_button.clicked.connect(self.stop)
+        workspace.sessionChanged.connect(self._on_session)
+        workspace.documentChanged.connect(self._on_document_changed)
+
+    def _on_session(self, _session: DocumentSession | None) -> None:
+        if self.active:
+            self.stop()
+
+    def _on_document_changed(self, _events: list[ModelEvent]) -> None:
+        if self.active:
+            self.refresh()
 
     def open_dialog(self) -> None:
-        session = self._window.session
+        session = self._workspace.session
         if session is None:
             return
         folder = str((session.annotation_path or Path.home()).parent)
-        path = dialogs.choose_comparison_path(self._window, folder)
+        path = prompts.choose_comparison_path(self._dialog_parent, folder)
         if path:
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        session = self._window.session
+        session = self._workspace.session
         if session is None:
             return False
         try:
@@ -93,11 +78,11 @@ class CompareController(QObject):
             if other.sha256 != session.document.sha256:
                 raise ModelError(f"{path}: annotates a different text than {session.display_name}")
         except (IqtibasError, ModelError) as error:
-            dialogs.show_error(self._window, self.tr("Cannot compare"), str(error))
+            prompts.show_error(self._dialog_parent, self.tr("Cannot compare"), str(error))
             return False
         self.other, self.other_path = other, path
         self.refresh()
-        self._window.show_compare(True)
+        self.activeChanged.emit(True)
         return True
 
     def stop(self) -> None:
@@ -106,8 +91,8 @@ class CompareController(QObject):
         self.differences = []
         self.panel.list.clear()
         self.panel.summary.clear()
-        self._window.view.set_marks([])
-        self._window.show_compare(False)
+        self._view.set_marks([])
+        self.activeChanged.emit(False)
 
     @property
     def active(self) -> bool:
@@ -115,7 +100,7 @@ class CompareController(QObject):
 
     def refresh(self) -> None:
         """Recompute the differences (after an edit, undo or redo)."""
-        session = self._window.session
+        session = self._workspace.session
         if self.other is None or session is None:
             return
         if session.document.sha256 != self.other.sha256:
@@ -143,18 +128,18 @@ class CompareController(QObject):
             self.panel.list.addItem(item)
             marks.append((difference.start, difference.end, COMPARE_COLOURS[side]))
         self.panel.list.blockSignals(False)
-        self._window.view.set_marks(marks)
+        self._view.set_marks(marks)
         if self.differences:
             self.panel.list.setCurrentRow(min(max(row, 0), len(self.differences) - 1))
 
     def _on_row(self, row: int) -> None:
         if 0 <= row < len(self.differences):
             difference = self.differences[row]
-            self._window.view.show_span(difference.start, difference.end)
+            self._view.show_span(difference.start, difference.end)
 
     def take_current(self, side: str) -> bool:
         row = self.panel.list.currentRow()
-        session = self._window.session
+        session = self._workspace.session
         if session is None or not 0 <= row < len(self.differences):
             return False
         difference = self.differences[row]
@@ -162,7 +147,6 @@ class CompareController(QObject):
         try:
             changed = session.apply(label, lambda d: apply_edits(d, take(d, difference, side)))
         except ModelError as error:
-            self._window.show_message(str(error), error=True)
+            self._status.show_message(str(error), error=True)
             return False
-        self.refresh()
-        return changed
+        return changed  # the panel follows the edit (documentChanged)

@@ -1,14 +1,23 @@
 """Shows and edits the current annotation: type, kind, speaker, mention, cue, status, boundaries.
 
-The panel never changes the model itself: every field calls the ``EditController``, which turns
-it into an undoable command. ``show_annotation`` refreshes it (also after undo/redo).
+The panel follows the workspace's selection (also after every edit, undo and redo) and never
+changes the model itself: each field announces what the user asked for through a signal, which
+the ``EditController`` turns into an undoable command.
+
+Signals:
+    typeChosen(str): another type for the current annotation.
+    kindChosen(str): direct or indirect.
+    speakerEntered(object): a speaker name (str) or None to clear it.
+    mentionChosen(object): the id of a speaker mention to link (str) or None to unlink.
+    cueEntered(object): a cue (str) or None to clear it.
+    statusChosen(str): accepted, rejected or pending.
+    boundaryMoveRequested(str, int, str): edge, direction and unit of a boundary move.
+    fromSelectionRequested(): set the boundaries from the article's selection.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,26 +32,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.boundaries import EARLIER, END, LATER, START, WORD
+from core.corrections import CREATABLE_TYPES
 from core.model import Annotation, Document
-from gui.icons import icon
-from gui.labels import isolate, origin_label, status_label, type_label
-from gui.session import CREATABLE_TYPES
-from gui.spans import EARLIER, END, LATER, START, WORD
-
-if TYPE_CHECKING:
-    from gui.editing import EditController
-    from gui.outline_model import OutlineModel
+from gui.document.labels import isolate, origin_label, status_label, type_label
+from gui.document.workspace import Initiator, Workspace
+from gui.views.icons import icon
+from gui.views.outline_model import OutlineModel
 
 PREVIEW_CHARS = 240
 
 
 class DetailsPanel(QGroupBox):
-    def __init__(self, controller: EditController, outline: OutlineModel, parent: QWidget | None = None) -> None:
+    typeChosen = Signal(str)
+    kindChosen = Signal(str)
+    speakerEntered = Signal(object)
+    mentionChosen = Signal(object)
+    cueEntered = Signal(object)
+    statusChosen = Signal(str)
+    boundaryMoveRequested = Signal(str, int, str)
+    fromSelectionRequested = Signal()
+
+    def __init__(self, workspace: Workspace, outline: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._workspace = workspace
         self._outline = outline  # knows the speakers and mentions without walking the document
         self.setObjectName("detailsPanel")
         self.setTitle(self.tr("Selected annotation"))
-        self._controller = controller
         self._annotation: Annotation | None = None
         self._document: Document | None = None
 
@@ -68,7 +84,9 @@ class DetailsPanel(QGroupBox):
         self.speaker_combo.setObjectName("speakerCombo")
         self.speaker_combo.setEditable(True)
         self.speaker_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.speaker_combo.lineEdit().setPlaceholderText(self.tr("Known speaker or a new name, then Enter"))
+        self.speaker_edit = self.speaker_combo.lineEdit()
+        assert self.speaker_edit is not None  # an editable combo box has one
+        self.speaker_edit.setPlaceholderText(self.tr("Known speaker or a new name, then Enter"))
         self.mention_combo = QComboBox(self)
         self.mention_combo.setObjectName("mentionCombo")
         self.cue_edit = QLineEdit(self)
@@ -89,7 +107,7 @@ class DetailsPanel(QGroupBox):
         boundary_grid = QGridLayout()
         boundary_grid.setSpacing(2)
         boundary_grid.setContentsMargins(0, 0, 0, 0)
-        self._boundary_buttons = []
+        self._boundary_buttons: list[QPushButton] = []
         specs = [
             (0, 0, self.tr("Start: word earlier"), START, EARLIER, WORD),
             (0, 1, self.tr("Start: word later"), START, LATER, WORD),
@@ -99,7 +117,7 @@ class DetailsPanel(QGroupBox):
         for row, column, text, edge, direction, unit in specs:
             button = QPushButton(text, self)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _c=False, e=edge, d=direction, u=unit: self._controller.move_boundary(e, d, u))
+            button.clicked.connect(lambda _c=False, e=edge, d=direction, u=unit: self.boundaryMoveRequested.emit(e, d, u))
             boundary_grid.addWidget(button, row, column)
             self._boundary_buttons.append(button)
         self.from_selection_button = QPushButton(self.tr("Set from selection"), self)
@@ -124,15 +142,19 @@ class DetailsPanel(QGroupBox):
 
         self.type_combo.activated.connect(self._on_type)
         self.kind_combo.activated.connect(self._on_kind)
-        self.speaker_combo.lineEdit().returnPressed.connect(self._on_speaker)
+        self.speaker_edit.returnPressed.connect(self._on_speaker)
         self.speaker_combo.activated.connect(lambda _i: self._on_speaker())
         self.mention_combo.activated.connect(self._on_mention)
         self.cue_edit.returnPressed.connect(self._on_cue)
-        self.accept_button.clicked.connect(lambda: self._controller.set_status("accepted"))
-        self.reject_button.clicked.connect(lambda: self._controller.set_status("rejected"))
-        self.pending_button.clicked.connect(lambda: self._controller.set_status("pending"))
-        self.from_selection_button.clicked.connect(lambda: self._controller.set_from_selection())
-        self.show_annotation(None, None)
+        self.accept_button.clicked.connect(lambda: self.statusChosen.emit("accepted"))
+        self.reject_button.clicked.connect(lambda: self.statusChosen.emit("rejected"))
+        self.pending_button.clicked.connect(lambda: self.statusChosen.emit("pending"))
+        self.from_selection_button.clicked.connect(self.fromSelectionRequested)
+        workspace.selectionChanged.connect(self._on_selection)
+        self.show_annotation(workspace.document, workspace.current_annotation())
+
+    def _on_selection(self, annotation: Annotation | None, _initiator: Initiator) -> None:
+        self.show_annotation(self._workspace.document, annotation)
 
     # Display ----------------------------------------------------------------------------------
     def annotation(self) -> Annotation | None:
@@ -144,11 +166,11 @@ class DetailsPanel(QGroupBox):
         editable = document is not None and annotation is not None
         for widget in (self.type_combo, self.accept_button, self.reject_button, self.pending_button, self.from_selection_button, *self._boundary_buttons):
             widget.setEnabled(editable)
-        is_quote = editable and annotation.type == "quote"  # type: ignore[union-attr]
+        type_name = annotation.type if annotation is not None else None
         for widget in (self.kind_combo, self.mention_combo, self.cue_edit):
-            widget.setEnabled(is_quote)
-        self.speaker_combo.setEnabled(editable and annotation.type in ("quote", "speaker"))  # type: ignore[union-attr]
-        if not editable:
+            widget.setEnabled(editable and type_name == "quote")
+        self.speaker_combo.setEnabled(editable and type_name in ("quote", "speaker"))
+        if document is None or annotation is None:
             self.summary.setText(self.tr("Nothing selected. Put the cursor in an annotation or pick one in the outline."))
             self.summary.setWordWrap(True)
             self.preview.clear()
@@ -159,7 +181,6 @@ class DetailsPanel(QGroupBox):
             for button in (self.accept_button, self.reject_button, self.pending_button):
                 button.setChecked(False)
             return
-        assert document is not None and annotation is not None
         confidence = f" ({annotation.confidence:.2f})" if annotation.confidence is not None else ""
         self.summary.setText(
             f"<b>{type_label(annotation.type, annotation.kind)}</b> · {status_label(annotation.status)}{confidence}"
@@ -207,31 +228,31 @@ class DetailsPanel(QGroupBox):
     def _on_type(self, _index: int) -> None:
         name = self.type_combo.currentData()
         if self._annotation is not None and name != self._annotation.type:
-            self._controller.retype(name, None)
+            self.typeChosen.emit(name)
 
     def _on_kind(self, _index: int) -> None:
         kind = self.kind_combo.currentData()
         if self._annotation is not None and kind != self._annotation.kind:
-            self._controller.set_kind(kind)
+            self.kindChosen.emit(kind)
 
     def _on_speaker(self) -> None:
         name = " ".join(self.speaker_combo.currentText().split()) or None
         if self._annotation is not None and name != self._annotation.speaker:
-            self._controller.set_speaker(name)
+            self.speakerEntered.emit(name)
 
     def _on_mention(self, _index: int) -> None:
         mention_id = self.mention_combo.currentData() or None
         if self._annotation is not None and mention_id != self._annotation.speaker_id:
-            self._controller.link_mention(mention_id)
+            self.mentionChosen.emit(mention_id)
 
     def _on_cue(self) -> None:
         cue = " ".join(self.cue_edit.text().split()) or None
         if self._annotation is not None and cue != self._annotation.cue:
-            self._controller.set_cue(cue)
+            self.cueEntered.emit(cue)
 
     def focus_speaker(self) -> None:
         self.speaker_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.speaker_combo.lineEdit().selectAll()
+        self.speaker_edit.selectAll()
 
     def focus_cue(self) -> None:
         self.cue_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -13,6 +13,10 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gui.application.main_window import MainWindow
 
 WINDOW_EPILOG = """\
 Keys: Ctrl+O open, Ctrl+S save, T/H/P/B/Q/I/S/C mark the selection (title, heading, paragraph,
@@ -42,7 +46,7 @@ class Application:
         from PySide6.QtCore import QCoreApplication, QSettings
         from PySide6.QtWidgets import QApplication
 
-        from gui import i18n
+        from gui.application import i18n
         from gui.settings import APPLICATION, ORGANIZATION, settings
 
         QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -57,8 +61,8 @@ class Application:
         self.translations.install(self.app, i18n.resolve(preference))
         self.window = self._new_window()
 
-    def _new_window(self):  # type: ignore[no-untyped-def]
-        from gui.main_window import MainWindow
+    def _new_window(self) -> MainWindow:
+        from gui.application.main_window import MainWindow
 
         window = MainWindow()
         window.languageChangeRequested.connect(self.change_language)
@@ -70,7 +74,7 @@ class Application:
 
     def change_language(self, preference: str) -> None:
         """Rebuild the window in the new language, keeping the document and its undo history."""
-        from gui import i18n
+        from gui.application import i18n
 
         self.translations.install(self.app, i18n.resolve(preference))
         old = self.window
@@ -84,7 +88,7 @@ class Application:
         if not self.args.no_recovery and not self.args.screenshot and window.files.offer_recovery():
             return
         if self.args.path:
-            window.files.open_path(Path(self.args.path), ask=False)
+            window.open_path(Path(self.args.path), ask=False)
         else:
             window.files.open_sample()
 
@@ -100,7 +104,7 @@ class Application:
     def _screenshot(self, out: Path) -> int:
         from PySide6.QtCore import QTimer
 
-        from gui import dialogs
+        from gui.dialogs import prompts
 
         failures: list[str] = []
 
@@ -109,16 +113,16 @@ class Application:
             print(f"iqtibas: {message}", file=sys.stderr)
             self.app.exit(2)
 
-        dialogs.show_error = report  # type: ignore[assignment]
+        prompts.show_error = report  # type: ignore[assignment]
         window = self.window
         result = {"code": 1}
 
         def shoot() -> None:
-            session = window.session
-            if session is not None:
-                quotes = [a for a in session.document if a.type == "quote" and a.speaker]
+            document = window.workspace.document
+            if document is not None:
+                quotes = [a for a in document if a.type == "quote" and a.speaker]
                 if quotes:
-                    window.select_annotation(quotes[0].id)
+                    window.workspace.select(quotes[0].id)
             window.repaint()
             self.app.processEvents()
             image = window.grab().toImage()
@@ -147,7 +151,7 @@ def _install_excepthook(application: Application) -> None:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         try:
             application.window.files.autosave_now()
-        except Exception:  # noqa: BLE001 - the report below matters more
+        except Exception:
             pass
         traceback.print_exception(kind, error, trace)
         if previous is not sys.__excepthook__:

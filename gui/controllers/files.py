@@ -8,35 +8,40 @@ While a document has unsaved corrections, a copy goes to the recovery folder eve
 Signals:
     opened(object): a new ``DocumentSession`` is shown.
     saved(object): the path an annotation file was written to.
+    recentFilesChanged(): the list of recent files changed.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, open_article
 from core.errors import IqtibasError
 from core.jsonformat import SUFFIX, annotation_path_for, save_document
-from gui import dialogs
-from gui.recovery import RecoveryEntry, RecoveryStore, restore_into
-from gui.session import DocumentSession
+from gui.dialogs import prompts
+from gui.document.recovery import RecoveryEntry, RecoveryStore
+from gui.document.session import DocumentSession
+from gui.document.workers import Worker
+from gui.document.workspace import Workspace
 from gui.settings import settings
-from gui.workers import Worker
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from gui.views.status_bar import StatusBar
 
 
 class FileController(QObject):
+    """Files of the workspace's document; ``parent`` also parents the dialogs it opens."""
+
     opened = Signal(object)
     saved = Signal(object)
+    recentFilesChanged = Signal()
 
-    def __init__(self, window: MainWindow, recovery: RecoveryStore | None = None) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, workspace: Workspace, status: StatusBar, recovery: RecoveryStore | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._status = status
+        self._dialog_parent = parent
         self.worker = Worker(self)
         self.recovery = recovery or RecoveryStore()
         self.loading: Path | None = None
@@ -44,34 +49,32 @@ class FileController(QObject):
         self._autosave.setInterval(settings().autosave_seconds * 1000)
         self._autosave.timeout.connect(self.autosave_now)
         self._autosaved_index = -1
+        workspace.modifiedChanged.connect(self._on_modified)
 
     # Opening ----------------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path = dialogs.choose_open_path(self._window, str(self._last_folder()))
+        path = prompts.choose_open_path(self._dialog_parent, str(self.last_folder()))
         if path:
             self.open_path(Path(path))
 
-    def open_folder_dialog(self) -> None:
-        path = dialogs.choose_folder(self._window, str(self._last_folder()))
-        if path:
-            self.open_path(Path(path))
-
-    def _last_folder(self) -> Path:
+    def last_folder(self) -> Path:
+        """Where open dialogs start: the folder of the most recent file."""
         recent = settings().recent_files
         return Path(recent[0]).parent if recent else Path.home()
 
     def open_path(self, path: Path | str, *, ask: bool = True, prefetched: OpenedArticle | None = None) -> bool:
-        """Open an article, annotation file or corpus folder; False if the user cancelled."""
+        """Open an article or annotation file; False if the user cancelled.
+
+        Folders are the corpus controller's (``CorpusController.open_folder``).
+        """
         path = Path(path)
-        if path.is_dir():
-            return self._window.corpus.open_folder(path)
         if ask and not self.maybe_close():
             return False
         if prefetched is not None:
             self._on_loaded(path, prefetched)
             return True
         self.loading = path
-        self._window.set_busy(self.tr("Opening %1…").replace("%1", path.name))
+        self._status.set_busy(self.tr("Opening %1…").replace("%1", path.name))
         self.worker.submit(
             open_article,
             path,
@@ -90,7 +93,7 @@ class FileController(QObject):
 
     def _on_loaded(self, path: Path, opened: OpenedArticle) -> None:
         self.loading = None
-        self._window.set_busy(None)
+        self._status.set_busy(None)
         session = DocumentSession(
             opened.document,
             article_path=opened.article_path,
@@ -99,29 +102,28 @@ class FileController(QObject):
         )
         self._show(session)
         settings().add_recent_file(str(path))
-        self._window.refresh_recent_menu()
+        self.recentFilesChanged.emit()
 
     def _on_failed(self, path: Path, error: BaseException) -> None:
         self.loading = None
-        self._window.set_busy(None)
+        self._status.set_busy(None)
         message = str(error) if isinstance(error, IqtibasError) else f"{path}: {type(error).__name__}: {error}"
-        dialogs.show_error(self._window, self.tr("Cannot open the file"), message)
+        prompts.show_error(self._dialog_parent, self.tr("Cannot open the file"), message)
 
     def _show(self, session: DocumentSession) -> None:
-        old = self._window.session
+        old = self._workspace.session
         if old is not None:
             self.recovery.discard(old.document, old.annotation_path)
         self._autosave.stop()
         self._autosaved_index = -1
-        session.modifiedChanged.connect(self._on_modified)
-        self._window.set_session(session)
+        self._workspace.set_session(session)
         if old is not None:
             old.deleteLater()
         self.opened.emit(session)
 
     # Saving -----------------------------------------------------------------------------------
     def save(self) -> bool:
-        session = self._window.session
+        session = self._workspace.session
         if session is None:
             return False
         target = session.annotation_path
@@ -130,11 +132,11 @@ class FileController(QObject):
         return self._write(session, target)
 
     def save_as(self) -> bool:
-        session = self._window.session
+        session = self._workspace.session
         if session is None:
             return False
         suggested = session.annotation_path or (annotation_path_for(session.article_path) if session.article_path else Path.home() / f"{session.document.id}{SUFFIX}")
-        chosen = dialogs.choose_save_path(self._window, suggested)
+        chosen = prompts.choose_save_path(self._dialog_parent, suggested)
         if not chosen:
             return False
         path = Path(chosen)
@@ -147,24 +149,24 @@ class FileController(QObject):
         try:
             save_document(session.document, path)
         except (IqtibasError, OSError) as error:
-            dialogs.show_error(self._window, self.tr("Cannot save"), str(error))
+            prompts.show_error(self._dialog_parent, self.tr("Cannot save"), str(error))
             return False
         self.recovery.discard(session.document, old_path)
         self.recovery.discard(session.document, path)
         session.mark_saved(path)
-        self._window.show_message(self.tr("Saved %1").replace("%1", str(path)))
+        self._status.show_message(self.tr("Saved %1").replace("%1", str(path)))
         self.saved.emit(path)
         return True
 
     def maybe_close(self) -> bool:
         """Ask about unsaved corrections; True when it is fine to replace or close the document."""
-        session = self._window.session
+        session = self._workspace.session
         if session is None or not session.is_modified:
             return True
-        answer = dialogs.ask_unsaved(self._window, session.display_name)
-        if answer == dialogs.SAVE:
+        answer = prompts.ask_unsaved(self._dialog_parent, session.display_name)
+        if answer == prompts.SAVE:
             return self.save()
-        if answer == dialogs.DISCARD:
+        if answer == prompts.DISCARD:
             self.recovery.discard(session.document, session.annotation_path)
             session.undo_stack.setClean()  # the decision is made: nothing to ask again
             return True
@@ -180,7 +182,7 @@ class FileController(QObject):
 
     def autosave_now(self) -> bool:
         """Copy unsaved work to the recovery folder (never to the user's file)."""
-        session = self._window.session
+        session = self._workspace.session
         if session is None or not session.is_modified:
             return False
         if session.undo_stack.index() == self._autosaved_index:
@@ -188,7 +190,7 @@ class FileController(QObject):
         try:
             self.recovery.write(session.document, session.annotation_path, session.article_path, session.display_name)
         except (IqtibasError, OSError) as error:
-            self._window.show_message(self.tr("Autosave failed: %1").replace("%1", str(error)), error=True)
+            self._status.show_message(self.tr("Autosave failed: %1").replace("%1", str(error)), error=True)
             return False
         self._autosaved_index = session.undo_stack.index()
         return True
@@ -198,7 +200,7 @@ class FileController(QObject):
         entries = self.recovery.entries()
         if not entries:
             return False
-        if not dialogs.ask_restore(self._window, [e.name for e in entries]):
+        if not prompts.ask_restore(self._dialog_parent, [e.name for e in entries]):
             for entry in entries:
                 self.recovery.remove(entry.key)
             return False
@@ -206,14 +208,14 @@ class FileController(QObject):
         for entry in entries[-1:]:  # one window, one document: the most recent
             restored = self._restore(entry)
         for entry in entries[:-1]:
-            self._window.show_message(self.tr("Older recovery copy kept: %1").replace("%1", str(entry.data_path)))
+            self._status.show_message(self.tr("Older recovery copy kept: %1").replace("%1", str(entry.data_path)))
         return restored
 
     def _restore(self, entry: RecoveryEntry) -> bool:
         try:
             recovered = self.recovery.load(entry)
         except IqtibasError as error:
-            dialogs.show_error(self._window, self.tr("Cannot restore"), str(error))
+            prompts.show_error(self._dialog_parent, self.tr("Cannot restore"), str(error))
             return False
         base: OpenedArticle | None = None
         source = entry.annotation_path if entry.annotation_path and entry.annotation_path.exists() else entry.article_path
@@ -225,7 +227,7 @@ class FileController(QObject):
         if base is not None and base.document.sha256 == recovered.sha256:
             session = DocumentSession(base.document, article_path=base.article_path, annotation_path=entry.annotation_path or base.annotation_path, from_saved=base.from_saved)
             self._show(session)
-            session.apply(self.tr("Restore unsaved work"), lambda d: restore_into(d, recovered.annotations))
+            session.restore(self.tr("Restore unsaved work"), recovered.annotations)
         else:
             session = DocumentSession(recovered, article_path=entry.article_path, annotation_path=entry.annotation_path)
             self._show(session)

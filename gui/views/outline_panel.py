@@ -1,5 +1,9 @@
 """The outline beside the article: a filter box and the tree, with quiet two-way selection.
 
+The panel follows the workspace: another document rebuilds the outline model, each edit updates
+just the rows it touched, the selected annotation's row becomes current without being announced
+back, and a row the user picks becomes the workspace's selection (``Initiator.OUTLINE``).
+
 Signals:
     annotationChosen(str): the user moved to a row that stands for an annotation (its id).
     speakerChosen(str): the user moved to a speaker of the speakers index (its name).
@@ -12,8 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 
 from core.folding import fold
 from core.model import Annotation
-from gui.outline_model import NODE_KIND_ROLE, SEARCH_TEXT_ROLE, SPEAKER_ROLE, OutlineModel
-
+from gui.document.session import DocumentSession
+from gui.document.workspace import Initiator, Workspace
+from gui.views.outline_model import NODE_KIND_ROLE, SEARCH_TEXT_ROLE, SPEAKER_ROLE, OutlineModel
 
 EXPAND_LIMIT = 1500
 
@@ -37,7 +42,7 @@ class OutlineFilter(QSortFilterProxyModel):
     def query(self) -> str:
         return self._query
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._query:
             return True
         model = self.sourceModel()
@@ -50,8 +55,9 @@ class OutlinePanel(QWidget):
     annotationChosen = Signal(str)
     speakerChosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, model: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._workspace = workspace
         self._quiet = False
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("outlineFilter")
@@ -79,6 +85,21 @@ class OutlinePanel(QWidget):
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(self._apply_filter)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.set_source(model)
+        workspace.sessionChanged.connect(self._on_session)
+        workspace.documentChanged.connect(model.apply)
+        workspace.selectionChanged.connect(self._on_selection)
+        self.annotationChosen.connect(lambda annotation_id: workspace.select(annotation_id, Initiator.OUTLINE))
+        if workspace.session is not None:
+            self._on_session(workspace.session)
+
+    # Following the workspace ------------------------------------------------------------------
+    def _on_session(self, session: DocumentSession | None) -> None:
+        self.source().set_document(session.document if session is not None else None)
+
+    def _on_selection(self, annotation: Annotation | None, initiator: Initiator) -> None:
+        if initiator is not Initiator.OUTLINE:
+            self.select_annotation(annotation)
 
     # Model ------------------------------------------------------------------------------------
     def set_source(self, model: OutlineModel) -> None:
@@ -93,7 +114,9 @@ class OutlinePanel(QWidget):
         self.expand_defaults()
 
     def source(self) -> OutlineModel:
-        return self.proxy.sourceModel()  # type: ignore[return-value]
+        model = self.proxy.sourceModel()
+        assert isinstance(model, OutlineModel)
+        return model
 
     def expand_defaults(self) -> None:
         """Sections open (their quotes visible), boilerplate closed, the speakers list open.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from gui.theme import STYLES, legend_entries
+from gui.views.theme import STYLES, legend_entries
 
 
 class Legend(QWidget):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat
 
+from gui.settings import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
+
 # Arabic faces in order of preference; the first one installed wins, then Qt's fallback.
 ARTICLE_FONTS = (
     "Noto Naskh Arabic",
@@ -21,9 +23,6 @@ ARTICLE_FONTS = (
     "Arial",
     "DejaVu Sans",
 )
-DEFAULT_POINT_SIZE = 15
-MIN_POINT_SIZE = 8
-MAX_POINT_SIZE = 48
 
 
 @dataclass(frozen=True)

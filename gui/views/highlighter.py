@@ -8,10 +8,12 @@ underneath.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from gui.span_index import SpanIndex
-from gui.theme import char_format
+from gui.views.span_index import SpanIndex
+from gui.views.theme import char_format
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
@@ -78,7 +80,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         finally:
             self._drawing = False
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         if self._index is None:
             return
         number = self.currentBlock().blockNumber()
@@ -97,7 +99,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         # Elementary segments between all boundaries; each merges the formats covering it in
         # layer order (spans arrive containers first).
         bounds = sorted({p for start, length, *_ in spans for p in (start, start + length)})
-        for left, right in zip(bounds, bounds[1:]):
+        for left, right in pairwise(bounds):
             merged: QTextCharFormat | None = None
             for start, length, key, status, _id in spans:
                 if start <= left and right <= start + length:

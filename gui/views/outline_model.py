@@ -21,8 +21,8 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from core.model import Annotation, Document, ModelEvent
 from core.outline import quote_summary
-from gui.labels import isolate, kind_label, status_label, type_label
-from gui.outline_index import OutlineIndex, nearest
+from gui.document.labels import isolate, kind_label, status_label, type_label
+from gui.views.outline_index import OutlineIndex, nearest
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,7 +51,7 @@ def _font(name: str) -> QFont:
 class Node:
     """One row. ``key`` is unique among its siblings; ``ref`` is an annotation id or a name."""
 
-    __slots__ = ("key", "kind", "ref", "parent", "children", "row")
+    __slots__ = ("children", "key", "kind", "parent", "ref", "row")
 
     def __init__(self, key: Hashable, kind: str, ref: str | None, parent: Node | None) -> None:
         self.key = key
@@ -367,21 +367,21 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 2
 
-    def hasChildren(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+    def hasChildren(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return self.rowCount(parent) > 0
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr("Outline") if section == 0 else self.tr("Review")
         return None
@@ -499,7 +499,7 @@ class OutlineModel(QAbstractItemModel):
         if name is None:
             return None
         if name not in self._icons:
-            from gui.icons import icon
+            from gui.views.icons import icon
 
             self._icons[name] = icon(name)
         return self._icons[name]

@@ -14,12 +14,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from core.atomic import atomic_write_text
-from core.errors import IqtibasError
 from core.jsonformat import load_document, save_document
-from core.model import Annotation, Document, now_iso
+from core.model import Document, now_iso
+from gui.settings import data_folder
 
 NOTE_SUFFIX = ".recovery.json"
 DATA_SUFFIX = ".iqtibas.json"
@@ -38,8 +36,7 @@ class RecoveryEntry:
 
 
 def default_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(base) / "recovery"
+    return data_folder() / "recovery"
 
 
 class RecoveryStore:
@@ -110,39 +107,3 @@ class RecoveryStore:
     def load(self, entry: RecoveryEntry) -> Document:
         """The recovered document (``AnnotationFileError`` if the copy is unusable)."""
         return load_document(entry.data_path)
-
-
-def restore_into(document: Document, recovered: list[Annotation]) -> None:
-    """Make ``document``'s annotations equal ``recovered`` (a core-level operation for one command).
-
-    Links are restored in a second pass, so the order of additions never breaks a reference.
-    """
-    wanted = {a.id: a for a in recovered}
-    for annotation in list(document):
-        if annotation.id not in wanted and annotation.id in document:
-            document.remove(annotation.id)
-    bare_links = {"speaker_id": None, "cue_id": None, "heading_id": None, "duplicate_of": None}
-    for annotation in recovered:
-        if annotation.type not in ("quote", "section", "paragraph"):
-            bare = annotation
-        else:
-            bare = annotation.with_changes(**{k: v for k, v in bare_links.items() if k in _fields_of(annotation)})
-        if annotation.id in document:
-            document.replace(bare)
-        else:
-            document.add(bare)
-    for annotation in recovered:
-        if document.get(annotation.id) != annotation:
-            document.replace(annotation)
-
-
-def _fields_of(annotation: Annotation) -> set[str]:
-    return {
-        "quote": {"speaker_id", "cue_id"},
-        "section": {"heading_id"},
-        "paragraph": {"duplicate_of"},
-    }.get(annotation.type, set())
-
-
-def is_recoverable_error(error: BaseException) -> bool:
-    return isinstance(error, (IqtibasError, OSError))

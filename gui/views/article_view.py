@@ -7,6 +7,10 @@ marks). The whole document is right-to-left and right-aligned through its defaul
 (``QPlainTextEdit`` ignores per-block direction). All positions leaving this widget are code
 points, converted by the document's ``OffsetMap``.
 
+The view follows the workspace by itself: another document replaces the text and its span index,
+each edit redraws only the paragraphs it touched, the selected annotation is marked and scrolled
+to, and moving the caret selects the innermost annotation under it (``Initiator.CURSOR``).
+
 Signals:
     cursorOffsetChanged(int): the text cursor moved (code-point offset of its position).
     zoomChanged(int): the article font's point size changed.
@@ -17,20 +21,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QPaintEvent, QTextCharFormat, QTextCursor, QTextOption, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from gui.highlighter import AnnotationHighlighter
-from gui.offsets import OffsetMap, view_text
-from gui.span_index import SpanIndex
-from gui.theme import (
-    DEFAULT_POINT_SIZE,
-    MAX_POINT_SIZE,
-    MIN_POINT_SIZE,
-    SELECTION_BORDER,
-    SELECTION_COLOUR,
-    article_font,
-)
+from core.model import Annotation, ModelEvent
+from gui.document.session import DocumentSession
+from gui.document.workspace import KEEPS_CARET, Initiator, Workspace
+from gui.settings import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
+from gui.views.highlighter import AnnotationHighlighter
+from gui.views.offsets import OffsetMap, view_text
+from gui.views.span_index import SpanIndex
+from gui.views.theme import SELECTION_BORDER, SELECTION_COLOUR, article_font
 
 
 class ArticleView(QPlainTextEdit):
@@ -39,8 +49,9 @@ class ArticleView(QPlainTextEdit):
     cursorOffsetChanged = Signal(int)
     zoomChanged = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._workspace = workspace
         self.setObjectName("articleView")
         self.setReadOnly(True)
         # Read-only, but the caret moves with the keyboard so a selection can be made without a mouse.
@@ -58,10 +69,38 @@ class ArticleView(QPlainTextEdit):
         self._highlighter = AnnotationHighlighter(self.document())
         self._current: tuple[int, int] | None = None
         self._marks: list[tuple[int, int, str]] = []
-        self._context_actions: list[QAction] = []
+        self._context_actions: list[QAction | None] = []
         self._set_direction("rtl")
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.setPlaceholderText(self.tr("Open an article (Ctrl+O) or drop a file here."))
+        workspace.sessionChanged.connect(self._on_session)
+        workspace.documentChanged.connect(self._on_document_changed)
+        workspace.selectionChanged.connect(self._on_selection)
+        if workspace.session is not None:
+            self._on_session(workspace.session)
+
+    # Following the workspace ------------------------------------------------------------------
+    def _on_session(self, session: DocumentSession | None) -> None:
+        if session is None:
+            self.clear_content()
+        else:
+            document = session.document
+            self.set_content(document.text, SpanIndex(document), document.direction)
+
+    def _on_document_changed(self, events: list[ModelEvent]) -> None:
+        if self._index is not None:
+            self.refresh_blocks(self._index.apply(events))
+
+    def _on_selection(self, annotation: Annotation | None, initiator: Initiator) -> None:
+        if annotation is None:
+            self.clear_current()
+        else:
+            self.show_span(annotation.start, annotation.end, move_cursor=initiator not in KEEPS_CARET)
+
+    @property
+    def span_index(self) -> SpanIndex | None:
+        """Which annotations lie where, for the document shown (None without one)."""
+        return self._index
 
     # Content ----------------------------------------------------------------------------------
     def set_content(self, text: str, index: SpanIndex | None, direction: str = "rtl") -> None:
@@ -89,7 +128,7 @@ class ArticleView(QPlainTextEdit):
     def offsets(self) -> OffsetMap:
         return self._offsets
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         self.draw_visible_blocks()
         super().paintEvent(event)
 
@@ -203,7 +242,11 @@ class ArticleView(QPlainTextEdit):
         return self._current
 
     def _on_cursor_moved(self) -> None:
-        self.cursorOffsetChanged.emit(self.cursor_offset())
+        offset = self.cursor_offset()
+        self.cursorOffsetChanged.emit(offset)
+        if self._index is not None and self._workspace.session is not None:
+            innermost = self._index.innermost_at(offset)
+            self._workspace.select(innermost.id if innermost else None, Initiator.CURSOR)
 
     # Zoom -------------------------------------------------------------------------------------
     @property
@@ -228,10 +271,11 @@ class ArticleView(QPlainTextEdit):
         self.set_point_size(DEFAULT_POINT_SIZE)
 
     # Context menu and wheel -------------------------------------------------------------------
-    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+    def set_context_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Actions added under the standard context menu (None: a separator)."""
         self._context_actions = list(actions)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         if self._context_actions:
             menu.addSeparator()
@@ -243,7 +287,7 @@ class ArticleView(QPlainTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta > 0:

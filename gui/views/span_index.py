@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from core.model import Annotation, Document, ModelEvent
-from gui.offsets import OffsetMap
-from gui.theme import DRAWN_TYPES, LAYER_RANK, style_key
+from gui.views.offsets import OffsetMap
+from gui.views.theme import DRAWN_TYPES, LAYER_RANK, style_key
 
 # One drawn piece of a span inside a block: UTF-16 start relative to the block, UTF-16 length,
 # style key, review status, annotation id.
