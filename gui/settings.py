@@ -63,12 +63,17 @@ class Settings:
     def review_order(self, value: ReviewOrder) -> None:
         self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else DOUBT)
 
+    def _int(self, key: str, default: int) -> int:
+        """An integer setting; ``default`` when it is missing or not a number (INI files hold text)."""
+        value = self._store.value(key, default)
+        try:
+            return int(value) if isinstance(value, (int, float, str)) else default
+        except ValueError:
+            return default
+
     @property
     def point_size(self) -> int:
-        try:
-            return int(self._store.value("prefs/point_size", DEFAULT_POINT_SIZE))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return DEFAULT_POINT_SIZE
+        return self._int("prefs/point_size", DEFAULT_POINT_SIZE)
 
     @point_size.setter
     def point_size(self, value: int) -> None:
@@ -76,18 +81,14 @@ class Settings:
 
     @property
     def autosave_seconds(self) -> int:
-        try:
-            return max(5, int(self._store.value("prefs/autosave_seconds", 60)))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return 60
+        return max(5, self._int("prefs/autosave_seconds", 60))
 
     # Recent files -----------------------------------------------------------------------------
     @property
     def recent_files(self) -> list[str]:
         value = self._store.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in values if v][:MAX_RECENT]
 
     def add_recent_file(self, path: str) -> None:
         files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -144,22 +142,6 @@ class Application:
         return code if not failures else 2
 
 
-def _install_excepthook(application: Application) -> None:
-    """An unexpected error: keep the unsaved work aside first, then report it and carry on."""
-    previous = sys.excepthook
-
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        try:
-            application.window.files.autosave_now()
-        except Exception:
-            pass
-        traceback.print_exception(kind, error, trace)
-        if previous is not sys.__excepthook__:
-            previous(kind, error, trace)
-
-    sys.excepthook = hook
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the window; returns the exit code."""
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -167,5 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"iqtibas: {args.path}: no such file or folder", file=sys.stderr)
         return 2
     application = Application(args)
-    _install_excepthook(application)
-    return application.run()
+    from gui.application.crash import CrashReporter
+
+    reporter = CrashReporter(lambda: (application.window, application.window.workspace, application.window.files))
+    reporter.install()
+    try:
+        return application.run()
+    finally:
+        reporter.uninstall()

@@ -21,8 +21,8 @@ CATALOG = "translations/iqtibas_{lang}.qm"
 
 def resolve(preference: str | None, system_name: str | None = None) -> str:
     """``ar`` or ``en`` from a preference (``system``/``ar``/``en``) and the system locale name."""
-    if preference in SUPPORTED:
-        return preference  # type: ignore[return-value]
+    if preference is not None and preference in SUPPORTED:
+        return preference
     name = system_name if system_name is not None else QLocale.system().name()
     return "ar" if name.lower().startswith("ar") else "en"
 

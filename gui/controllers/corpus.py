@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -131,9 +132,12 @@ class CorpusController(QObject):
             self.worker.submit(
                 open_article,
                 path,
-                on_done=lambda opened, p=path: self._on_prefetched(p, opened),
-                on_error=lambda _error, p=path: self._queued.discard(p),
+                on_done=partial(self._on_prefetched, path),
+                on_error=partial(self._on_prefetch_failed, path),
             )
+
+    def _on_prefetch_failed(self, path: Path, _error: BaseException) -> None:
+        self._queued.discard(path)  # opening it for real will report the problem
 
     def _on_prefetched(self, path: Path, opened: OpenedArticle) -> None:
         self._queued.discard(path)

@@ -56,6 +56,27 @@ def ask_restore(parent: QWidget | None, names: Sequence[str]) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def report_crash(parent: QWidget | None, summary: str, details: str, log_path: Path, *, can_save: bool) -> bool:
+    """An unexpected error: say so, say where the log is; True when the user wants to save a
+    copy of the open document (offered only when ``can_save``)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("Dialogs", "Unexpected error"),
+        translate("Dialogs", "Iqtibas met an unexpected error: %1").replace("%1", f"\u2068{summary}\u2069"),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    lines = [translate("Dialogs", "Your unsaved corrections were copied to the recovery folder.")] if can_save else []
+    lines.append(translate("Dialogs", "The details are in the log: %1").replace("%1", f"\u2068{log_path}\u2069"))
+    box.setInformativeText("\n\n".join(lines))
+    box.setDetailedText(details)
+    save = box.addButton(translate("Dialogs", "Save a copy…"), QMessageBox.ButtonRole.AcceptRole) if can_save else None
+    carry_on = box.addButton(translate("Dialogs", "Continue"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save or carry_on)
+    box.exec()
+    return save is not None and box.clickedButton() is save
+
+
 def choose_open_path(parent: QWidget | None, folder: str = "") -> str | None:
     path, _filter = QFileDialog.getOpenFileName(
         parent,

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_for
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -98,9 +99,13 @@ class Worker(QObject):
         token = next(self._tokens)
         future = self._pool().submit(function, *args)
         self._pending[token] = (future, on_done, on_error)
-        future.add_done_callback(lambda _future, token=token: self._finished.emit(token, None))
+        future.add_done_callback(partial(self._announce, token))
         if not was_busy:
             self.busyChanged.emit(True)
+
+    def _announce(self, token: int, _future: Future[Any]) -> None:
+        """In the executor's thread: hand the result over to the GUI thread (queued signal)."""
+        self._finished.emit(token, None)
 
     def _deliver(self, token: int, _unused: object) -> None:
         entry = self._pending.pop(token, None)

@@ -84,8 +84,9 @@ class DetailsPanel(QGroupBox):
         self.speaker_combo.setObjectName("speakerCombo")
         self.speaker_combo.setEditable(True)
         self.speaker_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.speaker_edit = self.speaker_combo.lineEdit()
-        assert self.speaker_edit is not None  # an editable combo box has one
+        line_edit = self.speaker_combo.lineEdit()
+        assert line_edit is not None  # an editable combo box has one
+        self.speaker_edit: QLineEdit = line_edit
         self.speaker_edit.setPlaceholderText(self.tr("Known speaker or a new name, then Enter"))
         self.mention_combo = QComboBox(self)
         self.mention_combo.setObjectName("mentionCombo")

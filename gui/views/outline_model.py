@@ -103,7 +103,9 @@ class OutlineModel(QAbstractItemModel):
             node = Node(key, "sgroup", None, parent)
             node.children = [self._make_node(("speaker", name), node) for name in self._idx.speaker_names()]
         else:
-            tag, ref = key  # type: ignore[misc]
+            assert isinstance(key, tuple)
+            tag: str = key[0]
+            ref: str = key[1]
             if tag == "section":
                 node = Node(key, "section", ref, parent)
                 node.children = [self._make_node(("quote", qid), node) for qid in self._idx.section_quote_ids(ref)]
@@ -196,10 +198,10 @@ class OutlineModel(QAbstractItemModel):
             group = self._group("sgroup")
             self._reconcile(group, self._index_of(group), [("speaker", n) for n in self._idx.speaker_names()])
             for name in speakers:
-                node = self._speaker_nodes.get(name)
-                if node is not None:
-                    self._reconcile(node, self._index_of(node), [("quote", q) for _k, q in self._idx.speaker_quotes.get(name, ())])
-                    self._changed(node)
+                speaker_node = self._speaker_nodes.get(name)
+                if speaker_node is not None:
+                    self._reconcile(speaker_node, self._index_of(speaker_node), [("quote", q) for _k, q in self._idx.speaker_quotes.get(name, ())])
+                    self._changed(speaker_node)
             self._changed(group)
         if boilerplate:
             self._changed(self._group("bgroup"))
@@ -492,6 +494,7 @@ class OutlineModel(QAbstractItemModel):
         return "\n".join(lines)
 
     def _icon(self, node: Node, annotation: Annotation | None) -> QIcon | None:
+        name: str | None
         if annotation is not None and annotation.type == "quote":
             name = f"quote-{annotation.kind}"
         else:

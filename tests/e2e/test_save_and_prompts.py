@@ -115,42 +115,75 @@ def test_opening_a_saved_annotation_file_directly(window, article, make_window) 
     assert other.workspace.session.article_path == article
 
 
-def test_killing_the_program_while_saving_never_damages_the_file(tmp_path: Path, article: Path) -> None:
-    """Kill -9 a process that keeps saving through the window's save path; the file stays valid."""
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    script = f"""
+# The program saves once, then edits and saves again; the second save stops at a known point
+# (the hook prints where and waits), and the test kills the program there with SIGKILL.
+KILL_SCRIPT = """
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
+import core.atomic
 app = QApplication([])
 from gui.application.main_window import MainWindow
 from gui.document.recovery import RecoveryStore
-window = MainWindow(recovery=RecoveryStore(Path({str(tmp_path / 'rec')!r})))
-window.files.open_path(Path({str(article)!r}), ask=False)
+target = Path(sys.argv[1])
+point = sys.argv[2]
+window = MainWindow(recovery=RecoveryStore(Path(sys.argv[3])))
+window.files.open_path(target.with_name("wadi.txt"), ask=False)
 window.files.worker.wait()
 app.processEvents()
-quote = window.workspace.session.document.of_type("quote")[0]
-window.workspace.select(quote.id)
-print("ready", flush=True)
-n = 0
-while True:
-    n += 1
-    window.edit.set_speaker("متحدث " + str(n))
-    window.files.save()
+window.workspace.select(window.workspace.document.of_type("quote")[0].id)
+window.edit.set_speaker("متحدث 1")
+assert window.files.save()
+real_fsync, real_replace = os.fsync, os.replace
+armed = False
+
+def stop_here(where):
+    if armed and where == point:
+        print(where, flush=True)
+        sys.stdin.readline()  # the test kills us here
+
+def fsync(fd):
+    if os.readlink(f"/proc/self/fd/{fd}").endswith(".tmp") and ".bak." not in os.readlink(f"/proc/self/fd/{fd}"):
+        stop_here("writing")  # the new version is written, not yet synced
+    real_fsync(fd)
+
+def replace(source, destination):
+    if Path(destination) == target:
+        stop_here("replacing")  # complete and synced, the backup made, not yet in place
+    real_replace(source, destination)
+    if Path(destination) == target:
+        stop_here("replaced")  # in place, the folder not yet synced
+
+core.atomic.os.fsync, core.atomic.os.replace = fsync, replace
+window.edit.set_speaker("متحدث 2")
+armed = True
+window.files.save()
+print("saved", flush=True)
 """
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds the file being written through /proc")
+@pytest.mark.parametrize(("point", "speaker"), [("writing", "متحدث 1"), ("replacing", "متحدث 1"), ("replaced", "متحدث 2")])
+def test_killing_the_program_while_saving_never_damages_the_file(tmp_path: Path, article: Path, point: str, speaker: str) -> None:
+    """SIGKILL at each step of a save: the file is the old version or the new one, never a mix."""
+    import signal
+    import subprocess
+    import sys
+
     target = annotation_path_for(article)
-    for delay in (0.3, 0.55, 0.8):
-        process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2], env={**os.environ, "HOME": str(tmp_path)})
-        assert process.stdout is not None
-        assert process.stdout.readline().strip() == b"ready"
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        process.stdout.close()
-        document = load_document(target)  # raises if the file were damaged
-        assert document.of_type("quote")[0].speaker.startswith("متحدث")
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(target), point, str(tmp_path / "recovery")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2], env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert process.stdout is not None and process.stdin is not None
+    assert process.stdout.readline().decode().strip() == point  # the save is under way, stopped there
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+    process.stdin.close()
+    document = load_document(target)  # raises if the file were damaged
+    assert document.of_type("quote")[0].speaker == speaker
+    backup = target.with_name(target.name + ".bak")
+    if backup.exists():
+        load_document(backup)  # the backup is whole too
