@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.annotator import annotate_document
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 from core.loading import read_article
 from core.model import Document
@@ -29,6 +28,9 @@ class OpenedArticle:
 
 def document_from_text(text: str, *, doc_id: str, source: str | None, encoding: str | None = None) -> Document:
     """A new document for ``text``, automatically annotated."""
+    # Imported here: opening a saved file needs no annotator, and the window starts faster.
+    from core.annotator import annotate_document
+
     extra = {"encoding": encoding} if encoding else {}
     document = Document(text, id=doc_id, source=source, document_extra=extra)
     return annotate_document(document)

@@ -83,63 +83,37 @@ class Application:
 
     def open_initial(self) -> None:
         window = self.window
-        if not self.args.no_recovery and not self.args.screenshot and window.files.offer_recovery():
-            return
         if self.args.path:
             window.open_path(Path(self.args.path), ask=False)
         else:
             window.files.open_sample()
 
+    def _recover_or_open(self) -> None:
+        if not self.window.files.offer_recovery():
+            self.open_initial()
+
     def run(self) -> int:
-        self.window.show()
-        if self.args.screenshot:
-            return self._screenshot(Path(self.args.screenshot))
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, self.open_initial)
-        return int(self.app.exec())
-
-    def _screenshot(self, out: Path) -> int:
-        from PySide6.QtCore import QTimer
-
-        from gui.dialogs import prompts
-
-        failures: list[str] = []
-
-        def report(_parent: object, title: str, message: str) -> None:  # no modal dialogs here
-            failures.append(f"{title}: {message}")
-            print(f"iqtibas: {message}", file=sys.stderr)
-            self.app.exit(2)
-
-        prompts.show_error = report  # type: ignore[assignment]
         window = self.window
-        result = {"code": 1}
+        screenshot = None
+        if self.args.screenshot:
+            from gui.application.screenshot import Screenshot
 
-        def shoot() -> None:
-            document = window.workspace.document
-            if document is not None:
-                quotes = [a for a in document if a.type == "quote" and a.speaker]
-                if quotes:
-                    window.workspace.select(quotes[0].id)
-            window.repaint()
-            self.app.processEvents()
-            image = window.grab().toImage()
-            out.parent.mkdir(parents=True, exist_ok=True)
-            ok = image.save(str(out), "PNG")
-            result["code"] = 0 if ok else 1
-            if not ok:
-                print(f"iqtibas: {out}: cannot write the screenshot", file=sys.stderr)
-            self.app.exit(result["code"])
-
-        def when_shown(_session: object = None) -> None:
-            QTimer.singleShot(600, shoot)
-
-        window.files.opened.connect(when_shown)
-        QTimer.singleShot(0, self.open_initial)
-        QTimer.singleShot(120_000, lambda: (print("iqtibas: timed out", file=sys.stderr), self.app.exit(3)))
+            screenshot = Screenshot(self.app, window, window.workspace, window.view, window.files, Path(self.args.screenshot))
+        if not self.args.no_recovery and not self.args.screenshot and window.files.recovery.entries():
+            # Work left by a crash: offer it back in the shown window before anything else.
+            window.show()
+            QTimer.singleShot(0, self._recover_or_open)
+        else:
+            # Opening before the first paint: the window appears with its document, painted once.
+            self.open_initial()
+            window.show()
         code = int(self.app.exec())
-        window.files.worker.wait()
-        return code if not failures else 2
+        if screenshot is not None:
+            window.files.worker.shutdown()
+            return screenshot.code
+        return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
     def _on_session(self, session: DocumentSession | None) -> None:
         actions = self.window_actions
         for action in actions.editing():
-            action.setEnabled(session is not None)
+            action.setEnabled(session is not None and session.ready)  # nothing to edit before
         stack = session.undo_stack if session is not None else None
         actions.undo.setEnabled(bool(stack and stack.canUndo()))
         actions.redo.setEnabled(bool(stack and stack.canRedo()))
@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args: object) -> None:
         session = self.workspace.session
         name = session.display_name if session is not None else self.tr("No article")
+        if session is not None and not session.ready:
+            name = self.tr("%1 (annotating…)").replace("%1", name)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.workspace.is_modified)
 

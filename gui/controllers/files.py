@@ -1,26 +1,39 @@
 """Opening, saving, unsaved-changes prompts, recent files, autosave and crash recovery.
 
-Articles open in the background (``core.articles.open_article`` may auto-annotate) so the window
-never freezes; the previous document stays until the new one is ready, and a file that cannot
-be opened gets a dialog naming it and the problem. Saving goes through the core's atomic writer.
-While a document has unsaved corrections, a copy goes to the recovery folder every minute.
+Opening is as quick as the file allows, and the window never waits for the annotator:
+
+- An article still to annotate shows its text at once (reading and decoding it is quick); the
+  automatic annotator runs in the helper process (``gui.document.workers``), and its result
+  replaces the text-only session, filling in highlights, outline and review counts, while the
+  status bar shows the work under way. Nothing can be edited before.
+- A saved annotation file up to ``IN_PROCESS_LIMIT`` is loaded in the window's own process:
+  starting the helper and sending the document back would cost more than loading it (measured
+  with ``benchmarks/bench_gui.py``). A larger one loads in the helper process.
+
+A file that cannot be opened gets a dialog naming it and the problem, and the document shown
+stays; a late result of an opening the user has since replaced is dropped. Saving goes through
+the core's atomic writer. While a document has unsaved corrections, a copy goes to the recovery
+folder every minute.
 
 Signals:
-    opened(object): a new ``DocumentSession`` is shown.
+    opened(object): a ``DocumentSession`` is shown (``ready`` is False while it is text only).
     saved(object): the path an annotation file was written to.
     recentFilesChanged(): the list of recent files changed.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from core.articles import OpenedArticle, open_article
+from core.articles import OpenedArticle, article_id, is_annotation_path, open_article
 from core.errors import IqtibasError
 from core.jsonformat import SUFFIX, annotation_path_for, save_document
+from core.loading import read_article
+from core.model import Document
 from gui.dialogs import prompts
 from gui.document.recovery import RecoveryEntry, RecoveryStore
 from gui.document.session import DocumentSession
@@ -28,6 +41,9 @@ from gui.document.workers import Worker
 from gui.document.workspace import Workspace
 from gui.settings import settings
 from gui.views.status_bar import StatusBar
+
+# Annotation files up to this size (about a 1.5 MB article) load in the window's own process.
+IN_PROCESS_LIMIT = 12_000_000
 
 
 class FileController(QObject):
@@ -45,6 +61,7 @@ class FileController(QObject):
         self.worker = Worker(self)
         self.recovery = recovery or RecoveryStore()
         self.loading: Path | None = None
+        self._request = 0  # the latest opening; results of earlier ones are dropped
         self._autosave = QTimer(self)
         self._autosave.setInterval(settings().autosave_seconds * 1000)
         self._autosave.timeout.connect(self.autosave_now)
@@ -70,28 +87,53 @@ class FileController(QObject):
         path = Path(path)
         if ask and not self.maybe_close():
             return False
+        self._request += 1
+        request = self._request
         if prefetched is not None:
-            self._on_loaded(path, prefetched)
+            self._on_loaded(path, request, prefetched)
             return True
-        self.loading = path
-        self._status.set_busy(self.tr("Opening %1…").replace("%1", path.name))
-        self.worker.submit(
-            open_article,
-            path,
-            on_done=lambda opened: self._on_loaded(path, opened),
-            on_error=lambda error: self._on_failed(path, error),
-        )
+        saved = path if is_annotation_path(path) else annotation_path_for(path)
+        if saved.exists():
+            if saved.stat().st_size <= IN_PROCESS_LIMIT:
+                self._open_here(path, request)
+            else:
+                self._open_in_helper(path, request, self.tr("Opening %1…"))
+            return True
+        try:
+            article = read_article(path)
+        except (IqtibasError, OSError) as error:
+            self._on_failed(path, request, error)
+            return True
+        text_only = Document(article.text, id=article_id(path), source=str(path))
+        self._show(DocumentSession(text_only, article_path=path, annotation_path=saved, ready=False))
+        self._open_in_helper(path, request, self.tr("Annotating %1… (the text is shown; highlights and outline follow)"))
         return True
+
+    def _open_here(self, path: Path, request: int) -> None:
+        try:
+            opened = open_article(path)
+        except (IqtibasError, OSError) as error:
+            self._on_failed(path, request, error)
+            return
+        self._on_loaded(path, request, opened)
+
+    def _open_in_helper(self, path: Path, request: int, message: str) -> None:
+        self.loading = path
+        self._status.set_busy(message.replace("%1", path.name))
+        self.worker.submit(open_article, path, on_done=partial(self._on_loaded, path, request), on_error=partial(self._on_failed, path, request))
 
     def open_sample(self) -> None:
         from core.articles import document_from_text
         from core.resources import SAMPLE_ARTICLE, read_text
 
+        self._request += 1
         document = document_from_text(read_text(SAMPLE_ARTICLE), doc_id="sample", source=SAMPLE_ARTICLE)
         session = DocumentSession(document, annotation_path=Path.home() / f"sample{SUFFIX}")
         self._show(session)
 
-    def _on_loaded(self, path: Path, opened: OpenedArticle) -> None:
+    def _on_loaded(self, path: Path, request: int, opened: OpenedArticle) -> None:
+        if request != self._request:
+            return  # the user has opened something else since
         self.loading = None
         self._status.set_busy(None)
         session = DocumentSession(
@@ -104,7 +146,9 @@ class FileController(QObject):
         settings().add_recent_file(str(path))
         self.recentFilesChanged.emit()
 
-    def _on_failed(self, path: Path, error: BaseException) -> None:
+    def _on_failed(self, path: Path, request: int, error: BaseException) -> None:
+        if request != self._request:
+            return
         self.loading = None
         self._status.set_busy(None)
         message = str(error) if isinstance(error, IqtibasError) else f"{path}: {type(error).__name__}: {error}"
@@ -112,7 +156,7 @@ class FileController(QObject):
 
     def _show(self, session: DocumentSession) -> None:
         old = self._workspace.session
-        if old is not None:
+        if old is not None and old.ready:  # a text-only session never had work to keep
             self.recovery.discard(old.document, old.annotation_path)
         self._autosave.stop()
         self._autosaved_index = -1

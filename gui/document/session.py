@@ -36,6 +36,7 @@ class DocumentSession(QObject):
         article_path: Path | None = None,
         annotation_path: Path | None = None,
         from_saved: bool = False,
+        ready: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -43,6 +44,9 @@ class DocumentSession(QObject):
         self.article_path = article_path
         self.annotation_path = annotation_path
         self.from_saved = from_saved
+        # False while the article's text is shown and its automatic annotations are still being
+        # computed: the session is then replaced by the annotated one, nothing is edited before.
+        self.ready = ready
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 

@@ -11,9 +11,14 @@ The view follows the workspace by itself: another document replaces the text and
 each edit redraws only the paragraphs it touched, the selected annotation is marked and scrolled
 to, and moving the caret selects the innermost annotation under it (``Initiator.CURSOR``).
 
+When the annotated version of the text already shown arrives (an article is shown at once and
+annotated in the background), the text stays as it is, scrolled where the user left it; only the
+highlights are drawn.
+
 Signals:
     cursorOffsetChanged(int): the text cursor moved (code-point offset of its position).
     zoomChanged(int): the article font's point size changed.
+    painted(): the view painted a document's text (after the paint).
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ class ArticleView(QPlainTextEdit):
 
     cursorOffsetChanged = Signal(int)
     zoomChanged = Signal(int)
+    painted = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +71,7 @@ class ArticleView(QPlainTextEdit):
         self._point_size = DEFAULT_POINT_SIZE
         self.setFont(article_font(self._point_size))
         self._offsets = OffsetMap("")
+        self._text = ""  # the stored text shown (before ``view_text``)
         self._index: SpanIndex | None = None
         self._highlighter = AnnotationHighlighter(self.document())
         self._current: tuple[int, int] | None = None
@@ -108,8 +115,14 @@ class ArticleView(QPlainTextEdit):
         self._current = None
         self._marks = []
         self.setExtraSelections([])
-        self._offsets = index.offsets if index is not None else OffsetMap(text)
         self._index = index
+        if text == self._text and text:
+            # The same text with its annotations: keep the laid-out text and the scroll position.
+            self._highlighter.set_index(index)
+            self.viewport().update()
+            return
+        self._offsets = index.offsets if index is not None else OffsetMap(text)
+        self._text = text
         # Detached while the text is replaced: no per-block Python call for the new blocks; once
         # attached, blocks are drawn as they are painted (``paintEvent``).
         self._highlighter.set_index(None)
@@ -131,6 +144,8 @@ class ArticleView(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         self.draw_visible_blocks()
         super().paintEvent(event)
+        if self._text:
+            self.painted.emit()
 
     def draw_visible_blocks(self) -> None:
         """Let the highlighter draw the blocks in the viewport that it has not drawn yet."""

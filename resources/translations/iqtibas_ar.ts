@@ -606,6 +606,10 @@ Restore them?</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
+        <source>Annotating %1… (the text is shown; highlights and outline follow)</source>
+        <translation>جارٍ توصيف %1… (النص معروض؛ التلوين والمخطط يتبعان)</translation>
+    </message>
+    <message>
         <source>Cannot open the file</source>
         <translation>يتعذر فتح الملف</translation>
     </message>
@@ -749,6 +753,10 @@ Restore them?</source>
     <message>
         <source>No article</source>
         <translation>لا مقال</translation>
+    </message>
+    <message>
+        <source>%1 (annotating…)</source>
+        <translation>%1 (جارٍ التوصيف…)</translation>
     </message>
     <message>
         <source>About Iqtibas</source>

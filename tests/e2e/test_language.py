@@ -39,7 +39,7 @@ def test_switching_language_keeps_the_document_and_its_history(qapp, qtbot, arti
     old = application.window
     qtbot.addWidget(old)
     old.files.open_path(article, ask=False)
-    qtbot.waitUntil(lambda: old.workspace.session is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: old.workspace.session is not None and old.workspace.session.ready, timeout=10_000)
     session = old.workspace.session
     old.workspace.select(session.document.of_type("quote")[0].id)
     old.edit.set_status("rejected")

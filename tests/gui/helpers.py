@@ -20,6 +20,18 @@ ASTRAL_TEXT = (
 )
 
 
+def wait_for_file(path: str, timeout: float = 60.0) -> bool:
+    """Run in the helper process to hold it (and the tasks queued behind) until ``path`` exists."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not Path(path).exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def sample_text() -> str:
     return read_text(SAMPLE_ARTICLE)
 
