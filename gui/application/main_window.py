@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(workspace, self)
         self.setStatusBar(self.status)
         # Controllers: each gets the workspace and the views it needs.
-        self.files = FileController(workspace, self.status, recovery, self)
+        self.files = FileController(workspace, self.view, self.status, recovery, self)
         self.corpus = CorpusController(workspace, self.files, self)
         self.compare = CompareController(workspace, self.view, self.status, self)
         self.edit = EditController(workspace, self.view, self.outline, self.details, self.status, self)

@@ -12,11 +12,11 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from core.compare import ONLY_A, ONLY_B, Difference, apply_edits, compare, summary, take
 from core.errors import IqtibasError, ModelError
 from core.jsonformat import load_document
 from core.model import Document, ModelEvent
@@ -28,6 +28,9 @@ from gui.views.article_view import ArticleView
 from gui.views.compare_panel import ComparePanel, category_label
 from gui.views.status_bar import StatusBar
 from gui.views.theme import COMPARE_COLOURS
+
+if TYPE_CHECKING:  # core.compare (with core.evaluate) is imported when a comparison starts
+    from core.compare import Difference
 
 
 class CompareController(QObject):
@@ -107,6 +110,8 @@ class CompareController(QObject):
             self.stop()
             return
         row = self.panel.list.currentRow()
+        from core.compare import ONLY_A, ONLY_B, compare, summary
+
         self.differences = compare(session.document, self.other)
         counts = summary(self.differences)
         parts = [f"{category_label(name)}: {count}" for name, count in counts.items() if count]
@@ -145,6 +150,8 @@ class CompareController(QObject):
         difference = self.differences[row]
         label = self.tr("Take A's version") if side == "a" else self.tr("Take B's version")
         try:
+            from core.compare import apply_edits, take
+
             changed = session.apply(label, lambda d: apply_edits(d, take(d, difference, side)))
         except ModelError as error:
             self._status.show_message(str(error), error=True)

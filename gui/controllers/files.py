@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, article_id, is_annotation_path, open_article
@@ -40,10 +40,13 @@ from gui.document.session import DocumentSession
 from gui.document.workers import Worker
 from gui.document.workspace import Workspace
 from gui.settings import settings
+from gui.views.article_view import ArticleView
 from gui.views.status_bar import StatusBar
 
 # Annotation files up to this size (about a 1.5 MB article) load in the window's own process.
 IN_PROCESS_LIMIT = 12_000_000
+# The helper starts once the text is painted, or after this long (a hidden window never paints).
+START_AFTER_PAINT_MS = 250
 
 
 class FileController(QObject):
@@ -53,15 +56,17 @@ class FileController(QObject):
     saved = Signal(object)
     recentFilesChanged = Signal()
 
-    def __init__(self, workspace: Workspace, status: StatusBar, recovery: RecoveryStore | None, parent: QWidget) -> None:
+    def __init__(self, workspace: Workspace, view: ArticleView, status: StatusBar, recovery: RecoveryStore | None, parent: QWidget) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._view = view
         self._status = status
         self._dialog_parent = parent
         self.worker = Worker(self)
         self.recovery = recovery or RecoveryStore()
         self.loading: Path | None = None
         self._request = 0  # the latest opening; results of earlier ones are dropped
+        self._submitted = False  # the latest opening's work was handed to the helper
         self._autosave = QTimer(self)
         self._autosave.setInterval(settings().autosave_seconds * 1000)
         self._autosave.timeout.connect(self.autosave_now)
@@ -106,7 +111,8 @@ class FileController(QObject):
             return True
         text_only = Document(article.text, id=article_id(path), source=str(path))
         self._show(DocumentSession(text_only, article_path=path, annotation_path=saved, ready=False))
-        self._open_in_helper(path, request, self.tr("Annotating %1… (the text is shown; highlights and outline follow)"))
+        message = self.tr("Annotating %1… (the text is shown; highlights and outline follow)")
+        self._open_in_helper(path, request, message, after_paint=True)
         return True
 
     def _open_here(self, path: Path, request: int) -> None:
@@ -117,10 +123,22 @@ class FileController(QObject):
             return
         self._on_loaded(path, request, opened)
 
-    def _open_in_helper(self, path: Path, request: int, message: str) -> None:
+    def _open_in_helper(self, path: Path, request: int, message: str, *, after_paint: bool = False) -> None:
         self.loading = path
+        self._submitted = False
         self._status.set_busy(message.replace("%1", path.name))
-        self.worker.submit(open_article, path, on_done=partial(self._on_loaded, path, request), on_error=partial(self._on_failed, path, request))
+        if not after_paint:
+            self._submit(path, request)
+            return
+        # The text first: starting the helper process would delay its first paint by ~0.1 s.
+        start = partial(self._submit, path, request)
+        self._view.painted.connect(start, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(START_AFTER_PAINT_MS, start)
+
+    def _submit(self, path: Path, request: int) -> None:
+        if request == self._request and self.loading == path and not self._submitted:  # once, if not replaced
+            self._submitted = True
+            self.worker.submit(open_article, path, on_done=partial(self._on_loaded, path, request), on_error=partial(self._on_failed, path, request))
 
     def open_sample(self) -> None:
         from core.articles import document_from_text

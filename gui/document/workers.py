@@ -12,17 +12,16 @@ delivered to the GUI thread through a queued signal.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import multiprocessing.connection
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import wait as wait_for
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+if TYPE_CHECKING:  # imported when the first task starts: the window starts without them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Callback = Callable[[Any], None]
 
@@ -35,6 +34,8 @@ def _exit_with_parent() -> None:
     thread waits on the parent's sentinel (a pipe on POSIX, a process handle on Windows), which
     becomes ready when the parent process is gone, and exits at once.
     """
+    import multiprocessing.connection
+
     parent = multiprocessing.parent_process()
     if parent is None:
         return
@@ -80,6 +81,9 @@ class Worker(QObject):
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             # "spawn": forking a process that runs Qt threads is unsafe.
             context = multiprocessing.get_context("spawn")
             self._executor = ProcessPoolExecutor(self._processes, mp_context=context, initializer=_exit_with_parent)
@@ -126,6 +130,8 @@ class Worker(QObject):
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         """Block until running tasks end, then deliver their results; False on timeout."""
+        from concurrent.futures import wait as wait_for
+
         futures = [future for future, _, _ in self._pending.values()]
         done, not_done = wait_for(futures, timeout=milliseconds / 1000)
         QCoreApplication.processEvents()  # deliver the queued results

@@ -108,7 +108,7 @@ class OutlineModel(QAbstractItemModel):
             ref: str = key[1]
             if tag == "section":
                 node = Node(key, "section", ref, parent)
-                node.children = [self._make_node(("quote", qid), node) for qid in self._idx.section_quote_ids(ref)]
+                node.children = self._quote_leaves(node, self._idx.section_quote_ids(ref))
             elif tag == "quote":
                 node = Node(key, "quote" if parent.kind == "section" else "squote", ref, parent)
             elif tag == "boilerplate":
@@ -116,13 +116,29 @@ class OutlineModel(QAbstractItemModel):
             elif tag == "speaker":
                 node = Node(key, "speaker", ref, parent)
                 self._speaker_nodes[ref] = node
-                node.children = [self._make_node(("quote", qid), node) for _k, qid in self._idx.speaker_quotes.get(ref, ())]
+                node.children = self._quote_leaves(node, [qid for _k, qid in self._idx.speaker_quotes.get(ref, ())])
             else:  # pragma: no cover - keys are made above
                 raise ValueError(key)
         _renumber(node)
         if node.ref is not None and node.kind in ("title", "section", "quote", "squote", "boilerplate"):
             self._nodes.setdefault(node.ref, []).append(node)
         return node
+
+    def _quote_leaves(self, parent: Node, quote_ids: list[str]) -> list[Node]:
+        """``_make_node`` for a run of quote rows, unrolled (most of a long article's rows)."""
+        kind = "quote" if parent.kind == "section" else "squote"
+        nodes = self._nodes
+        leaves = []
+        for row, quote_id in enumerate(quote_ids):
+            leaf = Node(("quote", quote_id), kind, quote_id, parent)
+            leaf.row = row
+            leaves.append(leaf)
+            known = nodes.get(quote_id)
+            if known is None:
+                nodes[quote_id] = [leaf]
+            else:
+                known.append(leaf)
+        return leaves
 
     def _forget(self, node: Node) -> None:
         self._graveyard.append(node)

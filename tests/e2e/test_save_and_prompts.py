@@ -130,8 +130,9 @@ target = Path(sys.argv[1])
 point = sys.argv[2]
 window = MainWindow(recovery=RecoveryStore(Path(sys.argv[3])))
 window.files.open_path(target.with_name("wadi.txt"), ask=False)
-window.files.worker.wait()
-app.processEvents()
+while not window.workspace.session.ready:  # annotated in the helper process
+    window.files.worker.wait(100)
+    app.processEvents()
 window.workspace.select(window.workspace.document.of_type("quote")[0].id)
 window.edit.set_speaker("متحدث 1")
 assert window.files.save()
