@@ -341,7 +341,7 @@ _VALUES = st.one_of(
     st.sampled_from([0.0, 1.0, 0.5, -0.0, 1.0000001, -1e-9, 5.0, 7.5, 20.0, 20.25, float("nan"), float("inf")]),
     st.floats(),
     st.text(max_size=3),
-    st.sampled_from(_CONSTANTS + ["", "x" * 200, "x" * 201]),
+    st.sampled_from([*_CONSTANTS, "", "x" * 200, "x" * 201]),
     st.lists(st.integers(), max_size=2),
     st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
 )
