@@ -89,6 +89,7 @@ class Screenshot(QObject):
             quotes = [a for a in document if a.type == "quote" and a.speaker]
             if quotes:
                 self._workspace.select(quotes[0].id)
+        self._app.processEvents()  # the layouts the selection changed (status bar, details panel)
         image = self._window.grab().toImage()
         self._out.parent.mkdir(parents=True, exist_ok=True)
         # PySide6's stub types the format as bytes; the binding accepts only str.
