@@ -45,22 +45,22 @@ class _Recorder:
     def redo_events(self) -> None:
         document = self.document
         for event in self.events:
-            if event.kind == "added":
-                document.add(event.new)  # type: ignore[arg-type]
-            elif event.kind == "removed":
-                document.remove(event.old.id)  # type: ignore[union-attr]
-            elif event.kind == "changed":
-                document.replace(event.new)  # type: ignore[arg-type]
+            if event.kind == "added" and event.new is not None:
+                document.add(event.new)
+            elif event.kind == "removed" and event.old is not None:
+                document.remove(event.old.id)
+            elif event.kind == "changed" and event.new is not None:
+                document.replace(event.new)
 
     def undo_events(self) -> None:
         document = self.document
         for event in reversed(self.events):
-            if event.kind == "added":
-                document.remove(event.new.id)  # type: ignore[union-attr]
-            elif event.kind == "removed":
-                document.add(event.old)  # type: ignore[arg-type]
-            elif event.kind == "changed":
-                document.replace(event.old)  # type: ignore[arg-type]
+            if event.kind == "added" and event.new is not None:
+                document.remove(event.new.id)
+            elif event.kind == "removed" and event.old is not None:
+                document.add(event.old)
+            elif event.kind == "changed" and event.old is not None:
+                document.replace(event.old)
 
 
 class ModelCommand(QUndoCommand):

@@ -305,7 +305,8 @@ class OutlineModel(QAbstractItemModel):
     def node(self, index: _ModelIndex) -> Node:
         if not index.isValid():
             return self._root
-        return index.internalPointer()  # type: ignore[no-any-return]
+        node: Node = index.internalPointer()
+        return node
 
     def index_for_annotation(self, annotation: Annotation) -> QModelIndex:
         """The row that shows ``annotation`` (or what stands for it), else an invalid index."""
@@ -376,6 +377,7 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
+    # QObject.parent() has no argument: the typed overloads cannot say "either"; Qt's item models override it so.
     def parent(self, index: _ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
