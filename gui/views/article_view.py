@@ -92,7 +92,8 @@ class ArticleView(QPlainTextEdit):
             self.clear_content()
         else:
             document = session.document
-            self.set_content(document.text, SpanIndex(document), document.direction)
+            index = SpanIndex(document) if session.ready else None  # text only: nothing to draw yet
+            self.set_content(document.text, index, document.direction)
 
     def _on_document_changed(self, events: list[ModelEvent]) -> None:
         if self._index is not None:
@@ -118,6 +119,8 @@ class ArticleView(QPlainTextEdit):
         self._index = index
         if text == self._text and text:
             # The same text with its annotations: keep the laid-out text and the scroll position.
+            if index is not None and self._highlighter.document() is None:
+                self._highlighter.setDocument(self.document())
             self._highlighter.set_index(index)
             self.viewport().update()
             return
@@ -131,7 +134,8 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(view_text(text))
         self.blockSignals(False)
         self._set_direction(direction)
-        self._highlighter.setDocument(self.document())
+        if index is not None:  # without annotations, no highlighter pass over every paragraph
+            self._highlighter.setDocument(self.document())
         self._highlighter.set_index(index)
 
     def clear_content(self) -> None:
