@@ -119,23 +119,16 @@ class ArticleView(QPlainTextEdit):
         self._index = index
         if text == self._text and text:
             # The same text with its annotations: keep the laid-out text and the scroll position.
-            if index is not None and self._highlighter.document() is None:
-                self._highlighter.setDocument(self.document())
             self._highlighter.set_index(index)
             self.viewport().update()
             return
         self._offsets = index.offsets if index is not None else OffsetMap(text)
         self._text = text
-        # Detached while the text is replaced: no per-block Python call for the new blocks; once
-        # attached, blocks are drawn as they are painted (``paintEvent``).
-        self._highlighter.set_index(None)
-        self._highlighter.setDocument(None)
         self.blockSignals(True)
-        self.setPlainText(view_text(text))
+        self.setPlainText(view_text(text))  # new blocks, without formats: drawn as they are painted
         self.blockSignals(False)
         self._set_direction(direction)
-        if index is not None:  # without annotations, no highlighter pass over every paragraph
-            self._highlighter.setDocument(self.document())
+        self._highlighter.set_document(self.document())
         self._highlighter.set_index(index)
 
     def clear_content(self) -> None:

@@ -125,7 +125,7 @@ def test_blocks_are_drawn_when_first_painted_and_redrawn_after_edits(qtbot) -> N
     view.resize(600, 400)
     workspace.set_session(session)
     show_painted(qtbot, view)
-    qtbot.wait(20)  # Qt's own whole-document pass after setDocument has run by now
+    qtbot.wait(20)  # anything queued after setting the text has run by now
     highlighter = view._highlighter
 
     def quote_formats(block_number: int) -> list[str]:
