@@ -1,7 +1,8 @@
 """The article: a read-only, right-to-left ``QPlainTextEdit`` with annotations highlighted.
 
-Design (measured in the project's notes): ``QPlainTextEdit`` lays out only what is visible, a
-``QSyntaxHighlighter`` fed from a per-block span index draws the annotations, and
+Design (measured in the project's notes): ``QPlainTextEdit`` lays out only what is visible, the
+``AnnotationHighlighter`` draws the annotations of the paragraphs being painted from a per-block
+span index, and
 ``ExtraSelection``s are used only for the few transient marks (the selected annotation, compare
 marks). The whole document is right-to-left and right-aligned through its default ``QTextOption``
 (``QPlainTextEdit`` ignores per-block direction). All positions leaving this widget are code

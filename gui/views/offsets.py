@@ -1,7 +1,7 @@
 """The one converter between the model's code-point offsets and Qt's UTF-16 positions.
 
 The core counts Unicode code points (Python ``str`` indices); ``QTextDocument``, ``QTextCursor``
-and ``QSyntaxHighlighter.setFormat`` count UTF-16 code units. The two differ by the number of
+and ``QTextLayout`` formats count UTF-16 code units. The two differ by the number of
 astral characters (emoji, U+1EE00 Arabic mathematical letters …) before a position. Every
 position that crosses the ``gui``/``core`` boundary goes through an ``OffsetMap``.
 
