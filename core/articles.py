@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.annotator import annotate_document
-from core.annotator.trained import AnnotatorModel
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 from core.loading import read_article
 from core.model import Document
+
+if TYPE_CHECKING:
+    from core.annotator.trained import AnnotatorModel
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 
@@ -33,6 +35,9 @@ def document_from_text(
 ) -> Document:
     """A new document for ``text``, automatically annotated (with ``model``'s learned parts, or
     the bundled ones)."""
+    # Imported here: opening a saved file needs no annotator, and the window starts faster.
+    from core.annotator import annotate_document
+
     extra = {"encoding": encoding} if encoding else {}
     document = Document(text, id=doc_id, source=source, document_extra=extra)
     return annotate_document(document, model)

@@ -16,7 +16,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from core.cli import COMMANDS
 
     if args and args[0] == "--help-window":
-        from gui.app import build_parser
+        from gui.application.app import build_parser
 
         build_parser().print_help()
         return 0
@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from core.cli import main as cli_main
 
         return cli_main(args)
-    from gui.app import main as window_main
+    from gui.application.app import main as window_main
 
     return window_main(args)
 

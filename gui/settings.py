@@ -7,15 +7,28 @@ are separate groups. Tests redirect ``QSettings`` to a temporary INI file and ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from pathlib import Path
 
-from gui.theme import DEFAULT_POINT_SIZE
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from core.corrections import DOUBT, REVIEW_ORDERS, ReviewOrder
 
 ORGANIZATION = "Iqtibas"
 APPLICATION = "Iqtibas"
 MAX_RECENT = 10
 LANGUAGES = ("system", "ar", "en")
-REVIEW_ORDERS = ("doubt", "reading")
+# The article's font size in points: the default and the zoom limits.
+DEFAULT_POINT_SIZE = 15
+MIN_POINT_SIZE = 8
+MAX_POINT_SIZE = 48
+
+
+def data_folder() -> Path:
+    """The program's own data folder (recovery copies, the crash log), per user.
+
+    Tests point it at a temporary folder through ``XDG_DATA_HOME`` (or ``HOME``).
+    """
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
 
 
 class Settings:
@@ -42,20 +55,25 @@ class Settings:
         self._store.setValue("prefs/language", value if value in LANGUAGES else "system")
 
     @property
-    def review_order(self) -> str:
-        value = str(self._store.value("prefs/review_order", "doubt"))
-        return value if value in REVIEW_ORDERS else "doubt"
+    def review_order(self) -> ReviewOrder:
+        value = str(self._store.value("prefs/review_order", DOUBT))
+        return next((order for order in REVIEW_ORDERS if order == value), DOUBT)
 
     @review_order.setter
-    def review_order(self, value: str) -> None:
-        self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else "doubt")
+    def review_order(self, value: ReviewOrder) -> None:
+        self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else DOUBT)
+
+    def _int(self, key: str, default: int) -> int:
+        """An integer setting; ``default`` when it is missing or not a number (INI files hold text)."""
+        value = self._store.value(key, default)
+        try:
+            return int(value) if isinstance(value, (int, float, str)) else default
+        except ValueError:
+            return default
 
     @property
     def point_size(self) -> int:
-        try:
-            return int(self._store.value("prefs/point_size", DEFAULT_POINT_SIZE))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return DEFAULT_POINT_SIZE
+        return self._int("prefs/point_size", DEFAULT_POINT_SIZE)
 
     @point_size.setter
     def point_size(self, value: int) -> None:
@@ -63,18 +81,14 @@ class Settings:
 
     @property
     def autosave_seconds(self) -> int:
-        try:
-            return max(5, int(self._store.value("prefs/autosave_seconds", 60)))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return 60
+        return max(5, self._int("prefs/autosave_seconds", 60))
 
     # Recent files -----------------------------------------------------------------------------
     @property
     def recent_files(self) -> list[str]:
         value = self._store.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in values if v][:MAX_RECENT]
 
     def add_recent_file(self, path: str) -> None:
         files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]

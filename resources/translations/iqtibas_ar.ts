@@ -347,6 +347,13 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Cannot save the copy</source>
+        <translation>يتعذر حفظ النسخة</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Selected annotation</source>
@@ -456,6 +463,30 @@ Restore them?</source>
 %1
 
 هل تستعيدها؟</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <source>Iqtibas met an unexpected error: %1</source>
+        <translation>واجه اقتباس خطأً غير متوقع: %1</translation>
+    </message>
+    <message>
+        <source>Your unsaved corrections were copied to the recovery folder.</source>
+        <translation>نُسخت تصحيحاتك غير المحفوظة إلى مجلد الاستعادة.</translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1</source>
+        <translation>التفاصيل في السجل: %1</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>حفظ نسخة…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>متابعة</translation>
     </message>
     <message>
         <source>Open an article or annotation file</source>
@@ -573,6 +604,10 @@ Restore them?</source>
     <message>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
+    </message>
+    <message>
+        <source>Annotating %1… (the text is shown; highlights and outline follow)</source>
+        <translation>جارٍ توصيف %1… (النص معروض؛ التلوين والمخطط يتبعان)</translation>
     </message>
     <message>
         <source>Cannot open the file</source>
@@ -720,8 +755,8 @@ Restore them?</source>
         <translation>لا مقال</translation>
     </message>
     <message>
-        <source>To review: %1</source>
-        <translation>للمراجعة: %1</translation>
+        <source>%1 (annotating…)</source>
+        <translation>%1 (جارٍ التوصيف…)</translation>
     </message>
     <message>
         <source>About Iqtibas</source>
@@ -849,6 +884,13 @@ Restore them?</source>
     <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>To review: %1</source>
+        <translation>للمراجعة: %1</translation>
     </message>
 </context>
 </TS>

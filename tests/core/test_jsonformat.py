@@ -322,7 +322,7 @@ def test_loaded_annotations_are_ordinary_annotations() -> None:
     original = sample_document()
     for annotation in loaded:
         assert annotation == original.get(annotation.id)
-        assert annotation.extra == {} and annotation.extra is not loaded.get("c1").extra or annotation.id == "c1"
+        assert (annotation.extra == {} and annotation.extra is not loaded.get("c1").extra) or annotation.id == "c1"
     from core.errors import ModelError
 
     with pytest.raises(ModelError, match="end 2 is before start 6"):
@@ -341,7 +341,7 @@ _VALUES = st.one_of(
     st.sampled_from([0.0, 1.0, 0.5, -0.0, 1.0000001, -1e-9, 5.0, 7.5, 20.0, 20.25, float("nan"), float("inf")]),
     st.floats(),
     st.text(max_size=3),
-    st.sampled_from(_CONSTANTS + ["", "x" * 200, "x" * 201]),
+    st.sampled_from([*_CONSTANTS, "", "x" * 200, "x" * 201]),
     st.lists(st.integers(), max_size=2),
     st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
 )

@@ -129,7 +129,7 @@ def test_write_report_is_atomic_and_replaces(tmp_path: Path) -> None:
         write_report(tmp_path / "missing", output)
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(InputError, match="no .iqtibas.json files and no .txt articles"):
+    with pytest.raises(InputError, match=r"no \.iqtibas\.json files and no \.txt articles"):
         collect(empty)
 
 
@@ -256,7 +256,7 @@ def test_report_renders_in_a_headless_browser(tmp_path: Path) -> None:
     # The whole page: a tall window at half scale, the content ends well inside it.
     tall = tmp_path / "tall.png"
     screenshot(browser, page, tall, tmp_path / "profile2", "1280,8000", scale="0.5")
-    tall_width, tall_height, tall_rows, tall_channels = read_png(tall)
+    tall_width, _tall_height, tall_rows, tall_channels = read_png(tall)
     scale = tall_width / 1280
     last = max(
         index for index, row in enumerate(tall_rows)

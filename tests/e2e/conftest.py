@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from tests.gui.helpers import isolated_settings, sample_text  # noqa: E402
+from tests.gui.helpers import isolated_settings, sample_text
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +32,10 @@ def article(tmp_path: Path) -> Path:
 def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
     """Replace every modal dialog: errors are recorded, the unsaved-changes question answers
     "discard" (so closing at teardown never blocks), other questions fail unless a test answers."""
-    from gui import dialogs
+    from gui.dialogs import prompts
 
     log: list[tuple[str, Any]] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: log.append(("error", (title, message))))
+    monkeypatch.setattr(prompts, "show_error", lambda _parent, title, message: log.append(("error", (title, message))))
 
     def unexpected(name: str) -> Callable[..., Any]:
         def fail(*args: Any, **kwargs: Any) -> Any:
@@ -45,19 +45,19 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
 
     def discard(_parent: Any, name: str) -> str:
         log.append(("unsaved", name))
-        return dialogs.DISCARD
+        return prompts.DISCARD
 
-    monkeypatch.setattr(dialogs, "ask_unsaved", discard)  # tests that care answer themselves
+    monkeypatch.setattr(prompts, "ask_unsaved", discard)  # tests that care answer themselves
     for name in ("ask_restore", "choose_open_path", "choose_save_path", "choose_speaker", "choose_folder", "choose_comparison_path"):
-        monkeypatch.setattr(dialogs, name, unexpected(name))
+        monkeypatch.setattr(prompts, name, unexpected(name))
     return log
 
 
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path, dialog_log) -> Callable[..., Any]:  # type: ignore[no-untyped-def]
     """Build a shown main window; ``open_file`` waits until the document is displayed."""
-    from gui.main_window import MainWindow
-    from gui.recovery import RecoveryStore
+    from gui.application.main_window import MainWindow
+    from gui.document.recovery import RecoveryStore
 
     recovery = RecoveryStore(tmp_path / "recovery")
 
@@ -76,9 +76,9 @@ def make_window(qtbot, tmp_path: Path, dialog_log) -> Callable[..., Any]:  # typ
 
 
 def open_and_wait(qtbot, window, path: Path) -> None:  # type: ignore[no-untyped-def]
-    before = window.session
+    before = window.workspace.session
     assert window.files.open_path(path)
-    qtbot.waitUntil(lambda: window.session is not before and window.files.loading is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.workspace.session is not before and window.files.loading is None, timeout=20_000)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.jsonformat import save_document
-from gui import dialogs
+from gui.dialogs import prompts
 from tests.gui.helpers import sample_document
 
 pytestmark = pytest.mark.gui
@@ -28,16 +28,16 @@ def other_annotation(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 def test_compare_lists_marks_and_takes_either_side(window, other_annotation, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path, ids = other_annotation
-    monkeypatch.setattr(dialogs, "choose_comparison_path", lambda *_a: str(path))
-    window.actions.compare.trigger()
+    monkeypatch.setattr(prompts, "choose_comparison_path", lambda *_a: str(path))
+    window.window_actions.compare.trigger()
     compare = window.compare
     assert compare.active and window.compare_dock.isVisible()
     categories = {d.category for d in compare.differences}
     assert {"speaker", "only_a", "boundary"} <= categories
     assert compare.panel.list.count() == len(compare.differences)
-    marks = [s for s in window.view.extraSelections()]
+    marks = list(window.view.extraSelections())
     assert len(marks) >= len(compare.differences)
-    document = window.session.document
+    document = window.workspace.session.document
     row = next(i for i, d in enumerate(compare.differences) if d.category == "speaker")
     compare.panel.list.setCurrentRow(row)
     assert window.view.current_span() == (compare.differences[row].start, compare.differences[row].end)
@@ -48,9 +48,9 @@ def test_compare_lists_marks_and_takes_either_side(window, other_annotation, mon
     compare.panel.list.setCurrentRow(row)
     assert compare.take_current("b")  # B has no such quote: ours is removed
     assert ids["removed"] not in document
-    window.undo()  # each choice is one undoable command
+    window.workspace.undo()  # each choice is one undoable command
     assert ids["removed"] in document
-    window.undo()
+    window.workspace.undo()
     assert document.get(ids["speaker"]).speaker != "شخص آخر"
     assert {"speaker", "only_a"} <= {d.category for d in compare.differences}
     compare.stop()
@@ -69,29 +69,30 @@ def test_compare_refuses_another_article(window, tmp_path, dialog_log) -> None: 
 
 
 def test_shortcuts_sheet_lists_every_key(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+    from gui.application.actions import shortcut_rows
+    from gui.dialogs.shortcuts import ShortcutsDialog
 
-    rows = dict(shortcut_rows(window.actions.all))
+    rows = dict(shortcut_rows(window.window_actions.all))
     assert rows["Mark as direct quote"] == "Q / Shift+Q"
     assert rows["Accept"] == "A" and rows["Next pending"] == "N"
     assert "Ctrl+PgDown" in rows["Next article"]
     assert any("Alt+Left" in keys for keys in rows.values())
-    dialog = ShortcutsDialog(window.actions.all, window)
+    dialog = ShortcutsDialog(shortcut_rows(window.window_actions.all, arabic_layout=True), window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(rows)
 
 
 def test_preferences_change_order_size_and_language(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gui.preferences import PreferencesDialog
+    from gui.dialogs.preferences import PreferencesDialog
     from gui.settings import settings
 
     requested = []
     window.languageChangeRequested.connect(requested.append)
 
     def fake_exec(dialog: PreferencesDialog) -> int:
-        dialog.language.setCurrentIndex(dialog.language.findData("ar"))
-        dialog.order.setCurrentIndex(dialog.order.findData("reading"))
-        dialog.size.setValue(20)
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ar"))
+        dialog.order_combo.setCurrentIndex(dialog.order_combo.findData("reading"))
+        dialog.size_spin.setValue(20)
         return 1
 
     monkeypatch.setattr(PreferencesDialog, "exec", fake_exec)

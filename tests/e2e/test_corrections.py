@@ -7,7 +7,8 @@ import copy
 import pytest
 from PySide6.QtCore import Qt
 
-from gui import dialogs
+from gui.dialogs import prompts
+from gui.document.workspace import Initiator
 from tests.gui.helpers import sample_document
 
 pytestmark = pytest.mark.gui
@@ -21,7 +22,7 @@ def key(qtbot, window, k, modifiers=M.NoModifier) -> None:  # type: ignore[no-un
 
 
 def select(window, text: str, occurrence: int = 0) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    document_text = window.session.document.text
+    document_text = window.workspace.session.document.text
     start = -1
     for _ in range(occurrence + 1):
         start = document_text.index(text, start + 1)
@@ -31,7 +32,7 @@ def select(window, text: str, occurrence: int = 0) -> tuple[int, int]:  # type: 
 
 
 def test_create_each_type_with_single_keys(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     before = len(document)
     expectations = [
         (K.Key_Q, "quote", "direct"),
@@ -48,7 +49,7 @@ def test_create_each_type_with_single_keys(window, qtbot) -> None:  # type: igno
         start, end = select(window, "ثلث الأراضي الزراعية")
         window.view.select_span(start + 1, end - 2)
         key(qtbot, window, k)
-        created = window.current_annotation()
+        created = window.workspace.current_annotation()
         assert created is not None and created.type == type_name and created.kind == kind
         assert (created.start, created.end) == (start, end)
         assert created.origin == "manual" and created.status == "accepted"
@@ -61,14 +62,14 @@ def test_shift_keeps_the_exact_selection(window, qtbot) -> None:  # type: ignore
     start, end = select(window, "ثلث الأراضي")
     window.view.select_span(start + 1, end - 1)
     key(qtbot, window, K.Key_Q, M.ShiftModifier)
-    created = window.current_annotation()
+    created = window.workspace.current_annotation()
     assert (created.start, created.end) == (start + 1, end - 1)
 
 
 def test_type_key_without_selection_changes_the_type(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     quote = next(q for q in document.of_type("quote") if q.kind == "direct")
-    window.select_annotation(quote.id)
+    window.workspace.select(quote.id)
     key(qtbot, window, K.Key_I)
     assert document.get(quote.id).kind == "indirect"
     key(qtbot, window, K.Key_K)
@@ -76,15 +77,15 @@ def test_type_key_without_selection_changes_the_type(window, qtbot) -> None:  # 
     key(qtbot, window, K.Key_B)
     assert document.get(quote.id).type == "boilerplate"
     assert document.get(quote.id).speaker is None
-    window.undo()
+    window.workspace.undo()
     assert document.get(quote.id) == quote.with_changes()  # back to a direct quote with its speaker
 
 
 def test_boundaries_move_by_word_and_character_in_screen_direction(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     start, end = select(window, "محصول القمح هذا العام")
     key(qtbot, window, K.Key_Q)
-    quote_id = window.current_id
+    quote_id = window.workspace.current_id
     # Right-to-left article: Alt+Left moves the end later (to the left on screen) by a word.
     key(qtbot, window, K.Key_Left, M.AltModifier)
     assert document.get(quote_id).end == document.text.index("هو الأسوأ") + 2
@@ -97,21 +98,21 @@ def test_boundaries_move_by_word_and_character_in_screen_direction(window, qtbot
     key(qtbot, window, K.Key_Right, M.AltModifier | M.ControlModifier)  # end a char earlier
     assert document.get(quote_id).end == end - 1
     # Set from a new selection (snapped), then undo everything step by step.
-    window.select_annotation(quote_id)
+    window.workspace.select(quote_id)
     new_start, new_end = select(window, "القمح هذا")
     window.view.select_span(new_start + 2, new_end)
-    window.current_id = quote_id  # the selection moved the caret; keep the quote current
+    window.workspace.select(quote_id, Initiator.CURSOR)  # keep the quote current and the selection as it is
     key(qtbot, window, K.Key_E, M.ControlModifier)
     assert (document.get(quote_id).start, document.get(quote_id).end) == (new_start, new_end)
     for _ in range(6):
-        window.undo()
+        window.workspace.undo()
     assert (document.get(quote_id).start, document.get(quote_id).end) == (start, end)
 
 
 def test_speaker_cue_mention_and_merge(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     quote = next(q for q in document.of_type("quote") if q.speaker == "سامي الخطيب")
-    window.select_annotation(quote.id)
+    window.workspace.select(quote.id)
     # F2 focuses the speaker field; type a new name and press Enter.
     qtbot.keyClick(window.view, K.Key_F2)
     combo = window.details.speaker_combo
@@ -135,46 +136,46 @@ def test_speaker_cue_mention_and_merge(window, qtbot, monkeypatch) -> None:  # t
     window.outline.select_speaker("الخطيب") if any(s.name == "الخطيب" for s in document.speakers()) else window.outline.select_speaker("سامي الخطيب")
     source = window.outline.current_speaker()
     source_quotes = [q.id for q in document.of_type("quote") if q.speaker == source]
-    monkeypatch.setattr(dialogs, "choose_speaker", lambda *args, **kwargs: "ليلى منصور")
-    window.actions.merge_speakers.trigger()
+    monkeypatch.setattr(prompts, "choose_speaker", lambda *args, **kwargs: "ليلى منصور")
+    window.window_actions.merge_speakers.trigger()
     assert all(document.get(q).speaker == "ليلى منصور" for q in source_quotes)
     assert source not in [s.name for s in document.speakers()]
-    window.undo()
+    window.workspace.undo()
     assert all(document.get(q).speaker == source for q in source_quotes)
 
 
 def test_review_keys_and_remaining_count(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     remaining = window.review.remaining
     key(qtbot, window, K.Key_N)  # most doubtful first
-    first = window.current_annotation()
+    first = window.workspace.current_annotation()
     pending = [a for a in document if a.status == "pending" and a.type not in ("section", "paragraph")]
     assert first.confidence == min(a.confidence for a in pending)
     key(qtbot, window, K.Key_A)
     assert document.get(first.id).status == "accepted"
     assert window.review.remaining == remaining - 1
-    assert window.remaining_label.text().endswith(str(remaining - 1))
+    assert window.status.remaining_label.text().endswith(str(remaining - 1))
     key(qtbot, window, K.Key_N)
-    second = window.current_annotation()
+    second = window.workspace.current_annotation()
     assert second.id != first.id and second.status == "pending"
     key(qtbot, window, K.Key_R)
     assert document.get(second.id).status == "rejected"
     assert window.review.remaining == remaining - 2
     key(qtbot, window, K.Key_N, M.ShiftModifier)  # previous pending
-    assert window.current_annotation().status == "pending"
+    assert window.workspace.current_annotation().status == "pending"
     # Reading order.
-    window.actions.order_reading.trigger()
-    window.select_annotation(None)
+    window.window_actions.order_reading.trigger()
+    window.workspace.select(None)
     key(qtbot, window, K.Key_N)
     reading_first = min((a for a in document if a.status == "pending" and a.type not in ("section", "paragraph")), key=lambda a: a.sort_key())
-    assert window.current_id == reading_first.id
+    assert window.workspace.current_id == reading_first.id
 
 
 def test_delete_and_exact_undo_redo_of_a_whole_session(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     original = copy.deepcopy(document.annotations)
     heading = document.of_type("heading")[0]
-    window.select_annotation(heading.id)
+    window.workspace.select(heading.id)
     key(qtbot, window, K.Key_Delete)
     assert heading.id not in document
     select(window, "الحلول التقنية")
@@ -182,13 +183,13 @@ def test_delete_and_exact_undo_redo_of_a_whole_session(window, qtbot) -> None:  
     key(qtbot, window, K.Key_N)
     key(qtbot, window, K.Key_A)
     edited = copy.deepcopy(document.annotations)
-    stack = window.session.undo_stack
+    stack = window.workspace.session.undo_stack
     while stack.canUndo():
-        window.undo()
+        window.workspace.undo()
     assert document.annotations == original
     assert not window.isWindowModified()
     while stack.canRedo():
-        window.redo()
+        window.workspace.redo()
     assert document.annotations == edited
     assert window.isWindowModified()
     # The outline follows: no stale rows for the deleted heading.
@@ -198,7 +199,7 @@ def test_delete_and_exact_undo_redo_of_a_whole_session(window, qtbot) -> None:  
 def test_actions_and_toolbar_list_single_key_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QKeySequence
 
-    keys = {a.text().replace("&", ""): [s.toString() for s in a.shortcuts()] for a in window.actions.all}
+    keys = {a.text().replace("&", ""): [s.toString() for s in a.shortcuts()] for a in window.window_actions.all}
     assert keys["Mark as direct quote"][0] == "Q"
     assert keys["Accept"] == ["A"] and keys["Reject"] == ["R"]
     assert QKeySequence(QKeySequence.StandardKey.Save).toString() in keys["Save"]

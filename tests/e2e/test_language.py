@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gui import i18n
+from gui.application import i18n
 
 pytestmark = pytest.mark.gui
 
@@ -17,7 +17,7 @@ def test_arabic_mirrors_the_layout_but_the_article_stays_rtl_in_both(qapp, qtbot
         assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
         window = make_window()
         assert window.menuBar().actions()[0].text() == "&ملف"
-        assert window.actions.accept.text() == "&قبول"
+        assert window.window_actions.accept.text() == "&قبول"
         assert window.view.is_right_to_left()
     finally:
         translations.install(qapp, "en")
@@ -30,18 +30,18 @@ def test_arabic_mirrors_the_layout_but_the_article_stays_rtl_in_both(qapp, qtbot
 def test_switching_language_keeps_the_document_and_its_history(qapp, qtbot, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import argparse
 
-    from gui import dialogs
-    from gui.app import Application
+    from gui.application.app import Application
+    from gui.dialogs import prompts
     from gui.settings import settings
 
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.DISCARD)
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *_a: prompts.DISCARD)
     application = Application(argparse.Namespace(lang="en", size=None, path=str(article), screenshot=None, no_recovery=True))
     old = application.window
     qtbot.addWidget(old)
     old.files.open_path(article, ask=False)
-    qtbot.waitUntil(lambda: old.session is not None, timeout=10_000)
-    session = old.session
-    old.select_annotation(session.document.of_type("quote")[0].id)
+    qtbot.waitUntil(lambda: old.workspace.session is not None and old.workspace.session.ready, timeout=10_000)
+    session = old.workspace.session
+    old.workspace.select(session.document.of_type("quote")[0].id)
     old.edit.set_status("rejected")
     try:
         settings().language = "ar"
@@ -49,10 +49,10 @@ def test_switching_language_keeps_the_document_and_its_history(qapp, qtbot, arti
         new = application.window
         qtbot.addWidget(new)
         assert new is not old and not old.isVisible()
-        assert new.session is session and new.isWindowModified()
-        assert new.actions.undo.isEnabled()
+        assert new.workspace.session is session and new.isWindowModified()
+        assert new.window_actions.undo.isEnabled()
         assert new.menuBar().actions()[0].text() == "&ملف"
-        new.undo()
+        new.workspace.undo()
         assert not new.isWindowModified()
     finally:
         application.translations.install(qapp, "en")

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.jsonformat import annotation_path_for
-from gui.offsets import view_text
-from gui.outline_model import ANNOTATION_ID_ROLE
+from gui.views.offsets import view_text
+from gui.views.outline_model import ANNOTATION_ID_ROLE
 from tests.e2e.conftest import open_and_wait
 from tests.gui.helpers import sample_text
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_opening_an_article_shows_it_right_to_left(window, article: Path) -> None:  # type: ignore[no-untyped-def]
-    session = window.session
+    session = window.workspace.session
     assert session.article_path == article
     assert session.annotation_path == annotation_path_for(article)
     assert window.view.toPlainText() == view_text(sample_text())
@@ -27,14 +27,14 @@ def test_opening_an_article_shows_it_right_to_left(window, article: Path) -> Non
     assert window.view.isReadOnly()
     assert "wadi.txt" in window.windowTitle() and not window.isWindowModified()
     assert window.outline_model.rowCount() >= 4
-    assert window.remaining_label.text().endswith(str(window.review.remaining))
+    assert window.status.remaining_label.text().endswith(str(window.review.remaining))
     assert window.review.remaining > 0
     # The article face is an installed Arabic Naskh font (falls back gracefully elsewhere).
     assert window.view.font().family() in ("Noto Naskh Arabic", "Amiri", "Scheherazade New", "Noto Sans Arabic", "Arial", "DejaVu Sans")
 
 
 def test_quotes_are_highlighted_by_the_highlighter(window) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     quote = next(a for a in document if a.type == "quote" and a.kind == "direct")
     block = window.view.document().findBlock(window.view.offsets.to_utf16(quote.start))
     formats = block.layout().formats()
@@ -53,25 +53,25 @@ def test_quotes_are_highlighted_by_the_highlighter(window) -> None:  # type: ign
 )
 def test_bad_files_get_a_dialog_and_the_window_stays_usable(make_window, article, tmp_path, dialog_log, qtbot, name, content, reason) -> None:  # type: ignore[no-untyped-def]
     window = make_window(article)
-    good = window.session
+    good = window.workspace.session
     bad = tmp_path / name
     bad.write_bytes(content)
     window.files.open_path(bad)
     qtbot.waitUntil(lambda: bool(dialog_log), timeout=10_000)
-    kind, (title, message) = dialog_log[-1]
+    kind, (_title, message) = dialog_log[-1]
     assert kind == "error" and str(bad) in message and reason in message
-    assert window.session is good and window.files.loading is None
-    assert not window.busy.isVisible()
+    assert window.workspace.session is good and window.files.loading is None
+    assert not window.status.busy.isVisible()
     open_and_wait(qtbot, window, article)  # still works afterwards
-    assert window.session is not good
+    assert window.workspace.session is not good
 
 
 def test_outline_item_selects_and_scrolls_to_its_span(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     quote = document.of_type("quote")[-1]
     index = window.outline.proxy.mapFromSource(window.outline_model.index_for_annotation(quote))
     window.outline.tree.setCurrentIndex(index)
-    assert window.current_id == quote.id
+    assert window.workspace.current_id == quote.id
     assert window.view.current_span() == (quote.start, quote.end)
     assert window.details.annotation() == quote
     cursor_rect = window.view.cursorRect()
@@ -81,10 +81,10 @@ def test_outline_item_selects_and_scrolls_to_its_span(window, qtbot) -> None:  #
 
 
 def test_cursor_in_article_selects_innermost_annotation(window) -> None:  # type: ignore[no-untyped-def]
-    document = window.session.document
+    document = window.workspace.session.document
     speaker = document.of_type("speaker")[0]
     window.view.select_span(speaker.start + 1, speaker.start + 1)
-    assert window.current_id == speaker.id
+    assert window.workspace.current_id == speaker.id
     assert window.details.annotation() == speaker
     current = window.outline.tree.currentIndex()
     assert current.isValid()
@@ -92,7 +92,7 @@ def test_cursor_in_article_selects_innermost_annotation(window) -> None:  # type
     assert current.siblingAtColumn(0).data() .startswith(speaker.speaker)
     quote = document.of_type("quote")[0]
     window.view.select_span(quote.start + 2, quote.start + 2)
-    assert window.current_id == quote.id
+    assert window.workspace.current_id == quote.id
     assert window.outline.tree.currentIndex().siblingAtColumn(0).data(ANNOTATION_ID_ROLE) == quote.id
 
 
@@ -138,14 +138,14 @@ def test_drop_a_file_opens_it(window, article, tmp_path, qtbot) -> None:  # type
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(other))])
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    before = window.session
+    before = window.workspace.session
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.session is not before, timeout=10_000)
-    assert window.session.article_path == other
+    qtbot.waitUntil(lambda: window.workspace.session is not before, timeout=10_000)
+    assert window.workspace.session.article_path == other
 
 
 def test_recent_files_menu(window, article) -> None:  # type: ignore[no-untyped-def]
     from gui.settings import settings
 
     assert settings().recent_files[0] == str(article)
-    assert [a.text() for a in window.recent_menu.actions()][0] == str(article)
+    assert window.recent_menu.actions()[0].text() == str(article)

@@ -5,23 +5,23 @@ from __future__ import annotations
 import pytest
 
 from core.jsonformat import annotation_path_for, load_document
-from gui import dialogs
-from gui.main_window import MainWindow
-from gui.recovery import RecoveryStore
+from gui.application.main_window import MainWindow
+from gui.dialogs import prompts
+from gui.document.recovery import RecoveryStore
 
 pytestmark = pytest.mark.gui
 
 
 def crash(window: MainWindow) -> None:
     """What a crash leaves: no close event, no prompt, the recovery folder as it was."""
-    window.session.undo_stack.setClean()  # keep the test's own teardown from prompting
+    window.workspace.session.undo_stack.setClean()  # keep the test's own teardown from prompting
     window.hide()
 
 
 def test_autosave_writes_only_the_recovery_copy(window, article, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert not window.files.autosave_now()  # nothing unsaved yet
-    quote = window.session.document.of_type("quote")[0]
-    window.select_annotation(quote.id)
+    quote = window.workspace.session.document.of_type("quote")[0]
+    window.workspace.select(quote.id)
     window.edit.set_status("rejected")
     assert window.files.autosave_now()
     assert not window.files.autosave_now()  # nothing new since the last copy
@@ -36,21 +36,21 @@ def test_autosave_writes_only_the_recovery_copy(window, article, tmp_path) -> No
 def test_autosave_timer_runs_while_modified(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     timer = window.files._autosave
     assert not timer.isActive()
-    window.select_annotation(window.session.document.of_type("quote")[0].id)
+    window.workspace.select(window.workspace.session.document.of_type("quote")[0].id)
     window.edit.set_status("accepted")
     assert timer.isActive() and timer.interval() == 60_000
     timer.setInterval(50)
     timer.start()
     qtbot.waitUntil(lambda: bool(window.files.recovery.entries()), timeout=3000)
-    window.undo()
+    window.workspace.undo()
     assert not timer.isActive()
 
 
 def test_restore_after_a_crash(make_window, article, tmp_path, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(article)
-    document = window.session.document
+    document = window.workspace.session.document
     quote = document.of_type("quote")[1]
-    window.select_annotation(quote.id)
+    window.workspace.select(quote.id)
     window.edit.set_speaker("متحدث مستعاد")
     window.edit.set_status("accepted")
     edited = list(document)
@@ -58,17 +58,17 @@ def test_restore_after_a_crash(make_window, article, tmp_path, monkeypatch, qtbo
     crash(window)
 
     asked = []
-    monkeypatch.setattr(dialogs, "ask_restore", lambda _parent, names: asked.append(list(names)) or True)
+    monkeypatch.setattr(prompts, "ask_restore", lambda _parent, names: asked.append(list(names)) or True)
     fresh = make_window()
     assert fresh.files.offer_recovery()
     assert asked == [["wadi.txt"]]
-    restored = fresh.session
+    restored = fresh.workspace.session
     assert restored.article_path == article
     assert list(restored.document) == edited
     assert fresh.isWindowModified()  # restored work is unsaved work
-    fresh.undo()  # one command: back to the article as it was on disk
+    fresh.workspace.undo()  # one command: back to the article as it was on disk
     assert restored.document.get(quote.id).speaker == quote.speaker
-    fresh.redo()
+    fresh.workspace.redo()
     assert fresh.files.save()
     assert load_document(annotation_path_for(article)).get(quote.id).speaker == "متحدث مستعاد"
     assert fresh.files.recovery.entries() == []
@@ -76,33 +76,33 @@ def test_restore_after_a_crash(make_window, article, tmp_path, monkeypatch, qtbo
 
 def test_declining_removes_the_copies(make_window, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = make_window(article)
-    window.select_annotation(window.session.document.of_type("quote")[0].id)
+    window.workspace.select(window.workspace.session.document.of_type("quote")[0].id)
     window.edit.set_status("rejected")
     window.files.autosave_now()
     crash(window)
-    monkeypatch.setattr(dialogs, "ask_restore", lambda *_a: False)
+    monkeypatch.setattr(prompts, "ask_restore", lambda *_a: False)
     fresh = make_window()
     assert not fresh.files.offer_recovery()
     assert fresh.files.recovery.entries() == []
 
 
 def test_discarding_removes_the_copy(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    window.select_annotation(window.session.document.of_type("quote")[0].id)
+    window.workspace.select(window.workspace.session.document.of_type("quote")[0].id)
     window.edit.set_status("rejected")
     window.files.autosave_now()
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.DISCARD)
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *_a: prompts.DISCARD)
     assert window.close()
     assert window.files.recovery.entries() == []
 
 
 def test_no_offer_without_copies(make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(dialogs, "ask_restore", lambda *_a: pytest.fail("asked for nothing"))
+    monkeypatch.setattr(prompts, "ask_restore", lambda *_a: pytest.fail("asked for nothing"))
     window = make_window()
     assert not window.files.offer_recovery()
 
 
 def test_recovery_store_uses_the_data_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from gui.recovery import default_folder
+    from gui.document.recovery import default_folder
 
     store = RecoveryStore()
     assert store.folder == default_folder()

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from tests.gui.helpers import isolated_settings, sample_document  # noqa: E402
+from tests.gui.helpers import isolated_settings, sample_document
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,18 @@ ASTRAL_TEXT = (
 )
 
 
+def wait_for_file(path: str, timeout: float = 60.0) -> bool:
+    """Run in the helper process to hold it (and the tasks queued behind) until ``path`` exists."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not Path(path).exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def sample_text() -> str:
     return read_text(SAMPLE_ARTICLE)
 
@@ -56,11 +68,11 @@ def outline_snapshot(document: Document) -> list[Any]:
     section_quotes: list[list[Any]] = [[] for _ in outline.sections]
     for quote in document.of_type("quote"):
         section_quotes[max(0, bisect_right(starts, quote.start) - 1)].append(("quote", quote.id, []))
-    for node, quotes in zip(outline.sections, section_quotes):
+    for node, quotes in zip(outline.sections, section_quotes, strict=True):
         active = [q.id for q in node.quotes]
         assert [q[1] for q in quotes if document.get(q[1]).is_active] == active
     tree: list[Any] = [("title", outline.title.id if outline.title else None, [])]
-    for node, quotes in zip(outline.sections, section_quotes):
+    for node, quotes in zip(outline.sections, section_quotes, strict=True):
         tree.append(("section", node.section.id if node.section else None, quotes))
     tree.append(("bgroup", None, [("boilerplate", b.id, []) for b in document.of_type("boilerplate")]))
     tree.append(

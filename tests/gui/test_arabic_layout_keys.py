@@ -1,6 +1,6 @@
 """The letter keys with the Arabic keyboard layout: ى means N, ض means Q … in the window, never in
 a text field. Keys go through Qt's real path (ShortcutOverride, the shortcut map, then the key
-press), as a platform without a Latin fallback delivers them (see ``gui.layout_keys``)."""
+press), as a platform without a Latin fallback delivers them (see ``gui.application.layout_keys``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from gui.layout_keys import ARABIC_PC_LAYOUT, arabic_sequence, latin_sequence
+from gui.application.layout_keys import ARABIC_PC_LAYOUT, arabic_sequence, latin_sequence
 
 pytestmark = pytest.mark.gui
 
@@ -28,11 +28,11 @@ def press(widget: QWidget, text: str, modifiers: Qt.KeyboardModifier = NONE) -> 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from gui import dialogs
-    from gui.main_window import MainWindow
+    from gui.application.main_window import MainWindow
+    from gui.dialogs import prompts
 
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_: dialogs.DISCARD)  # closing must not wait for an answer
-    from gui.recovery import RecoveryStore
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *_: prompts.DISCARD)  # closing must not wait for an answer
+    from gui.document.recovery import RecoveryStore
 
     window = MainWindow(recovery=RecoveryStore(tmp_path / "recovery"))
     qtbot.addWidget(window)
@@ -51,7 +51,7 @@ def focus(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
 
 
 def select(window, text: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    start = window.session.document.text.index(text)
+    start = window.workspace.session.document.text.index(text)
     window.view.select_span(start, start + len(text))
     return start, start + len(text)
 
@@ -91,15 +91,15 @@ def test_the_arabic_letters_are_not_registered_as_shortcuts(window) -> None:  # 
     """With a Latin layout configured too, Qt matches both N and ى for one key press and, when
     both are shortcuts, reports an ambiguity and triggers nothing (seen under Xvfb with
     ``setxkbmap ara,us``). The Arabic letters must stay a fallback, not second shortcuts."""
-    for action in window.actions.all:
+    for action in window.window_actions.all:
         for sequence in action.shortcuts():
             assert sequence.toString(QKeySequence.SequenceFormat.PortableText).isascii(), action.text()
 
 
 def test_every_letter_shortcut_has_its_arabic_key(window) -> None:  # type: ignore[no-untyped-def]
-    layout = window.actions.arabic_layout
+    layout = window.window_actions.arabic_layout
     letters = []
-    for action in window.actions.all:
+    for action in window.window_actions.all:
         for sequence in action.shortcuts():
             arabic = arabic_sequence(sequence)
             if arabic is None:
@@ -117,26 +117,26 @@ def test_every_letter_shortcut_has_its_arabic_key(window) -> None:  # type: igno
 
 
 def test_arabic_keys_in_the_article_step_through_pending_like_n(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert window.current_id is None
+    assert window.workspace.current_id is None
     press(window.view, "ى")
-    first = window.current_id
-    assert first is not None and window.current_annotation().status == "pending"
+    first = window.workspace.current_id
+    assert first is not None and window.workspace.current_annotation().status == "pending"
     press(window.view, "ى")
-    second = window.current_id
+    second = window.workspace.current_id
     assert second not in (None, first)
     press(window.view, "آ", SHIFT)  # Shift+N: previous pending
-    assert window.current_id == first
+    assert window.workspace.current_id == first
     qtbot.keyClick(window.view, Qt.Key.Key_N)  # the Latin key goes to the same place
-    assert window.current_id == second
+    assert window.workspace.current_id == second
 
 
 def test_arabic_keys_accept_and_reject(window) -> None:  # type: ignore[no-untyped-def]
     press(window.view, "ى")
-    document = window.session.document
-    annotation_id = window.current_id
+    document = window.workspace.session.document
+    annotation_id = window.workspace.current_id
     press(window.view, "ش")  # A
     assert document.get(annotation_id).status == "accepted"
-    window.select_annotation(annotation_id)
+    window.workspace.select(annotation_id)
     press(window.view, "ق")  # R
     assert document.get(annotation_id).status == "rejected"
 
@@ -145,33 +145,33 @@ def test_arabic_keys_mark_the_selection(window) -> None:  # type: ignore[no-unty
     start, end = select(window, "ثلث الأراضي الزراعية")
     window.view.select_span(start + 1, end - 2)
     press(window.view, "ض")  # Q: direct quote, snapped to whole words
-    created = window.current_annotation()
+    created = window.workspace.current_annotation()
     assert (created.type, created.kind, created.start, created.end) == ("quote", "direct", start, end)
     window.view.select_span(start + 1, end - 2)
     press(window.view, "\u064d", SHIFT)  # Shift+S types kasratan: speaker, the exact selection
-    created = window.current_annotation()
+    created = window.workspace.current_annotation()
     assert (created.type, created.start, created.end) == ("speaker", start + 1, end - 2)
-    quote = window.session.document.of_type("quote")[0]
-    window.select_annotation(quote.id)
+    quote = window.workspace.session.document.of_type("quote")[0]
+    window.workspace.select(quote.id)
     kind = quote.kind
     press(window.view, "ن")  # K: toggle direct/indirect
-    assert window.session.document.get(quote.id).kind != kind
+    assert window.workspace.session.document.get(quote.id).kind != kind
 
 
 def test_arabic_keys_in_the_outline_tree_act_like_latin_keys(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     focus(qtbot, window.outline.tree)
     press(window.outline.tree, "ى")
-    assert window.current_id is not None and window.current_annotation().status == "pending"
+    assert window.workspace.current_id is not None and window.workspace.current_annotation().status == "pending"
 
 
 @pytest.mark.parametrize("field", ["filter", "cue", "speaker"])
 def test_arabic_text_in_a_text_field_is_typed_not_a_command(window, qtbot, field: str) -> None:  # type: ignore[no-untyped-def]
     press(window.view, "ى")  # a pending annotation is current
     if field != "filter":
-        window.select_annotation(window.session.document.of_type("quote")[0].id)
-    current = window.current_id
-    status = window.current_annotation().status
-    count = len(window.session.document)
+        window.workspace.select(window.workspace.session.document.of_type("quote")[0].id)
+    current = window.workspace.current_id
+    status = window.workspace.current_annotation().status
+    count = len(window.workspace.session.document)
     edit = {"filter": window.outline.filter_edit, "cue": window.details.cue_edit, "speaker": window.details.speaker_combo.lineEdit()}[field]
     assert edit.isEnabled()
     focus(qtbot, edit)
@@ -180,35 +180,35 @@ def test_arabic_text_in_a_text_field_is_typed_not_a_command(window, qtbot, field
         press(edit, text)
     press(edit, "آ", SHIFT)  # Shift+N
     assert edit.text() == "ىشقنضآ"
-    assert window.current_id == current
-    assert window.current_annotation().status == status
-    assert len(window.session.document) == count
+    assert window.workspace.current_id == current
+    assert window.workspace.current_annotation().status == status
+    assert len(window.workspace.session.document) == count
 
 
 def test_without_a_document_the_keys_do_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from gui.main_window import MainWindow
-    from gui.recovery import RecoveryStore
+    from gui.application.main_window import MainWindow
+    from gui.document.recovery import RecoveryStore
 
     window = MainWindow(recovery=RecoveryStore(tmp_path / "recovery"))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     focus(qtbot, window.view)
-    assert not window.actions.next_pending.isEnabled()
+    assert not window.window_actions.next_pending.isEnabled()
     press(window.view, "ى")
-    assert window.session is None and window.current_id is None
+    assert window.workspace.session is None and window.workspace.current_id is None
 
 
 def test_the_sheet_shows_the_arabic_keys_after_the_latin_ones(window) -> None:  # type: ignore[no-untyped-def]
-    from gui.shortcuts_dialog import shortcut_rows
+    from gui.application.actions import shortcut_rows
 
-    rows = dict(shortcut_rows(window.actions.all, arabic_layout=True))
+    rows = dict(shortcut_rows(window.window_actions.all, arabic_layout=True))
     assert rows["Next pending"] == "N / ى"
     assert rows["Previous pending"] == "Shift+N / Shift+ى"
     assert rows["Mark as direct quote"] == "Q / Shift+Q / ض / Shift+ض"
     assert rows["Mark as cue"] == "C / Shift+C / ؤ"
     assert rows["Accept"] == "A / ش"
     assert rows["Save"].startswith("Ctrl+S") and rows["Save"].isascii()  # no letter key: no Arabic twin
-    assert dict(shortcut_rows(window.actions.all))["Next pending"] == "N"
-    menu_keys = window.actions.next_pending.shortcut().toString()
+    assert dict(shortcut_rows(window.window_actions.all))["Next pending"] == "N"
+    menu_keys = window.window_actions.next_pending.shortcut().toString()
     assert menu_keys == "N"

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.model import Annotation, Document
-from gui.article_view import ArticleView
-from gui.session import DocumentSession
-from gui.span_index import SpanIndex
+from gui.document.session import DocumentSession
+from gui.document.workspace import Workspace
+from gui.views.article_view import ArticleView
+from gui.views.span_index import SpanIndex
 from tests.gui.helpers import ASTRAL_TEXT
 
 pytestmark = pytest.mark.gui
@@ -60,7 +61,7 @@ def show_painted(qtbot, view: ArticleView) -> None:  # type: ignore[no-untyped-d
 
 def test_highlighter_covers_exactly_the_annotated_text(qtbot) -> None:  # type: ignore[no-untyped-def]
     document = astral_document()
-    view = ArticleView()
+    view = ArticleView(Workspace())
     qtbot.addWidget(view)
     view.set_content(document.text, SpanIndex(document))
     texts = [t for t, _colour in formatted_texts(qtbot, view)]
@@ -72,7 +73,7 @@ def test_highlighter_covers_exactly_the_annotated_text(qtbot) -> None:  # type: 
 
 def test_selection_and_cursor_round_trip_through_astral_characters(qtbot) -> None:  # type: ignore[no-untyped-def]
     document = astral_document()
-    view = ArticleView()
+    view = ArticleView(Workspace())
     qtbot.addWidget(view)
     view.set_content(document.text, SpanIndex(document))
     for annotation in document:
@@ -92,10 +93,10 @@ def test_selection_and_cursor_round_trip_through_astral_characters(qtbot) -> Non
 def test_creating_from_a_selection_after_astral_characters(qtbot) -> None:  # type: ignore[no-untyped-def]
     document = Document(ASTRAL_TEXT, id="astral")
     session = DocumentSession(document)
-    view = ArticleView()
+    workspace = Workspace()
+    view = ArticleView(workspace)
     qtbot.addWidget(view)
-    view.set_content(document.text, session.index)
-    session.changed.connect(lambda events: view.refresh_blocks(session.index.apply(events)))
+    workspace.set_session(session)  # the view shows the document and follows its edits itself
     target = "تعاون الجميع"
     start = document.text.index(target)
     view.select_span(start, start + len(target))
@@ -118,13 +119,13 @@ def test_blocks_are_drawn_when_first_painted_and_redrawn_after_edits(qtbot) -> N
     ]
     document = Document(text, id="long", annotations=annotations)
     session = DocumentSession(document)
-    view = ArticleView()
+    workspace = Workspace()
+    view = ArticleView(workspace)
     qtbot.addWidget(view)
     view.resize(600, 400)
-    view.set_content(document.text, session.index)
-    session.changed.connect(lambda events: view.refresh_blocks(session.index.apply(events)))
+    workspace.set_session(session)
     show_painted(qtbot, view)
-    qtbot.wait(20)  # Qt's own whole-document pass after setDocument has run by now
+    qtbot.wait(20)  # anything queued after setting the text has run by now
     highlighter = view._highlighter
 
     def quote_formats(block_number: int) -> list[str]:
@@ -162,7 +163,7 @@ def test_crlf_and_paragraph_separators_do_not_shift_positions(qtbot) -> None:  #
     text = "سطر أول\r\nقال 😀 «نعم»\u2029ثالث"
     start = text.index("نعم")
     document = Document(text, id="crlf", annotations=[Annotation("q1", "quote", start, start + 3, kind="direct")])
-    view = ArticleView()
+    view = ArticleView(Workspace())
     qtbot.addWidget(view)
     view.set_content(text, SpanIndex(document))
     view.select_span(start, start + 3)
@@ -181,7 +182,7 @@ def test_overlapping_spans_merge_formats(qtbot) -> None:  # type: ignore[no-unty
             Annotation("q2", "quote", inner, inner + len("الخطة"), kind="direct"),
         ],
     )
-    view = ArticleView()
+    view = ArticleView(Workspace())
     qtbot.addWidget(view)
     view.set_content(text, SpanIndex(document))
     found = formatted_texts(qtbot, view)

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-
-from gui import i18n
+from gui.application import i18n
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.gui
@@ -47,7 +46,7 @@ def test_catalog_is_not_stale(tmp_path: Path) -> None:
     """Every tr() string in gui/ is in the .ts (run pyside6-lupdate on a copy and compare)."""
     copy = tmp_path / "check.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))  # subpackages too
     subprocess.run([*tool("lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)], check=True, capture_output=True)
     assert messages(copy) == messages(TS)
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gui.offsets import OffsetMap, view_text
+from gui.views.offsets import OffsetMap, view_text
 from tests.gui.helpers import ASTRAL_TEXT
 
 

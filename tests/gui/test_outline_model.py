@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.model import Annotation, Document
-from gui.outline_model import ANNOTATION_ID_ROLE, OutlineModel
-from gui.session import DocumentSession
+from gui.document.session import DocumentSession
+from gui.views.outline_model import ANNOTATION_ID_ROLE, OutlineModel
 from tests.gui.helpers import outline_snapshot, sample_document
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 and /proc are POSIX")
 
@@ -19,7 +18,7 @@ SCRIPT = """
 import os, sys
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
-from gui.workers import Worker
+from gui.document.workers import Worker
 worker = Worker()
 pids = []
 worker.submit(os.getpid, on_done=pids.append)
