@@ -39,7 +39,7 @@ from pathlib import Path
 from core import __version__
 from core.atomic import atomic_write_text
 from core.corpus import BROKEN, IN_PROGRESS, NOT_STARTED, REVIEWED
-from core.errors import IqtibasError, InputError
+from core.errors import InputError, IqtibasError, printable
 from core.folding import fold
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 from core.model import Document
@@ -145,23 +145,24 @@ def collect(folder: str | Path) -> CorpusStats:
     if not folder.is_dir():
         raise InputError(folder, "not a folder" if folder.exists() else "no such folder")
     files = sorted(p for p in folder.rglob(f"*{SUFFIX}") if p.is_file() and not p.name.startswith("."))
-    stats = CorpusStats(str(folder))
+    stats = CorpusStats(printable(str(folder)))
     documents: list[Document] = []
     ids: set[str] = set()
     for path in files:
         try:
             document = load_document(path)
         except IqtibasError as error:
-            name = path.name[: -len(SUFFIX)]
-            stats.articles.append(ArticleStats(name, str(path), BROKEN, problem=str(error)))
+            name = printable(path.name[: -len(SUFFIX)])
+            stats.articles.append(ArticleStats(name, printable(str(path)), BROKEN, problem=str(error)))
             ids.add(name)
             continue
         documents.append(document)
         ids.add(document.id)
         stats.articles.append(_article_stats(document, path))
     for text in sorted(p for p in folder.rglob("*.txt") if p.is_file() and not p.name.startswith(".")):
-        if not annotation_path_for(text).exists() and text.stem not in ids:
-            stats.articles.append(ArticleStats(text.stem, str(text), NOT_STARTED))
+        name = printable(text.stem)
+        if not _exists(annotation_path_for(text)) and name not in ids:
+            stats.articles.append(ArticleStats(name, printable(str(text)), NOT_STARTED))
     if not stats.articles:
         raise InputError(folder, f"no {SUFFIX} files and no .txt articles in this folder")
     stats.articles.sort(key=lambda a: _natural(a.name))
@@ -174,6 +175,14 @@ def collect(folder: str | Path) -> CorpusStats:
     stats.speakers = merge_speakers(_speaker_entries(documents))
     stats.cues = cue_rows(documents)
     return stats
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, False for a name the file system refuses (too long for it)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _natural(name: str) -> tuple[object, ...]:
@@ -193,7 +202,7 @@ def _article_stats(document: Document, path: Path) -> ArticleStats:
     title = " ".join(title.split())
     return ArticleStats(
         name=document.id,
-        path=str(path),
+        path=printable(str(path)),
         state=IN_PROGRESS if pending else REVIEWED,
         title=title if len(title) <= 90 else title[:89] + "…",
         direct=sum(1 for q in quotes if q.kind == "direct"),

@@ -12,13 +12,15 @@ Signals:
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.articles import OpenedArticle, open_article
-from core.errors import IqtibasError
+from core.carryover import CarriedOver, carry_over
+from core.errors import IqtibasError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, save_document
 from gui import dialogs
 from gui.recovery import RecoveryEntry, RecoveryStore, restore_into
@@ -91,6 +93,17 @@ class FileController(QObject):
     def _on_loaded(self, path: Path, opened: OpenedArticle) -> None:
         self.loading = None
         self._window.set_busy(None)
+        if opened.changed_text is not None and dialogs.ask_carry_over(self._window, opened.changed_message()):
+            self.loading = path
+            self._window.set_busy(self.tr("Re-annotating %1…").replace("%1", path.name))
+            self.worker.submit(
+                carry_over,
+                opened.document,
+                opened.changed_text,
+                on_done=lambda carried: self._on_carried_over(path, opened, carried),
+                on_error=lambda error: self._on_failed(path, error),
+            )
+            return
         session = DocumentSession(
             opened.document,
             article_path=opened.article_path,
@@ -101,10 +114,32 @@ class FileController(QObject):
         settings().add_recent_file(str(path))
         self._window.refresh_recent_menu()
 
+    def _on_carried_over(self, path: Path, opened: OpenedArticle, carried: CarriedOver) -> None:
+        """Show the re-annotated article as unsaved work: the user reviews it, then saves."""
+        self.loading = None
+        self._window.set_busy(None)
+        session = DocumentSession(
+            carried.document, article_path=opened.article_path, annotation_path=opened.annotation_path, from_saved=True
+        )
+        self._show(session)
+        session.apply(self.tr("Re-annotate the changed article"), lambda _document: None)
+        session.undo_stack.resetClean()
+        if carried.lost:
+            self._window.show_message(
+                self.tr("%1 reviewed annotations were in changed lines and were not kept").replace("%1", str(len(carried.lost))),
+                error=True,
+            )
+        settings().add_recent_file(str(path))
+        self._window.refresh_recent_menu()
+
     def _on_failed(self, path: Path, error: BaseException) -> None:
         self.loading = None
         self._window.set_busy(None)
-        message = str(error) if isinstance(error, IqtibasError) else f"{path}: {type(error).__name__}: {error}"
+        if isinstance(error, IqtibasError):
+            message = str(error)
+        else:  # a bug, not the file: no Python text in the dialog (it goes to the terminal)
+            print(f"iqtibas: opening {path}: {error!r}", file=sys.stderr)
+            message = self.tr("%1: this file could not be opened because of an unexpected problem in Iqtibas").replace("%1", printable(str(path)))
         dialogs.show_error(self._window, self.tr("Cannot open the file"), message)
 
     def _show(self, session: DocumentSession) -> None:
