@@ -31,6 +31,15 @@ def printable(text: str) -> str:
     return _SURROGATE.sub(shown, text)
 
 
+_BREAKS = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), 0x7F, 0x85)} | {0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``printable(text)`` with control characters and line breaks escaped (``\\x0a``): a message
+    made from a file name or a key holding a newline still prints as one line."""
+    return printable(text).translate(_BREAKS)
+
+
 class IqtibasError(Exception):
     """Base class: a problem a user can act on, described in one line."""
 
@@ -39,8 +48,8 @@ class InputError(IqtibasError):
     """A file could not be used; ``path`` and ``reason`` are kept apart for callers that need them."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = printable(str(path))
-        self.reason = printable(reason)
+        self.path = one_line(str(path))
+        self.reason = one_line(reason)
         super().__init__(f"{self.path}: {self.reason}")
 
     def __reduce__(self) -> tuple[type, tuple[str, str]]:
