@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import IqtibasError, InputError
+from core.errors import InputError, IqtibasError
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 
 NOT_STARTED = "not started"

@@ -148,7 +148,7 @@ def _mini_corpus(root: Path) -> Path:
     (root / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     document = document_from_text(ARTICLE, doc_id="a", source=None)
 
-    def span(annotation):  # noqa: ANN001, ANN202
+    def span(annotation):
         return {"start": annotation.start, "end": annotation.end, "text": document.span_text(annotation)}
 
     title = document.of_type("title")

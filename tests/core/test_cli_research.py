@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.interchange import exported
 from core.cli import main
+from core.interchange import exported
 from core.jsonformat import load_document, save_document
 from core.model import Annotation, Document
 

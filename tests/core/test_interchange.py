@@ -120,7 +120,7 @@ def test_doccano_export_counts_utf16_units() -> None:
     labels = record["label"]
     assert labels == sorted(labels)
     assert [label for _, _, label in labels].count("DirectQuote") == 2  # q4 is rejected
-    for start, end, label in labels:
+    for start, end, _label in labels:
         piece = units[2 * start : 2 * end].decode("utf-16-le")  # decoding proves the unit offsets
         assert piece in TEXT
     q2 = next(item for item in labels if item[2] == "IndirectQuote")

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from tests.gui.helpers import isolated_settings, sample_text  # noqa: E402
+from tests.gui.helpers import isolated_settings, sample_text
 
 
 @pytest.fixture(autouse=True)
