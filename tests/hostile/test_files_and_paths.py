@@ -214,3 +214,27 @@ def test_an_empty_unlocked_temporary_goes_only_once_it_is_old(tmp_path: Path) ->
     os.utime(empty, (hours_ago, hours_ago))
     atomic_write_bytes(target, b"2")
     assert not empty.exists()
+
+
+@pytest.mark.parametrize(
+    ("gold", "words"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels deep"),
+        ('{"quotes": [{"start": 0, "end": NaN}]}', "NaN is not a JSON number"),
+        ("[1, 2]", "not a gold file: a span or a list of spans has the wrong shape"),
+        ('{"quotes": [{"end": 3}]}', "not a gold file: a span has no 'start'"),
+        ('{"title": {"start": "0", "end": 3}}', "not a gold file: a span or a list of spans has the wrong shape"),
+        (b"\xff\xfe{}", "not UTF-8"),
+    ],
+)
+def test_eval_refuses_a_hostile_gold_file_in_one_line(tmp_path: Path, sample: Path, cli: Run, gold: str | bytes, words: str) -> None:
+    """Gold files are other people's files too (the same crashes as annotation files)."""
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    (corpus / "gold").mkdir()
+    (corpus / "articles" / "a.txt").write_bytes(sample.with_name("a.txt").read_bytes())
+    path = corpus / "gold" / "a.gold.json"
+    path.write_bytes(gold if isinstance(gold, bytes) else gold.encode("utf-8"))
+    code, out, err = cli("eval", corpus)
+    assert code == 2 and out == ""
+    assert err.startswith(f"iqtibas: {path}: ") and words in err and err.count("\n") == 1
