@@ -12,7 +12,7 @@ from pathlib import Path
 from core.annotator import annotate_document
 from core.errors import IqtibasError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
-from core.loading import read_article
+from core.loading import path_exists, read_article
 from core.model import Document
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
@@ -66,7 +66,7 @@ def open_article(path: str | Path, *, prefer_saved: bool = True) -> OpenedArticl
         beside = _article_beside(path)
         return OpenedArticle(document, beside, path, from_saved=True, changed_text=_changed_text(beside, document))
     saved = annotation_path_for(path)
-    if prefer_saved and _is_file(saved):
+    if prefer_saved and path_exists(saved):
         document = load_document(saved)
         return OpenedArticle(document, path, saved, from_saved=True, changed_text=_changed_text(path, document))
     read = read_article(path)
@@ -85,14 +85,6 @@ def _changed_text(article: Path | None, document: Document) -> str | None:
     return current if current != document.text else None
 
 
-def _is_file(path: Path) -> bool:
-    """``path.exists()`` that says no instead of raising for names the system refuses."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
-
-
 def article_id(path: Path) -> str:
     name = path.name
     if name.endswith(SUFFIX):
@@ -104,6 +96,6 @@ def _article_beside(annotation_path: Path) -> Path | None:
     base = annotation_path.name[: -len(SUFFIX)] if annotation_path.name.endswith(SUFFIX) else annotation_path.stem
     for suffix in ARTICLE_SUFFIXES:
         candidate = annotation_path.with_name(base + suffix)
-        if _is_file(candidate):
+        if path_exists(candidate):
             return candidate
     return None

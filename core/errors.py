@@ -31,7 +31,7 @@ def printable(text: str) -> str:
     return _SURROGATE.sub(shown, text)
 
 
-_BREAKS = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), 0x7F, 0x85)} | {0x2028: "\\u2028", 0x2029: "\\u2029"}
+_BREAKS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, 0x85)} | {0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def one_line(text: str) -> str:

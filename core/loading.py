@@ -156,6 +156,15 @@ def read_regular_file(
     return data
 
 
+def path_exists(path: Path) -> bool:
+    """``path.exists()`` that answers False, instead of raising, for a name the file system
+    refuses (too long: an article with a 245-character name has no room for ``.iqtibas.json``)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def _file_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "named pipe (FIFO)"

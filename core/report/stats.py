@@ -32,6 +32,7 @@ from core.corpus import BROKEN, IN_PROGRESS, NOT_STARTED, REVIEWED
 from core.errors import InputError, IqtibasError, printable
 from core.folding import fold
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
+from core.loading import path_exists
 from core.model import Document
 
 STATES = (REVIEWED, IN_PROGRESS, NOT_STARTED, BROKEN)
@@ -151,7 +152,7 @@ def collect(folder: str | Path) -> CorpusStats:
         stats.articles.append(_article_stats(document, path))
     for text in sorted(p for p in folder.rglob("*.txt") if p.is_file() and not p.name.startswith(".")):
         name = printable(text.stem)
-        if not _exists(annotation_path_for(text)) and name not in ids:
+        if not path_exists(annotation_path_for(text)) and name not in ids:
             stats.articles.append(ArticleStats(name, printable(str(text)), NOT_STARTED))
     if not stats.articles:
         raise InputError(folder, f"no {SUFFIX} files and no .txt articles in this folder")
@@ -165,14 +166,6 @@ def collect(folder: str | Path) -> CorpusStats:
     stats.speakers = merge_speakers(_speaker_entries(documents))
     stats.cues = cue_rows(documents)
     return stats
-
-
-def _exists(path: Path) -> bool:
-    """``path.exists()``, False for a name the file system refuses (too long for it)."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
 
 
 def natural_order(name: str) -> tuple[object, ...]:

@@ -238,3 +238,14 @@ def test_eval_refuses_a_hostile_gold_file_in_one_line(tmp_path: Path, sample: Pa
     code, out, err = cli("eval", corpus)
     assert code == 2 and out == ""
     assert err.startswith(f"iqtibas: {path}: ") and words in err and err.count("\n") == 1
+
+
+def test_corpus_mode_lists_an_article_whose_annotation_name_would_be_too_long(sample: Path) -> None:
+    """The window's corpus list (core.corpus) asked exists() of a name the system refuses."""
+    from core.corpus import IN_PROGRESS, NOT_STARTED, REVIEWED, list_corpus
+
+    long_article = sample.with_name("x" * 245 + ".txt")
+    long_article.write_bytes(sample.with_name("a.txt").read_bytes())
+    states = {entry.article.name: entry.state for entry in list_corpus(sample.parent)}
+    assert states[long_article.name] == NOT_STARTED
+    assert states["a.txt"] in (IN_PROGRESS, REVIEWED)
