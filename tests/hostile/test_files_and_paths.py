@@ -10,11 +10,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from core.atomic import atomic_write_bytes, temporary_pattern
-from core.errors import SaveError
+from core.errors import SaveError, printable
 from core.jsonformat import load_document, save_document
 from tests.conftest import ROOT
 from tests.hostile.conftest import Run
@@ -249,3 +250,22 @@ def test_corpus_mode_lists_an_article_whose_annotation_name_would_be_too_long(sa
     states = {entry.article.name: entry.state for entry in list_corpus(sample.parent)}
     assert states[long_article.name] == NOT_STARTED
     assert states["a.txt"] in (IN_PROGRESS, REVIEWED)
+
+
+def test_the_window_opens_and_saves_an_article_whose_name_is_not_utf8(tmp_path: Path, sample: Path, make_window: Any, dialog_log: list[Any], qtbot: Any) -> None:
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/odd\xff"))
+    folder.mkdir()
+    article = folder / "b\udcff.txt"
+    article.write_bytes(sample.with_name("a.txt").read_bytes())
+    window = make_window()
+    window.files.open_path(article)
+    qtbot.waitUntil(lambda: window.session is not None and window.files.loading is None, timeout=30_000)
+    assert dialog_log == []
+    assert window.files.save()
+    saved = load_document(folder / "b\udcff.iqtibas.json")
+    assert saved.id == "b\\xff" and saved.source == f"{printable(str(article))}"
+    quote = window.session.document.of_type("quote")[0]
+    window.session.apply("reject", lambda document: document.set_status(quote.id, "rejected"))  # unsaved work
+    assert window.files.autosave_now()
+    (entry,) = window.files.recovery.entries()
+    assert entry.annotation_path == folder / "b\udcff.iqtibas.json"
