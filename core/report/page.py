@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-
-from jinja2 import Environment, FunctionLoader, StrictUndefined, Template
-from markupsafe import Markup
+from typing import TYPE_CHECKING
 
 from core import __version__
 from core.atomic import atomic_write_text
@@ -28,6 +26,9 @@ from core.corpus import BROKEN, IN_PROGRESS, NOT_STARTED, REVIEWED
 from core.report.charts import COLORS, bar_chart, donut_chart, stacked_bar
 from core.report.stats import QUOTE_STATUSES, STATES, ArticleStats, CorpusStats, collect, natural_order
 from core.resources import read_text
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 DEFAULT_TITLE = "تقرير المدونة"
 STATE_LABELS = {
@@ -90,6 +91,9 @@ class ArticleRow:
 
 @cache
 def _template() -> Template:
+    # Imported on first use: the other commands (and --version) do not pay for Jinja2.
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
+
     environment = Environment(
         loader=FunctionLoader(lambda name: read_text(f"report/{name}")),
         autoescape=True,
@@ -136,6 +140,8 @@ def render_html(stats: CorpusStats, *, title: str = DEFAULT_TITLE, chart_rows: i
     kind_colors = (COLORS["direct"], COLORS["indirect"])
     with_cue = sum(row.quotes for row in stats.cues)
     by_count = sorted(stats.articles, key=lambda a: (-a.quotes, natural_order(a.name)))
+    from markupsafe import Markup
+
     return _template().render(
         css=Markup(read_text("report/report.css")),
         title=title,
