@@ -172,7 +172,7 @@ class Kappa:
 
 
 def _new_kappas() -> dict[str, Kappa]:
-    return {name: Kappa(tuple(label for label, _ in rules) + (NONE_LABEL,)) for name, rules in KAPPA_LAYERS.items()}
+    return {name: Kappa((*(label for label, _ in rules), NONE_LABEL)) for name, rules in KAPPA_LAYERS.items()}
 
 
 @dataclass
@@ -358,8 +358,8 @@ def format_agreement(result: Agreement) -> list[str]:
     lines.append("")
     lines.append("on quotes matched by overlap (same value / matched pairs):")
     rows = [("quotes", "kind", "speaker", "cue")]
-    for name, value in result.quotes.items():
-        rows.append((name, _ratio(value.kind) if name == "quote" else "", _ratio(value.speaker), _ratio(value.cue)))
+    for name, attributes in result.quotes.items():
+        rows.append((name, _ratio(attributes.kind) if name == "quote" else "", _ratio(attributes.speaker), _ratio(attributes.cue)))
     lines += _table(rows)
     lines.append("")
     lines.append("Cohen's kappa on character labels (white space left out):")

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.errors import IqtibasError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
-from core.loading import read_article
+from core.loading import path_exists, read_article
 from core.model import Document
 
 if TYPE_CHECKING:
@@ -22,12 +23,24 @@ ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 
 @dataclass
 class OpenedArticle:
-    """A document ready to show, the article file it came from and where it saves."""
+    """A document ready to show, the article file it came from and where it saves.
+
+    ``changed_text`` is the article file's current text when it differs from the text the saved
+    annotations describe (the article was edited after it was annotated); None otherwise.
+    """
 
     document: Document
     article_path: Path | None
     annotation_path: Path
     from_saved: bool
+    changed_text: str | None = None
+
+    def changed_message(self) -> str:
+        """One line telling that the article changed since its annotations were saved."""
+        return (
+            f"{printable(str(self.article_path))}: the article has changed since "
+            f"{printable(str(self.annotation_path))} was saved; the saved text is shown"
+        )
 
 
 def document_from_text(
@@ -39,7 +52,10 @@ def document_from_text(
     from core.annotator import annotate_document
 
     extra = {"encoding": encoding} if encoding else {}
-    document = Document(text, id=doc_id, source=source, document_extra=extra)
+    # Ids and sources come from file names, which need not be UTF-8: keep them storable.
+    document = Document(
+        text, id=printable(doc_id), source=None if source is None else printable(source), document_extra=extra
+    )
     return annotate_document(document, model)
 
 
@@ -56,17 +72,26 @@ def open_article(path: str | Path, *, prefer_saved: bool = True) -> OpenedArticl
     path = Path(path)
     if is_annotation_path(path):
         document = load_document(path)
-        article = _article_beside(path)
-        return OpenedArticle(document, article, path, from_saved=True)
+        beside = _article_beside(path)
+        return OpenedArticle(document, beside, path, from_saved=True, changed_text=_changed_text(beside, document))
     saved = annotation_path_for(path)
-    if prefer_saved and saved.exists():
+    if prefer_saved and path_exists(saved):
         document = load_document(saved)
-        return OpenedArticle(document, path, saved, from_saved=True)
-    article = read_article(path)
-    document = document_from_text(
-        article.text, doc_id=article_id(path), source=str(path), encoding=article.encoding
-    )
+        return OpenedArticle(document, path, saved, from_saved=True, changed_text=_changed_text(path, document))
+    read = read_article(path)
+    document = document_from_text(read.text, doc_id=article_id(path), source=str(path), encoding=read.encoding)
     return OpenedArticle(document, path, saved, from_saved=False)
+
+
+def _changed_text(article: Path | None, document: Document) -> str | None:
+    """The article's text if it is readable and differs from the saved document's text."""
+    if article is None:
+        return None
+    try:
+        current = read_article(article).text
+    except IqtibasError:
+        return None  # an unreadable article does not make the saved annotations wrong
+    return current if current != document.text else None
 
 
 def article_id(path: Path) -> str:
@@ -80,6 +105,6 @@ def _article_beside(annotation_path: Path) -> Path | None:
     base = annotation_path.name[: -len(SUFFIX)] if annotation_path.name.endswith(SUFFIX) else annotation_path.stem
     for suffix in ARTICLE_SUFFIXES:
         candidate = annotation_path.with_name(base + suffix)
-        if candidate.exists():
+        if path_exists(candidate):
             return candidate
     return None

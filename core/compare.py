@@ -33,8 +33,7 @@ A matched pair that differs in several aspects is one item; ``aspects`` lists al
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 

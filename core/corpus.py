@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import IqtibasError, InputError
+from core.errors import InputError, IqtibasError
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
+from core.loading import path_exists
 
 NOT_STARTED = "not started"
 IN_PROGRESS = "in progress"
@@ -40,7 +41,7 @@ def article_files(folder: str | Path) -> list[Path]:
 def entry_for(article: Path) -> CorpusEntry:
     """The state of one article from its ``NAME.iqtibas.json`` beside it."""
     annotation = annotation_path_for(article)
-    if not annotation.exists():
+    if not path_exists(annotation):
         return CorpusEntry(article, annotation, NOT_STARTED)
     try:
         document = load_document(annotation)

@@ -15,7 +15,6 @@ Rejected annotations are not predictions.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,9 @@ from typing import Any
 from core.annotator.calibration import reliability
 from core.errors import InputError
 from core.folding import fold
+from core.loading import read_utf8_file
 from core.model import Annotation, Document
+from core.safejson import parse_json
 
 QUOTE_OVERLAP = 0.5
 HEADING_OVERLAP = 0.8
@@ -174,6 +175,8 @@ class Scores:
 def _span(item: dict[str, Any] | None) -> GoldSpan | None:
     if item is None:
         return None
+    if type(item["start"]) is not int or type(item["end"]) is not int:
+        raise TypeError("offsets must be whole numbers")
     return GoldSpan(
         start=item["start"],
         end=item["end"],
@@ -186,18 +189,21 @@ def _span(item: dict[str, Any] | None) -> GoldSpan | None:
 
 
 def load_gold(path: Path, text: str) -> GoldArticle:
+    """A gold file, read strictly (``core.safejson``); a malformed one is refused in one line."""
+    data = parse_json(read_utf8_file(path, InputError, "not a gold file"), path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError(path, f"cannot read gold file: {error}") from None
-    return GoldArticle(
-        name=data.get("file", path.name),
-        text=text,
-        title=_span(data.get("title")),
-        headings=[s for s in map(_span, data.get("headings", [])) if s],
-        boilerplate=[s for s in map(_span, data.get("boilerplate", [])) if s],
-        quotes=[s for s in map(_span, data.get("quotes", [])) if s],
-    )
+        return GoldArticle(
+            name=str(data.get("file", path.name)),
+            text=text,
+            title=_span(data.get("title")),
+            headings=[s for s in map(_span, data.get("headings", [])) if s],
+            boilerplate=[s for s in map(_span, data.get("boilerplate", [])) if s],
+            quotes=[s for s in map(_span, data.get("quotes", [])) if s],
+        )
+    except KeyError as error:
+        raise InputError(path, f"not a gold file: a span has no {error}") from None
+    except (AttributeError, TypeError):
+        raise InputError(path, "not a gold file: a span or a list of spans has the wrong shape") from None
 
 
 def corpus_pairs(corpus: Path) -> list[tuple[Path, Path]]:

@@ -11,7 +11,6 @@ notebooks and annotation tools render Arabic themselves.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,6 +18,7 @@ from typing import Any, TextIO
 from core.interchange.brat import write_brat
 from core.interchange.doccano import write_doccano
 from core.model import Document
+from core.safejson import dumps_line
 
 QUOTE_COLUMNS = (
     "article", "sha256", "id", "kind", "speaker", "cue", "text", "start", "end",
@@ -53,13 +53,37 @@ def quote_rows(document: Document, *, include_rejected: bool = False) -> list[di
     return rows
 
 
+# Cells a spreadsheet would read as a formula (OWASP, "CSV Injection"): a leading =, +, - or @,
+# or a tab or carriage return before one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """``value`` with a ``'`` in front when a spreadsheet would evaluate it as a formula.
+
+    Speakers, cues and quote text come from articles and from annotators: a quote beginning
+    ``=HYPERLINK("http://…")`` must reach a researcher's spreadsheet as text. Following the
+    OWASP convention, such a cell gets a leading apostrophe, which spreadsheets show as text;
+    everything else is written exactly as stored.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def write_csv(documents: Iterable[Document], out: TextIO, include_rejected: bool = False) -> int:
-    writer = csv.DictWriter(out, fieldnames=QUOTE_COLUMNS, lineterminator="\n")
+    """One row per quote (``QUOTE_COLUMNS``), safe to open in a spreadsheet.
+
+    Lines end with CR LF (RFC 4180), so the writer quotes every field holding a carriage return
+    or a line feed and a row never splits; text cells that would start a formula are neutralised
+    (``neutralise_cell``).
+    """
+    writer = csv.DictWriter(out, fieldnames=QUOTE_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     count = 0
     for document in documents:
         for row in quote_rows(document, include_rejected=include_rejected):
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow(
+                {k: "" if v is None else neutralise_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+            )
             count += 1
     return count
 
@@ -68,7 +92,7 @@ def write_jsonl(documents: Iterable[Document], out: TextIO, include_rejected: bo
     count = 0
     for document in documents:
         for row in quote_rows(document, include_rejected=include_rejected):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(dumps_line(row) + "\n")
             count += 1
     return count
 

@@ -73,7 +73,7 @@ class Shadow:
         folded: the shadow; Latin letters lower-cased, spaces kept, so ``\\s`` and ``\\w`` work.
     """
 
-    __slots__ = ("text", "folded", "_seg_folded", "_seg_orig", "_identity")
+    __slots__ = ("_identity", "_seg_folded", "_seg_orig", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

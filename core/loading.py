@@ -11,9 +11,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.atomic import describe_os_error
 from core.errors import ArticleError, InputError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -97,29 +99,13 @@ def read_article(path: str | Path, max_bytes: int | None = None) -> ArticleText:
     """Read an article file into its stored text.
 
     Raises:
-        ArticleError: the file is missing, a folder, too large, binary, undecodable or empty.
+        ArticleError: the file is missing, a folder, not a regular file, too large, binary,
+            undecodable or empty.
     """
     path = Path(path)
     shown = str(path)
     limit = max_article_bytes() if max_bytes is None else max_bytes
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ArticleError(shown, "no such file") from None
-    except OSError as error:
-        raise ArticleError(shown, f"cannot read: {error.strerror or error}") from None
-    if path.is_dir():
-        raise ArticleError(shown, "is a folder, not an article file")
-    if size > limit:
-        raise ArticleError(
-            shown, f"too large: {size:,} bytes, the limit is {limit:,} (set {MAX_BYTES_ENV})"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleError(shown, f"cannot read: {error.strerror or error}") from None
-    if len(data) > limit:  # the file grew between stat and read
-        raise ArticleError(shown, f"too large: more than {limit:,} bytes")
+    data = read_regular_file(path, ArticleError, "not an article file", limit=limit, limit_hint=f" (set {MAX_BYTES_ENV})")
     text, encoding = decode_article(data, shown)
     text = normalise_newlines(text)
     if not text.strip():
@@ -129,20 +115,72 @@ def read_article(path: str | Path, max_bytes: int | None = None) -> ArticleText:
     return ArticleText(text=text, encoding=encoding, path=shown)
 
 
-def read_utf8_file(path: str | Path, error: type[InputError], what: str) -> str:
-    """Read a UTF-8 text file (a BOM is allowed) or raise ``error`` naming the file and why.
+def read_regular_file(
+    path: str | Path, error: type[InputError], what: str, *, limit: int | None = None, limit_hint: str = ""
+) -> bytes:
+    """The bytes of a regular file, or ``error`` naming the file and why not.
 
-    ``what`` completes "is a folder, …" for the message (for example "not an annotation file").
+    The file is opened without blocking and checked on the open descriptor before it is read, so
+    a FIFO (which would wait for a writer forever), a device such as ``/dev/zero`` (which never
+    ends) or a socket is refused, even one swapped in after a check by name. ``what`` completes
+    "is a folder, …" (for example "not an article file").
     """
     path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise error(path, "no such file") from None
     except IsADirectoryError:
         raise error(path, f"is a folder, {what}") from None
     except OSError as problem:
-        raise error(path, f"cannot read: {problem.strerror or problem}") from None
+        raise error(path, f"cannot read: {describe_os_error(problem)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(path, f"is a folder, {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(path, f"is a {_file_kind(info.st_mode)}, not a regular file; {what}")
+        if limit is not None and info.st_size > limit:
+            raise error(path, f"too large: {info.st_size:,} bytes, the limit is {limit:,}{limit_hint}")
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1  # closed by the handle
+            data = handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as problem:
+        raise error(path, f"cannot read: {describe_os_error(problem)}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if limit is not None and len(data) > limit:  # the file grew between stat and read
+        raise error(path, f"too large: more than {limit:,} bytes{limit_hint}")
+    return data
+
+
+def path_exists(path: Path) -> bool:
+    """``path.exists()`` that answers False, instead of raising, for a name the file system
+    refuses (too long: an article with a 245-character name has no room for ``.iqtibas.json``)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def read_utf8_file(path: str | Path, error: type[InputError], what: str) -> str:
+    """Read a UTF-8 text file (a BOM is allowed) or raise ``error`` naming the file and why.
+
+    ``what`` completes "is a folder, …" for the message (for example "not an annotation file").
+    """
+    raw = read_regular_file(path, error, what)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:

@@ -11,10 +11,10 @@ Offsets are Unicode code points of the stored text, end-exclusive.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import ModelError
@@ -524,7 +524,7 @@ class Document:
         if type_name not in TYPES:
             raise ModelError(f"unknown type {type_name!r}")
         old = self.get(annotation_id)
-        changes: dict[str, Any] = {name: None for name in _TYPED_FIELDS}
+        changes: dict[str, Any] = dict.fromkeys(_TYPED_FIELDS)
         for name in TYPE_FIELDS.get(type_name, ()):
             changes[name] = getattr(old, name) if old.type in _types_with(name) else None
         if type_name == "quote":

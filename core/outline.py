@@ -90,9 +90,9 @@ def outline_lines(document: Document, width: int = 100) -> list[str]:
     lines.append("## Speakers")
     if not outline.speakers:
         lines.append("   (none)")
-    for speaker in outline.speakers:
-        aliases = f"  (also: {'، '.join(speaker.aliases)})" if speaker.aliases else ""
-        lines.append(f" - {speaker.name}: {len(speaker.quote_ids)} quotes{aliases}")
+    for info in outline.speakers:
+        aliases = f"  (also: {'، '.join(info.aliases)})" if info.aliases else ""
+        lines.append(f" - {info.name}: {len(info.quote_ids)} quotes{aliases}")
     duplicates = [a for a in document if a.type == "paragraph" and a.duplicate_of and a.is_active]
     if duplicates:
         lines.append("")

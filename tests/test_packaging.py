@@ -30,7 +30,7 @@ def test_wheel_installs_into_a_clean_venv_and_runs_the_command_line(tmp_path: Pa
     # Only the command line's own dependencies: proves it runs without Qt installed at all.
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, env=env)
     subprocess.run(
-        [python, "-m", "pip", "install", "-q", "arabic-reshaper", "python-bidi", "jsonschema", "fastjsonschema"],
+        [python, "-m", "pip", "install", "-q", "arabic-reshaper", "python-bidi", "jsonschema", "fastjsonschema", "Jinja2"],
         check=True, env=env,
     )
     work = tmp_path / "work"
@@ -57,3 +57,7 @@ def test_wheel_installs_into_a_clean_venv_and_runs_the_command_line(tmp_path: Pa
     assert lines[2] == "True"
     outline = subprocess.run([iqtibas, "outline", str(article)], capture_output=True, text=True, env=env, cwd=work)
     assert outline.returncode == 0 and "الوزير" in outline.stdout
+    # The report's templates come from the installed package too.
+    report = subprocess.run([iqtibas, "report", str(work), "-o", str(work / "r.html")], capture_output=True, text=True, env=env, cwd=work)
+    assert report.returncode == 0, report.stderr
+    assert "<svg" in (work / "r.html").read_text(encoding="utf-8")

@@ -16,8 +16,10 @@ from pathlib import Path
 from core.annotator import reannotate
 from core.annotator.trained import AnnotatorModel, load_model
 from core.articles import article_id, document_from_text
+from core.atomic import describe_os_error
+from core.carryover import CarriedOver, carry_over, is_human_work
 from core.cli.common import Progress, default_jobs, expand_inputs
-from core.errors import IqtibasError
+from core.errors import InputError, IqtibasError, SaveError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document
 from core.loading import read_article
 
@@ -34,6 +36,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("-o", "--output", metavar="DIR", help="write the JSON files into DIR instead of beside the articles")
     parser.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N", help="articles annotated in parallel (default: %(default)s)")
     parser.add_argument("-f", "--force", action="store_true", help="refresh existing files: pending automatic annotations are replaced, human work is kept")
+    parser.add_argument("--carry-over", action="store_true",
+                        help="with --force: when an article's text changed since it was annotated, re-annotate the new "
+                        "text keeping the reviewed work in unchanged lines (the previous file stays as .bak)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     parser.add_argument("--model", metavar="FILE", help="a model from 'iqtibas train' instead of the bundled one")
     parser.set_defaults(run=run)
@@ -55,27 +60,36 @@ def output_path(article: Path, root: Path | None, output_dir: Path | None) -> Pa
     return output_dir / relative.parent / (relative.stem + SUFFIX)
 
 
-def annotate_one(article: Path, target: Path, force: bool, model_path: str | None = None) -> Outcome:
+def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, model_path: str | None = None) -> Outcome:
     """Annotate one article; never raises for a bad input, reports it instead."""
+    shown, shown_target = printable(str(article)), printable(str(target))
     try:
         model = _model(model_path)
         text = read_article(article)
+        if target.is_dir():
+            return Outcome(shown, shown_target, "failed", message=f"{shown_target}: is a folder, not an annotation file")
+        carried: CarriedOver | None = None
         if target.exists():
             if not force:
-                return Outcome(str(article), str(target), "skipped", message="annotation file exists (use --force to refresh)")
+                return Outcome(shown, shown_target, "skipped", message="annotation file exists (use --force to refresh)")
             existing = load_document(target)
-            human = any(a.origin == "manual" or a.status != "pending" for a in existing)
+            human = any(is_human_work(a) for a in existing)
             if existing.text != text.text:
-                if human:
+                if human and not carry:
                     return Outcome(
-                        str(article), str(target), "failed",
-                        message=f"{target}: the article text changed since it was annotated; "
-                        "it holds human annotations, so it was left untouched",
+                        shown, shown_target, "failed",
+                        message=f"{shown_target}: the article text changed since it was annotated; it holds "
+                        "human annotations, so it was left untouched (--carry-over re-annotates the new "
+                        "text keeping reviewed work in unchanged lines)",
                     )
-                document = document_from_text(
-                    text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
-                )
-                document.meta["created"] = existing.meta.get("created")
+                if human:
+                    carried = carry_over(existing, text.text, source=printable(str(article)))
+                    document = carried.document
+                else:
+                    document = document_from_text(
+                        text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
+                    )
+                    document.meta["created"] = existing.meta.get("created")
             else:
                 document = reannotate(existing, model)
             status = "refreshed"
@@ -84,14 +98,26 @@ def annotate_one(article: Path, target: Path, force: bool, model_path: str | Non
                 text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
             )
             status = "written"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SaveError(target.parent, f"cannot create the folder: {describe_os_error(error)}") from None
         save_document(document, target)
         quotes = sum(1 for a in document if a.type == "quote" and a.is_active)
-        return Outcome(str(article), str(target), status, quotes)
+        message = ""
+        if carried is not None:
+            message = f"text changed: {len(carried.kept)} reviewed annotations carried over"
+            if carried.lost:
+                lost = ", ".join(a.id for a in carried.lost[:10]) + (", …" if len(carried.lost) > 10 else "")
+                message += f", {len(carried.lost)} in changed lines dropped ({lost}; still in {shown_target}.bak)"
+        return Outcome(shown, shown_target, status, quotes, message=message)
     except IqtibasError as error:
-        return Outcome(str(article), None, "failed", message=str(error))
-    except Exception as error:  # noqa: BLE001 - one bad article must not stop the others
-        return Outcome(str(article), None, "failed", message=f"{article}: unexpected error: {error!r}")
+        return Outcome(shown, None, "failed", message=str(error))
+    except OSError as error:  # a name the system refuses (too long), a folder it cannot list …
+        where = printable(str(error.filename)) if error.filename else shown
+        return Outcome(shown, None, "failed", message=f"{where}: {describe_os_error(error)}")
+    except Exception as error:
+        return Outcome(shown, None, "failed", message=f"{shown}: unexpected error ({type(error).__name__}); please report it")
 
 
 _MODELS: dict[str, AnnotatorModel] = {}
@@ -106,16 +132,21 @@ def _model(path: str | None) -> AnnotatorModel | None:
     return _MODELS[path]
 
 
-def _annotate_job(job: tuple[str, str, bool, str | None]) -> Outcome:
-    return annotate_one(Path(job[0]), Path(job[1]), job[2], job[3])
+def _annotate_job(job: tuple[str, str, bool, bool, str | None]) -> Outcome:
+    return annotate_one(Path(job[0]), Path(job[1]), job[2], job[3], job[4])
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = expand_inputs(args.paths, want="articles")
     output_dir = Path(args.output) if args.output else None
+    if args.carry_over and not args.force:
+        raise InputError("--carry-over", "applies to files annotate refreshes: add --force")
     if args.model:
         load_model(args.model)  # a bad model file stops here, before any article is touched
-    jobs = [(str(path), str(output_path(path, root, output_dir)), args.force, args.model) for path, root in inputs]
+    jobs = [
+        (str(path), str(output_path(path, root, output_dir)), args.force, args.carry_over, args.model)
+        for path, root in inputs
+    ]
     if not jobs:
         print("iqtibas: no article files found", file=sys.stderr)
         return 2

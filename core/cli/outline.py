@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from core.articles import open_article
+from core.errors import printable
 from core.jsonformat import dumps_document
 from core.outline import outline_lines
 
@@ -34,6 +35,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     opened = open_article(args.file)
+    if opened.changed_text is not None:
+        print(
+            f"warning: {opened.changed_message()}; to re-annotate the new text keeping reviewed work, run "
+            f"iqtibas annotate --force --carry-over {printable(str(opened.article_path))}",
+            file=sys.stderr,
+        )
     if args.json:
         sys.stdout.write(dumps_document(opened.document))
         return 0

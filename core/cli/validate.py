@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from core.cli.common import expand_inputs
-from core.errors import AnnotationFileError
+from core.errors import AnnotationFileError, printable
 from core.jsonformat import validate_data
+from core.loading import read_utf8_file
+from core.safejson import parse_json
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,17 +26,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def problems_of(path: Path) -> list[str]:
+    """Every problem of one annotation file; a file that cannot be read or parsed has one."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return [f"cannot read: {error.strerror or error}"]
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        return [f"not UTF-8 (byte {error.start})"]
-    except json.JSONDecodeError as error:
-        return [f"JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}"]
-    try:
+        data = parse_json(read_utf8_file(path, AnnotationFileError, "not an annotation file"), path, AnnotationFileError)
         return validate_data(data, str(path))
     except AnnotationFileError as error:
         return [error.reason]
@@ -49,9 +42,9 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             bad += 1
             for problem in problems:
-                print(f"{path}: {problem}")
+                print(f"{printable(str(path))}: {problem}")
         elif not args.quiet:
-            print(f"{path}: valid")
+            print(f"{printable(str(path))}: valid")
     if len(files) > 1 and not args.quiet:
         print(f"{len(files)} files, {bad} with problems", file=sys.stderr)
     return 1 if bad else 0

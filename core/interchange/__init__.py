@@ -12,7 +12,7 @@ Sections and paragraphs are derived from the text and the headings, so they are 
 
 from __future__ import annotations
 
-from core.errors import InputError
+from core.errors import InputError, printable
 from core.model import Annotation, Document
 
 # Iqtibas annotation (type, kind) <-> the label written for doccano and brat.
@@ -59,10 +59,17 @@ def type_of_label(label: str, mapping: dict[str, tuple[str, str | None]] | None 
     return _BY_LABEL.get(folded)
 
 
+SAFE_NAME_BYTES = 150
+"""Longest name made from an article id, in UTF-8 bytes: with a suffix (and a temporary file's
+additions) it stays under the 255 bytes file systems allow for a name."""
+
+
 def safe_name(name: str, fallback: str) -> str:
-    """A file name made from an article id: no folders, no control characters, never empty."""
-    cleaned = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in name).strip(" .")
-    return cleaned or fallback
+    """A file name made from an article id: no folders, no control characters, printable, not
+    too long, never empty."""
+    cleaned = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in printable(name))
+    cut = cleaned.encode("utf-8")[:SAFE_NAME_BYTES].decode("utf-8", "ignore")
+    return cut.strip(" .") or fallback
 
 
 def exported(document: Document, *, include_rejected: bool = False) -> list[Annotation]:

@@ -34,12 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.atomic import atomic_write_text
-from core.errors import InputError
+from core.atomic import atomic_write_files, atomic_write_text, describe_os_error, encode_text
+from core.errors import InputError, ModelError, SaveError, printable
 from core.interchange import LABELS, exported, label_of, safe_name, type_of_label
 from core.interchange.build import Imported, Span, build_document
 from core.interchange.offsets import normalise_newlines
+from core.loading import read_regular_file
 from core.model import Annotation, Document
+from core.safejson import dumps, parse_json
 
 # Characters that end a line for some reader (str.splitlines, brat's Python 2 codecs reader):
 # none may appear inside one fragment or one .ann line.
@@ -131,7 +133,7 @@ def to_standoff(document: Document, name: str | None = None) -> Standoff:
                 relations += 1
                 lines.append(f"R{relations}\t{relation} Arg1:{t_ids[annotation.id]} Arg2:{t_ids[target.id]}")
     for index, (t_id, data) in enumerate(notes, 1):
-        payload = json.dumps(data, ensure_ascii=False).translate(_ESCAPE_BREAKS)
+        payload = dumps(data).translate(_ESCAPE_BREAKS)
         lines.append(f"#{index}\tAnnotatorNotes {t_id}\t{NOTE_PREFIX}{payload}")
     return Standoff(name, text, "".join(line + "\n" for line in lines), warnings)
 
@@ -148,15 +150,23 @@ def _note_data(annotation: Annotation) -> dict[str, Any]:
 
 
 def write_brat(documents: Iterable[Document], folder: str | Path) -> tuple[list[Path], list[str]]:
-    """Write ``NAME.txt`` + ``NAME.ann`` per document into ``folder`` (atomically, file by file).
+    """Write ``NAME.txt`` + ``NAME.ann`` per document into ``folder``; returns the ``.ann`` files and warnings.
 
-    Returns the ``.ann`` files written and the warnings. Two articles with the same id get
+    Each article's two files are written together or not at all (``atomic_write_files``), so a
+    failure never leaves a ``.txt`` without its ``.ann``. Two articles with the same id get
     ``-2``, ``-3`` ... so none overwrites another.
+
+    Raises:
+        SaveError / InputError: naming the file or folder that could not be written; the
+            articles before it are written, complete.
     """
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(folder, "exists and is not a folder")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise InputError(folder, "exists and is not a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(folder, f"cannot create the folder: {describe_os_error(error)}") from None
     written: list[Path] = []
     warnings: list[str] = []
     used: set[str] = set()
@@ -168,9 +178,9 @@ def write_brat(documents: Iterable[Document], folder: str | Path) -> tuple[list[
             name = f"{base}-{counter}"
         used.add(name.casefold())
         standoff = to_standoff(document, name)
-        atomic_write_text(folder / f"{name}.txt", standoff.txt, keep_backup=False)
-        atomic_write_text(folder / f"{name}.ann", standoff.ann, keep_backup=False)
-        written.append(folder / f"{name}.ann")
+        txt, ann = folder / f"{name}.txt", folder / f"{name}.ann"
+        atomic_write_files([(txt, encode_text(txt, standoff.txt)), (ann, encode_text(ann, standoff.ann))])
+        written.append(ann)
         warnings.extend(standoff.warnings)
     conf = folder / "annotation.conf"
     if not conf.exists():
@@ -185,6 +195,7 @@ def brat_pairs(paths: Iterable[str | Path]) -> list[tuple[Path, Path, Path | Non
     seen: set[Path] = set()
     for item in paths:
         path = Path(item)
+        candidates: list[tuple[Path, Path | None]]
         if path.is_dir():
             candidates = [(p, path) for p in sorted(path.rglob("*.ann")) if p.is_file()]
             if not candidates:
@@ -206,10 +217,8 @@ def brat_pairs(paths: Iterable[str | Path]) -> list[tuple[Path, Path, Path | Non
 
 
 def _read(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    """A brat file's text: strict UTF-8 (a BOM stays a character, as brat counts it)."""
+    raw = read_regular_file(path, InputError, "not a brat file")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -228,18 +237,38 @@ def read_brat(
     """Read one brat article (its ``.txt`` and ``.ann``) into a document.
 
     Raises:
-        InputError: naming the ``.ann`` file and line when a line cannot be parsed, an offset is
-            outside the text, or a T line's text is not the text at its offsets.
+        InputError: naming the ``.ann`` file and line when a line cannot be parsed, an id is
+            used twice, an offset is not a plain number or is outside the text, or a T line's
+            text is not the text at its offsets.
     """
     txt, ann = Path(txt), Path(ann)
-    text, _ = normalise_newlines(_read(txt))  # brat reads with universal newlines
+    return parse_brat(
+        _read(txt), _read(ann), txt, ann, label_map=label_map, status=status, annotator=annotator, name=name
+    )
+
+
+def parse_brat(
+    raw_text: str,
+    ann_text: str,
+    txt: str | Path,
+    ann: str | Path,
+    *,
+    label_map: dict[str, tuple[str, str | None]] | None = None,
+    status: str = "accepted",
+    annotator: str | None = None,
+    name: str | None = None,
+) -> Imported:
+    """``read_brat`` on the contents of the two files (``txt`` and ``ann`` name them)."""
+    txt, ann = Path(txt), Path(ann)
+    text, _ = normalise_newlines(raw_text)  # brat reads with universal newlines
     result = Imported()
     spans: dict[str, Span] = {}
     relations: list[tuple[int, str, str]] = []
     notes: list[tuple[int, str, str]] = []
     unknown: dict[str, int] = {}
     skipped: dict[str, int] = {}
-    for number, line in enumerate(_read(ann).split("\n"), 1):
+    seen: dict[str, int] = {}
+    for number, line in enumerate(ann_text.split("\n"), 1):
         line = line.rstrip("\r")
         if not line.strip():
             continue
@@ -247,6 +276,12 @@ def read_brat(
         ann_id, tab, rest = line.partition("\t")
         if not tab or not ann_id:
             raise InputError(ann, f"{where}: expected ID<TAB>annotation, got {line[:60]!r}")
+        if ann_id in seen and ann_id != "#":
+            raise InputError(
+                ann, f"{where}: the id {ann_id[:40]!r} is used twice (first on line {seen[ann_id]}); "
+                "brat ids must be unique, so nothing was imported"
+            )
+        seen[ann_id] = number
         kind_letter = ann_id[0]
         if kind_letter == "T":
             data, has_text, shown = rest.partition("\t")
@@ -266,7 +301,8 @@ def read_brat(
             if found is None:
                 unknown[label] = unknown.get(label, 0) + 1
                 continue
-            spans[ann_id] = Span(found[0], found[1], pieces[0][0], pieces[-1][1])
+            # Fragments may be listed in any order: the span runs from the first character to the last.
+            spans[ann_id] = Span(found[0], found[1], min(s for s, _ in pieces), max(e for _, e in pieces))
         elif kind_letter == "R":
             match = re.fullmatch(r"(\S+) Arg1:(\S+) Arg2:(\S+)\s*", rest.partition("\t")[0])
             if match is None:
@@ -281,7 +317,7 @@ def read_brat(
             what = {"A": "attribute", "M": "attribute", "E": "event", "N": "normalisation", "*": "equivalence"}
             kind = what.get(kind_letter, f"{kind_letter!r}")
             skipped[kind] = skipped.get(kind, 0) + 1
-    for number, first, second in relations:
+    for _number, first, second in relations:
         a, b = spans.get(first), spans.get(second)
         if a is None or b is None:
             continue  # links an annotation that was left out (unknown label)
@@ -305,22 +341,29 @@ def read_brat(
         )
     for kind, count in sorted(skipped.items()):
         result.warnings.append(f"{ann}: {count} {kind} line{'s' if count > 1 else ''} left out (Iqtibas has no {kind}s)")
-    doc_id = name or ann.stem
-    document = build_document(
-        text, list(spans.values()), doc_id=doc_id, source=str(txt), status=status, annotator=annotator,
-        imported_from=f"brat {ann}",
-    )
+    doc_id = printable(name or ann.stem)
+    try:
+        document = build_document(
+            text, list(spans.values()), doc_id=doc_id, source=printable(str(txt)), status=status,
+            annotator=annotator, imported_from=printable(f"brat {ann}"),
+        )
+    except (ModelError, ValueError) as error:  # spans the model refuses
+        raise InputError(ann, str(error)) from None
     result.documents.append((doc_id, document))
     return result
 
 
+_OFFSETS = re.compile(r"([0-9]{1,12}) ([0-9]{1,12})")
+
+
 def _parse_offsets(value: str, path: Path, where: str) -> list[tuple[int, int]]:
+    """``START END;START END …`` in ASCII digits (``str.isdigit`` would also take ``²`` and ``٣``)."""
     pieces = []
     for piece in value.split(";"):
-        parts = piece.split()
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
-            raise InputError(path, f"{where}: expected START END offsets, got {value!r}")
-        start, end = int(parts[0]), int(parts[1])
+        match = _OFFSETS.fullmatch(piece.strip())
+        if match is None:
+            raise InputError(path, f"{where}: expected START END offsets in digits 0-9, got {value[:60]!r}")
+        start, end = int(match.group(1)), int(match.group(2))
         if end < start:
             raise InputError(path, f"{where}: offsets {start} {end} end before they start")
         pieces.append((start, end))
@@ -328,10 +371,7 @@ def _parse_offsets(value: str, path: Path, where: str) -> list[tuple[int, int]]:
 
 
 def _apply_note(target: Span, payload: str, path: Path, where: str, length: int) -> None:
-    try:
-        data = json.loads(payload)
-    except json.JSONDecodeError as error:
-        raise InputError(path, f"{where}: the iqtibas note is not valid JSON ({error.msg})") from None
+    data = parse_json(payload, path, where=f"{where}: the iqtibas note: ")
     if not isinstance(data, dict):
         raise InputError(path, f"{where}: the iqtibas note must be a JSON object")
     for key in ("speaker", "cue", "note"):

@@ -28,17 +28,17 @@ name of the mention it links to.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from core.errors import InputError
+from core.errors import InputError, ModelError
 from core.interchange import exported, label_of, type_of_label
 from core.interchange.build import Imported, Span, build_document
 from core.interchange.offsets import OffsetMap, normalise_newlines
 from core.loading import read_utf8_file
 from core.model import Annotation, Document, text_sha256
+from core.safejson import dumps_line, parse_json
 
 UTF16 = "utf-16"
 CODEPOINTS = "codepoints"
@@ -101,7 +101,7 @@ def write_doccano(documents: Iterable[Document], out: TextIO, include_rejected: 
     count = 0
     for document in documents:
         record = to_record(document)
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(dumps_line(record) + "\n")
         count += len(record["label"])
     return count
 
@@ -126,38 +126,48 @@ def read_doccano(
             matches the exported article). Labels we do not know are skipped with a warning.
     """
     path = Path(path)
+    content = read_utf8_file(path, InputError, "give the doccano .jsonl file")
+    return parse_doccano(content, path, units=units, label_map=label_map, status=status, annotator=annotator)
+
+
+def parse_doccano(
+    content: str,
+    path: str | Path,
+    *,
+    units: str = UTF16,
+    label_map: dict[str, tuple[str, str | None]] | None = None,
+    status: str = "accepted",
+    annotator: str | None = None,
+) -> Imported:
+    """``read_doccano`` on the file's text ``content`` (``path`` names it in messages)."""
+    path = Path(path)
     if units not in OFFSET_UNITS:
         raise ValueError(f"units is one of {OFFSET_UNITS}")
     result = Imported()
-    for number, line in _lines(path):
+    for number, record in _records(content, path):
         where = f"line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(path, f"{where}: JSON syntax error at column {error.colno}: {error.msg}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(path, f"{where}: not a doccano record (an object with a \"text\" string)")
-        name, document = _record_document(record, path, number, units, label_map, status, annotator, result.warnings)
+        try:
+            name, document = _record_document(record, path, number, units, label_map, status, annotator, result.warnings)
+        except (ModelError, ValueError) as error:  # spans the model refuses (an id clash, …)
+            raise InputError(path, f"{where}: {error}") from None
         result.documents.append((name, document))
     if not result.documents:
         raise InputError(path, "no records: the file is empty")
     return result
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    content = read_utf8_file(path, InputError, "give the doccano .jsonl file")
+def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, parsed record)`` of a JSONL file, or of doccano's JSON list export."""
     stripped = content.strip()
     if stripped.startswith("["):  # doccano's JSON (not JSONL) export: a list of records
-        try:
-            records = json.loads(stripped)
-        except json.JSONDecodeError as error:
-            raise InputError(path, f"JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}") from None
-        for number, record in enumerate(records, 1):
-            yield number, json.dumps(record, ensure_ascii=False)
+        records = parse_json(stripped, path)
+        yield from enumerate(records, 1)
         return
-    for number, line in enumerate(content.splitlines(), 1):
+    for number, line in enumerate(content.split("\n"), 1):  # JSON Lines end at \n (or \r\n) only
         if line.strip():
-            yield number, line
+            yield number, parse_json(line.rstrip("\r"), path, where=f"line {number}: ")
 
 
 def _record_document(
@@ -172,19 +182,18 @@ def _record_document(
 ) -> tuple[str, Document]:
     where = f"line {number}"
     raw_text: str = record["text"]
-    meta = record.get("iqtibas") if isinstance(record.get("iqtibas"), dict) else {}
-    if meta.get("sha256") and isinstance(meta.get("sha256"), str):
-        if text_sha256(raw_text) != meta["sha256"]:
-            raise InputError(path, f"{where}: the text differs from the article Iqtibas exported (SHA-256 mismatch)")
+    meta: dict[str, Any] = record["iqtibas"] if isinstance(record.get("iqtibas"), dict) else {}
+    if meta.get("sha256") and isinstance(meta.get("sha256"), str) and text_sha256(raw_text) != meta["sha256"]:
+        raise InputError(path, f"{where}: the text differs from the article Iqtibas exported (SHA-256 mismatch)")
     record_units = meta.get("offsets", units) if meta else units
     if record_units not in OFFSET_UNITS:
-        raise InputError(path, f"{where}: unknown offsets {record_units!r} in iqtibas metadata")
+        raise InputError(path, f"{where}: unknown offsets {_short_repr(record_units)} in iqtibas metadata")
     offsets = OffsetMap(raw_text)
     text, newline_map = normalise_newlines(raw_text)
 
     def convert(value: Any, what: str) -> int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(path, f"{where}: {what} offset {value!r} is not an integer")
+            raise InputError(path, f"{where}: {what} offset {_short_repr(value)} is not an integer")
         try:
             code_point = offsets.from_utf16(value) if record_units == UTF16 else value
         except ValueError as error:
@@ -197,19 +206,19 @@ def _record_document(
         if pair is None:
             return None
         if not isinstance(pair, list) or len(pair) != 2:
-            raise InputError(path, f"{where}: {what} must be [start, end], got {pair!r}")
+            raise InputError(path, f"{where}: {what} must be [start, end], got {_short_repr(pair)}")
         start, end = convert(pair[0], what), convert(pair[1], what)
         if end < start:
             raise InputError(path, f"{where}: {what} [{pair[0]}, {pair[1]}] ends before it starts")
         return start, end
 
     spans: list[Span] = []
-    entity_keys: dict[Any, int] = {}
+    entity_keys: dict[str | int, int] = {}
     unknown: dict[str, int] = {}
 
     def add_span(start_value: Any, end_value: Any, label: Any, key: Any = None) -> None:
         if not isinstance(label, str):
-            raise InputError(path, f"{where}: label {label!r} is not a string")
+            raise InputError(path, f"{where}: label {_short_repr(label)} is not a string")
         found = type_of_label(label, label_map)
         if found is None:
             unknown[label] = unknown.get(label, 0) + 1
@@ -217,6 +226,8 @@ def _record_document(
         bounds = span_of([start_value, end_value], f"span [{start_value}, {end_value}]")
         assert bounds is not None
         if key is not None:
+            if key in entity_keys:
+                raise InputError(path, f"{where}: two entities have the id {_short_repr(key)}")
             entity_keys[key] = len(spans)
         spans.append(Span(found[0], found[1], bounds[0], bounds[1]))
 
@@ -226,25 +237,27 @@ def _record_document(
             raise InputError(path, f"{where}: \"label\" must be a list of [start, end, label]")
         for item in labels:
             if not isinstance(item, list) or len(item) != 3:
-                raise InputError(path, f"{where}: a label must be [start, end, label], got {item!r}")
+                raise InputError(path, f"{where}: a label must be [start, end, label], got {_short_repr(item)}")
             add_span(*item)
     entities = record.get("entities")
     if isinstance(entities, list):
         for entity in entities:
             if not isinstance(entity, dict) or not {"start_offset", "end_offset", "label"} <= entity.keys():
                 raise InputError(path, f"{where}: an entity needs start_offset, end_offset and label")
-            add_span(entity["start_offset"], entity["end_offset"], entity["label"], key=entity.get("id"))
-        for relation in record.get("relations") or []:
+            add_span(entity["start_offset"], entity["end_offset"], entity["label"], key=_entity_id(entity.get("id"), path, where))
+        for relation in _list_of(record, "relations", path, where):
             if not isinstance(relation, dict):
                 continue
-            first, second = entity_keys.get(relation.get("from_id")), entity_keys.get(relation.get("to_id"))
+            first = _lookup(entity_keys, relation.get("from_id"))
+            second = _lookup(entity_keys, relation.get("to_id"))
             if first is None or second is None:
-                warnings.append(f"{path}: {where}: relation {relation.get('id', '?')} links an unknown or skipped entity; left out")
+                shown = _short_repr(relation.get("id", "?"))
+                warnings.append(f"{path}: {where}: relation {shown} links an unknown or skipped entity; left out")
                 continue
             _link(spans, first, second)
     for label, count in sorted(unknown.items()):
         warnings.append(
-            f"{path}: {where}: {count} span{'s' if count > 1 else ''} with unknown label {label!r} left out "
+            f"{path}: {where}: {count} span{'s' if count > 1 else ''} with unknown label {_short_repr(label)} left out "
             f"(map it with --label {label}=TYPE)"
         )
     _apply_metadata(spans, meta, span_of, path, where)
@@ -254,6 +267,34 @@ def _record_document(
         imported_from=f"doccano {path} line {number}",
     )
     return name, document
+
+
+def _entity_id(value: Any, path: Path, where: str) -> str | int | None:
+    """An entity's id, which relations refer to: a string or an integer (or none)."""
+    if value is None or (isinstance(value, (str, int)) and not isinstance(value, bool)):
+        return value
+    raise InputError(path, f"{where}: an entity id must be a number or a string, got {_short_repr(value)}")
+
+
+def _lookup(keys: dict[str | int, int], value: Any) -> int | None:
+    """The entity a relation names, or None (ids of other kinds name nothing)."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return keys.get(value)
+    return None
+
+
+def _list_of(record: dict[str, Any], key: str, path: Path, where: str) -> list[Any]:
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(path, f"{where}: \"{key}\" must be a list, got {_short_repr(value)}")
+    return value
+
+
+def _short_repr(value: Any, limit: int = 60) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _link(spans: list[Span], first: int, second: int) -> None:
@@ -272,7 +313,7 @@ def _link(spans: list[Span], first: int, second: int) -> None:
 def _text_or_none(value: Any, what: str, path: Path, where: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    raise InputError(path, f"{where}: iqtibas {what} must be a string or null, got {value!r}")
+    raise InputError(path, f"{where}: iqtibas {what} must be a string or null, got {_short_repr(value)}")
 
 
 def _apply_metadata(spans: list[Span], meta: dict[str, Any], span_of: Any, path: Path, where: str) -> None:
@@ -280,7 +321,7 @@ def _apply_metadata(spans: list[Span], meta: dict[str, Any], span_of: Any, path:
     by_bounds: dict[tuple[str, tuple[int, int]], Span] = {}
     for item in spans:
         by_bounds.setdefault((item.type, (item.start, item.end)), item)
-    for entry in meta.get("quotes") or []:
+    for entry in _list_of(meta, "quotes", path, where):
         if not isinstance(entry, dict):
             continue
         target = by_bounds.get(("quote", span_of(entry.get("span"), "iqtibas quote span")))
@@ -294,7 +335,7 @@ def _apply_metadata(spans: list[Span], meta: dict[str, Any], span_of: Any, path:
         cue_span = span_of(entry.get("cue_span"), "iqtibas cue span")
         target.speaker_link = by_bounds.get(("speaker", speaker_span)) if speaker_span else None
         target.cue_link = by_bounds.get(("cue", cue_span)) if cue_span else None
-    for entry in meta.get("spans") or []:
+    for entry in _list_of(meta, "spans", path, where):
         if not isinstance(entry, dict):
             continue
         found = type_of_label(str(entry.get("label", "Speaker")))

@@ -23,6 +23,7 @@ Signals:
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, article_id, is_annotation_path, open_article
-from core.errors import IqtibasError
+from core.carryover import CarriedOver, carry_over
+from core.errors import IqtibasError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, save_document
 from core.loading import read_article
 from core.model import Document
@@ -154,6 +156,17 @@ class FileController(QObject):
             return  # the user has opened something else since
         self.loading = None
         self._status.set_busy(None)
+        if opened.changed_text is not None and prompts.ask_carry_over(self._dialog_parent, opened.changed_message()):
+            self.loading = path
+            self._status.set_busy(self.tr("Re-annotating %1…").replace("%1", path.name))
+            self.worker.submit(
+                carry_over,
+                opened.document,
+                opened.changed_text,
+                on_done=partial(self._on_carried_over, path, request, opened),
+                on_error=partial(self._on_failed, path, request),
+            )
+            return
         session = DocumentSession(
             opened.document,
             article_path=opened.article_path,
@@ -164,12 +177,37 @@ class FileController(QObject):
         settings().add_recent_file(str(path))
         self.recentFilesChanged.emit()
 
+    def _on_carried_over(self, path: Path, request: int, opened: OpenedArticle, carried: CarriedOver) -> None:
+        """Show the re-annotated article as unsaved work: the user reviews it, then saves."""
+        if request != self._request:
+            return
+        self.loading = None
+        self._status.set_busy(None)
+        session = DocumentSession(
+            carried.document, article_path=opened.article_path, annotation_path=opened.annotation_path, from_saved=True
+        )
+        self._show(session)
+        session.undo_stack.resetClean()  # modified: nothing is written until the user saves
+        if carried.lost:
+            self._status.show_message(
+                self.tr("%1 reviewed annotations were in changed lines and were not kept").replace("%1", str(len(carried.lost))),
+                error=True,
+            )
+        settings().add_recent_file(str(path))
+        self.recentFilesChanged.emit()
+
     def _on_failed(self, path: Path, request: int, error: BaseException) -> None:
         if request != self._request:
             return
         self.loading = None
         self._status.set_busy(None)
-        message = str(error) if isinstance(error, IqtibasError) else f"{path}: {type(error).__name__}: {error}"
+        if isinstance(error, IqtibasError):
+            message = str(error)
+        else:  # a bug, not the file: no Python text in the dialog (it goes to the terminal)
+            print(f"iqtibas: opening {path}: {error!r}", file=sys.stderr)
+            message = self.tr("%1: this file could not be opened because of an unexpected problem in Iqtibas").replace(
+                "%1", printable(str(path))
+            )
         prompts.show_error(self._dialog_parent, self.tr("Cannot open the file"), message)
 
     def _show(self, session: DocumentSession) -> None:

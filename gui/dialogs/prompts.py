@@ -43,6 +43,19 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
     return CANCEL
 
 
+def ask_carry_over(parent: QWidget | None, message: str) -> bool:
+    """The article changed after its annotations were saved: re-annotate it, keeping reviewed work?"""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Dialogs", "The article has changed"), message, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(
+        translate("Dialogs", "Re-annotate the new text? Your reviewed work in the lines that did not change is kept; nothing is saved until you save.")
+    )
+    again = box.addButton(translate("Dialogs", "Re-annotate"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Dialogs", "Show the saved text"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() == again
+
+
 def ask_restore(parent: QWidget | None, names: Sequence[str]) -> bool:
     """After a crash: restore the unsaved work found in recovery files?"""
     listing = "\n".join(f"• \u2068{name}\u2069" for name in names)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ class RecoveryStore:
     @staticmethod
     def key_for(annotation_path: Path | None, document: Document) -> str:
         basis = str(annotation_path.resolve()) if annotation_path is not None else f"doc:{document.id}:{document.sha256}"
-        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+        return hashlib.sha256(os.fsencode(basis)).hexdigest()[:24]  # a path's bytes, even if not UTF-8
 
     def paths(self, key: str) -> tuple[Path, Path]:
         return self.folder / f"{key}{DATA_SUFFIX}", self.folder / f"{key}{NOTE_SUFFIX}"
@@ -65,7 +66,7 @@ class RecoveryStore:
             "name": name,
             "saved": now_iso(),
         }
-        atomic_write_text(note_path, json.dumps(note, ensure_ascii=False), keep_backup=False)
+        atomic_write_text(note_path, json.dumps(note), keep_backup=False)  # \udcff escapes keep odd file names
         return data_path
 
     def discard(self, document: Document, annotation_path: Path | None) -> None:

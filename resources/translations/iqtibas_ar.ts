@@ -451,6 +451,22 @@
         <translation>هل تحفظ تصحيحاتك في %1 قبل إغلاقه؟</translation>
     </message>
     <message>
+        <source>The article has changed</source>
+        <translation>تغيّر نص المقال</translation>
+    </message>
+    <message>
+        <source>Re-annotate the new text? Your reviewed work in the lines that did not change is kept; nothing is saved until you save.</source>
+        <translation>هل تعيد تحليل النص الجديد؟ يُحتفظ بما راجعته في الأسطر التي لم تتغير، ولا يُحفظ شيء حتى تحفظ بنفسك.</translation>
+    </message>
+    <message>
+        <source>Re-annotate</source>
+        <translation>أعد التحليل</translation>
+    </message>
+    <message>
+        <source>Show the saved text</source>
+        <translation>اعرض النص المحفوظ</translation>
+    </message>
+    <message>
         <source>Restore unsaved work</source>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
@@ -608,6 +624,18 @@ Restore them?</source>
     <message>
         <source>Annotating %1… (the text is shown; highlights and outline follow)</source>
         <translation>جارٍ توصيف %1… (النص معروض؛ التلوين والمخطط يتبعان)</translation>
+    </message>
+    <message>
+        <source>Re-annotating %1…</source>
+        <translation>جارٍ إعادة تحليل %1…</translation>
+    </message>
+    <message>
+        <source>%1 reviewed annotations were in changed lines and were not kept</source>
+        <translation>لم يُحتفظ بـ %1 من التوسيمات المراجَعة لأنها في أسطر تغيرت</translation>
+    </message>
+    <message>
+        <source>%1: this file could not be opened because of an unexpected problem in Iqtibas</source>
+        <translation>%1: تعذر فتح هذا الملف بسبب خلل غير متوقع في اقتباس</translation>
     </message>
     <message>
         <source>Cannot open the file</source>

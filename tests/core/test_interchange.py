@@ -327,7 +327,7 @@ def test_brat_import_of_data_made_in_brat(tmp_path: Path) -> None:
         ("T1\tCue zero 3\tx\n", "line 1: expected START END offsets"),
         ("T1 Cue 0 3 x\n", "line 1: expected ID<TAB>annotation"),
         ("T1\tCue 2 5\tقال\nR1\tSaidBy T1\n", "line 2: expected a relation"),
-        ("T1\tCue 2 5\tقال\n#1\tAnnotatorNotes T1\tiqtibas {bad\n", "line 2: the iqtibas note is not valid JSON"),
+        ("T1\tCue 2 5\tقال\n#1\tAnnotatorNotes T1\tiqtibas {bad\n", "line 2: the iqtibas note: JSON syntax error"),
     ],
 )
 def test_brat_import_refuses_untrustworthy_lines(tmp_path: Path, ann: str, message: str) -> None:

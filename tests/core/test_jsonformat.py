@@ -8,25 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import jsonformat
 from core.errors import AnnotationFileError, SaveError
-from core.jsonformat import dumps_document, load_document, loads_document, save_document
+from core.jsonformat import dumps_document, load_document, loads_document, save_document, schema
 from core.model import KINDS, STATUSES, Annotation, Document
-
-TEXT = "قال 😀 الوزير 𞸀 إن «السلام» ممكن\nوأضاف: CNN نقلت ذلك."
-
-
-def sample_document() -> Document:
-    document = Document(TEXT, id="sample", source="sample.txt", meta={"annotator": "test"})
-    document.add(Annotation("sp1", "speaker", 6, 12, origin="auto", status="pending", confidence=0.8, speaker="الوزير"))
-    document.add(Annotation("c1", "cue", 0, 3, origin="auto", status="accepted", confidence=0.9))
-    document.add(Annotation("q1", "quote", 19, 25, origin="auto", status="pending", confidence=0.9, kind="direct",
-                            speaker="الوزير", speaker_id="sp1", cue="قال", cue_id="c1"))
-    document.add(Annotation("h1", "heading", 33, 52))
-    document.add(Annotation("s1", "section", 33, 52, heading_id="h1"))
-    document.add(Annotation("p1", "paragraph", 0, 32, origin="auto", status="rejected", confidence=0.95))
-    document.add(Annotation("p2", "paragraph", 33, 52, origin="auto", status="pending", confidence=0.95, duplicate_of="p1"))
-    return document
+from tests.core.jsonformat_samples import TEXT, sample_document, valid_data
 
 
 def test_round_trip_is_exact_and_readable(tmp_path: Path) -> None:
@@ -58,10 +43,6 @@ def test_unknown_fields_survive_a_round_trip() -> None:
     assert again["annotations"][0]["future_field"] == "kept"
 
 
-def _valid() -> dict:
-    return json.loads(dumps_document(sample_document()))
-
-
 def _refuse(tmp_path: Path, content: str) -> str:
     path = tmp_path / "bad.iqtibas.json"
     path.write_text(content, encoding="utf-8")
@@ -82,23 +63,23 @@ def test_refuses_json_syntax_errors_with_line_and_column(tmp_path: Path) -> None
 
 
 def test_refuses_schema_violations_with_their_path(tmp_path: Path) -> None:
-    data = _valid()
+    data = valid_data()
     data["annotations"][2]["start"] = -5
     assert "at annotations/2/start" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     data["annotations"][0]["type"] = "poem"
     assert "at annotations/0/type" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     del data["document"]["text"]
     assert "at document: 'text' is a required property" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     heading = next(a for a in data["annotations"] if a["type"] == "heading")
     heading["kind"] = "direct"
     assert "at annotations/" in _refuse(tmp_path, json.dumps(data))
 
 
 def test_refuses_text_that_does_not_match_offsets(tmp_path: Path) -> None:
-    data = _valid()
+    data = valid_data()
     quote = next(a for a in data["annotations"] if a["type"] == "quote")
     quote["text"] = "شيء آخر"
     message = _refuse(tmp_path, json.dumps(data, ensure_ascii=False))
@@ -106,19 +87,19 @@ def test_refuses_text_that_does_not_match_offsets(tmp_path: Path) -> None:
 
 
 def test_refuses_wrong_sha_future_version_and_foreign_files(tmp_path: Path) -> None:
-    data = _valid()
+    data = valid_data()
     data["document"]["sha256"] = "0" * 64
     assert "does not match the text" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     data["version"] = 7
     assert "newer Iqtibas (format version 7)" in _refuse(tmp_path, json.dumps(data))
     assert "not an Iqtibas annotation file" in _refuse(tmp_path, json.dumps({"hello": 1}))
     assert "not an Iqtibas annotation file" in _refuse(tmp_path, "[1, 2]")
-    data = _valid()
+    data = valid_data()
     quote = next(a for a in data["annotations"] if a["type"] == "quote")
     quote["speaker_id"] = "ghost"
     assert "speaker_id: points at unknown id 'ghost'" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     speaker = next(a for a in data["annotations"] if a["type"] == "speaker")
     speaker["cue"] = "قال"
     assert "'cue' not allowed on a 'speaker' annotation" in _refuse(tmp_path, json.dumps(data))
@@ -153,7 +134,6 @@ def test_save_failure_in_the_middle_of_writing_leaves_no_trace(tmp_path: Path, m
     def failing_fsync(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(jsonformat, "atomic_write_text", jsonformat.atomic_write_text)
     monkeypatch.setattr(os, "fsync", failing_fsync)
     with pytest.raises(SaveError):
         save_document(sample_document(), path)
@@ -225,15 +205,15 @@ def test_a_new_file_gets_normal_permissions(tmp_path: Path) -> None:
 
 
 def test_type_specific_rules_are_explained(tmp_path: Path) -> None:
-    data = _valid()
+    data = valid_data()
     quote = next(a for a in data["annotations"] if a["type"] == "quote")
     del quote["kind"]
     assert "a 'quote' annotation needs 'kind'" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     auto = next(a for a in data["annotations"] if a["origin"] == "auto")
     del auto["confidence"]
     assert "an automatic annotation needs a 'confidence'" in _refuse(tmp_path, json.dumps(data))
-    data = _valid()
+    data = valid_data()
     section = next(a for a in data["annotations"] if a["type"] == "section")
     section["duplicate_of"] = "p1"
     assert "'duplicate_of' not allowed on a 'section' annotation" in _refuse(tmp_path, json.dumps(data))
@@ -296,7 +276,7 @@ def _duplicate_id(data: dict) -> None:
     ],
 )
 def test_every_model_invariant_still_refuses_the_file(tmp_path: Path, mutate, expected: str) -> None:  # type: ignore[no-untyped-def]
-    data = _valid()
+    data = valid_data()
     mutate(data)
     assert expected in _refuse(tmp_path, json.dumps(data, ensure_ascii=False))
 
@@ -305,7 +285,7 @@ def test_the_models_lists_are_the_schemas() -> None:
     """The trusted load relies on the schema for these; they must not drift apart."""
     from core.model import ORIGINS, TYPE_FIELDS, TYPES
 
-    annotation = jsonformat.schema()["definitions"]["annotation"]
+    annotation = schema()["definitions"]["annotation"]
     properties = annotation["properties"]
     assert tuple(properties["type"]["enum"]) == TYPES
     assert tuple(properties["origin"]["enum"]) == ORIGINS
@@ -328,74 +308,3 @@ def test_loaded_annotations_are_ordinary_annotations() -> None:
     with pytest.raises(ModelError, match="end 2 is before start 6"):
         loaded.update("sp1", end=2)  # edits of loaded annotations are checked as always
     assert loaded.sha256 == original.sha256
-
-
-# The fast schema check skips annotations whose signature it has already checked: it must agree
-# with jsonschema on every file.
-_CONSTANTS = ["title", "heading", "section", "paragraph", "boilerplate", "quote", "speaker", "cue",
-              "auto", "manual", "pending", "accepted", "rejected", "direct", "indirect"]
-_VALUES = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-2, 60),
-    st.sampled_from([0.0, 1.0, 0.5, -0.0, 1.0000001, -1e-9, 5.0, 7.5, 20.0, 20.25, float("nan"), float("inf")]),
-    st.floats(),
-    st.text(max_size=3),
-    st.sampled_from([*_CONSTANTS, "", "x" * 200, "x" * 201]),
-    st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
-)
-_KEYS = st.sampled_from(
-    ["id", "type", "start", "end", "text", "origin", "status", "confidence", "kind", "speaker",
-     "speaker_id", "cue", "cue_id", "heading_id", "duplicate_of", "note", "future"]
-)
-
-
-@st.composite
-def _annotation_items(draw):  # type: ignore[no-untyped-def]
-    bases = _valid()["annotations"]
-    items = []
-    for _ in range(draw(st.integers(1, 4))):
-        item = dict(draw(st.sampled_from(bases)))
-        for _ in range(draw(st.integers(0, 2))):
-            key = draw(_KEYS)
-            if draw(st.booleans()) and key in item:
-                del item[key]
-            else:
-                item[key] = draw(_VALUES)
-        items.append(item)
-    return items
-
-
-@given(_annotation_items())
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_fast_schema_check_agrees_with_jsonschema(items: list[dict]) -> None:
-    import fastjsonschema
-
-    data = _valid()
-    data["annotations"] = data["annotations"] + items  # the valid ones first: their signatures are cached
-    try:
-        jsonformat._fast_check()(data)
-        fast_valid = True
-    except fastjsonschema.JsonSchemaException:
-        fast_valid = False
-    assert fast_valid == jsonformat._validator().is_valid(data)
-
-
-@given(st.sampled_from(range(7)), _KEYS, _VALUES, _VALUES)
-@settings(max_examples=1500, deadline=None)
-def test_annotations_with_one_signature_pass_or_fail_together(which: int, key: str, first: object, second: object) -> None:
-    schema = jsonformat.schema()
-    item_schema = {**schema["properties"]["annotations"]["items"], "definitions": schema["definitions"]}
-    signature = jsonformat._signature_function(item_schema)
-    assert signature is not None  # the schema stays within what signatures cover
-    data = _valid()
-    base = data["annotations"][which]
-    one, two = {**base, key: first}, {**base, key: second}
-    if signature(one) is None or signature(one) != signature(two):
-        return
-    validator = jsonformat._validator()
-    data["annotations"] = [one]
-    valid_one = validator.is_valid(data)
-    data["annotations"] = [two]
-    assert validator.is_valid(data) == valid_one, (one, two)

@@ -95,7 +95,7 @@ def test_page_is_self_contained_rtl_and_escaped(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">")
     assert '<meta charset="utf-8">' in page
     assert "<script" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «سامي»" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; «سامي»" in page
     assert "x&lt;y" in page
     # No network assets of any kind.
     for forbidden in ("http:", "https:", "//", "src=", "<link", "@import", "url("):
@@ -264,3 +264,25 @@ def test_report_renders_in_a_headless_browser(tmp_path: Path) -> None:
     )
     content_height = last / scale
     assert 2000 < content_height < 7900, content_height
+
+
+def test_chart_geometry_is_computed_in_python() -> None:
+    """Bars grow leftwards from one axis, lengths proportional to the values, totals left of them;
+    the templates only place these numbers."""
+    from core.report import bar_chart, donut_chart, stacked_bar
+
+    chart = bar_chart([("سامي", (4, 2)), ("CNN", (1, 0)), ("x", (0, 0))], ("#111111", "#222222"), title="t")
+    first, second, empty = chart.rows
+    assert first.segments[0].length == pytest.approx(2 * first.segments[1].length)
+    assert first.segments[0].x + first.segments[0].length == pytest.approx(chart.axis_x - 0.5)  # starts at the axis
+    assert first.segments[1].x + first.segments[1].length == pytest.approx(first.segments[0].x)  # stacked leftwards
+    assert second.segments[0].length == pytest.approx(first.segments[0].length / 4)
+    assert (first.direction, first.anchor, second.direction, second.anchor) == ("rtl", "start", "ltr", "end")
+    assert empty.segments == [] and empty.total == 0 and first.total_x < first.segments[1].x
+    assert chart.height == chart.top + 3 * 28 + 6
+    donut = donut_chart([("a", 3, "#1"), ("b", 1, "#2"), ("c", 0, "#3")], title="t", center="c")
+    assert [arc.label for arc in donut.arcs] == ["a", "b"]
+    assert donut.arcs[0].length == pytest.approx(3 * donut.arcs[1].length)
+    assert donut.arcs[1].offset == pytest.approx(-donut.arcs[0].length)
+    bar = stacked_bar([("a", 1, "#1"), ("b", 3, "#2")], title="t", width=400)
+    assert [(s.x, s.length) for s in bar.segments] == [(300.0, 100.0), (0.0, 300.0)]

@@ -48,7 +48,10 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
         return prompts.DISCARD
 
     monkeypatch.setattr(prompts, "ask_unsaved", discard)  # tests that care answer themselves
-    for name in ("ask_restore", "choose_open_path", "choose_save_path", "choose_speaker", "choose_folder", "choose_comparison_path"):
+    for name in (
+        "ask_restore", "ask_carry_over", "choose_open_path", "choose_save_path", "choose_speaker", "choose_folder",
+        "choose_comparison_path",
+    ):
         monkeypatch.setattr(prompts, name, unexpected(name))
     return log
 

@@ -1,0 +1,83 @@
+"""The fast schema check (``core.jsonformat.fastcheck``) against jsonschema.
+
+The fast check skips annotations whose signature it has already checked: it must agree with
+jsonschema on every file, and two annotations with one signature must pass or fail together.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.jsonformat import schema
+from core.jsonformat.fastcheck import fast_check, signature_function
+from core.jsonformat.validation import validator
+from tests.core.jsonformat_samples import valid_data
+
+_CONSTANTS = ["title", "heading", "section", "paragraph", "boilerplate", "quote", "speaker", "cue",
+              "auto", "manual", "pending", "accepted", "rejected", "direct", "indirect"]
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 60),
+    st.sampled_from([0.0, 1.0, 0.5, -0.0, 1.0000001, -1e-9, 5.0, 7.5, 20.0, 20.25, float("nan"), float("inf")]),
+    st.floats(),
+    st.text(max_size=3),
+    st.sampled_from([*_CONSTANTS, "", "x" * 200, "x" * 201]),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)
+_KEYS = st.sampled_from(
+    ["id", "type", "start", "end", "text", "origin", "status", "confidence", "kind", "speaker",
+     "speaker_id", "cue", "cue_id", "heading_id", "duplicate_of", "note", "future"]
+)
+
+
+@st.composite
+def _annotation_items(draw):  # type: ignore[no-untyped-def]
+    bases = valid_data()["annotations"]
+    items = []
+    for _ in range(draw(st.integers(1, 4))):
+        item = dict(draw(st.sampled_from(bases)))
+        for _ in range(draw(st.integers(0, 2))):
+            key = draw(_KEYS)
+            if draw(st.booleans()) and key in item:
+                del item[key]
+            else:
+                item[key] = draw(_VALUES)
+        items.append(item)
+    return items
+
+
+@given(_annotation_items())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fast_schema_check_agrees_with_jsonschema(items: list[dict]) -> None:
+    import fastjsonschema
+
+    data = valid_data()
+    data["annotations"] = data["annotations"] + items  # the valid ones first: their signatures are cached
+    try:
+        fast_check()(data)
+        fast_valid = True
+    except fastjsonschema.JsonSchemaException:
+        fast_valid = False
+    assert fast_valid == validator().is_valid(data)
+
+
+@given(st.sampled_from(range(7)), _KEYS, _VALUES, _VALUES)
+@settings(max_examples=1500, deadline=None)
+def test_annotations_with_one_signature_pass_or_fail_together(which: int, key: str, first: object, second: object) -> None:
+    whole = schema()
+    item_schema = {**whole["properties"]["annotations"]["items"], "definitions": whole["definitions"]}
+    signature = signature_function(item_schema)
+    assert signature is not None  # the schema stays within what signatures cover
+    data = valid_data()
+    base = data["annotations"][which]
+    one, two = {**base, key: first}, {**base, key: second}
+    if signature(one) is None or signature(one) != signature(two):
+        return
+    reference = validator()
+    data["annotations"] = [one]
+    valid_one = reference.is_valid(data)
+    data["annotations"] = [two]
+    assert reference.is_valid(data) == valid_one, (one, two)
