@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core.annotator import lexicon
 from core.annotator.found import Found
 from core.annotator.layout import Block
 from core.annotator.ranker import Question, Ranker
@@ -32,11 +33,16 @@ TAIL_FILL = 0.25  # after a boilerplate paragraph in the last third, later ones 
 COVERED = 0.8  # share of a paragraph inside gold boilerplate for it to count as boilerplate
 LEXICAL_MIN_COUNT = 30
 CONTENT_MAX_COUNT = 3000  # more frequent words are function words, not topic
+POSITIVE_WEIGHT = 5
+RARE_MAX_COUNT = 60  # rarer words are names and places: what a story is about
 _WORD_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _SEPARATOR_RE = re.compile(r"^[\s*#=_~•·/\-–—]+$")
 _SENTENCE_END_RE = re.compile(r"[.!?؟…]['\"”»)]*$")
+_AGENCY_DATELINE_RE = re.compile(r"\((?:CNN|AFP|AP|Reuters|DPA|أ ف ب|رويترز)\)|فرانس ?24", re.IGNORECASE)
+_FULL_STOP_RE = re.compile(r"[.!?؟](?=\s|$)")
+_WEEKDAYS = frozenset(fold(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split())
 
 
 class BlockDescriber:
@@ -51,6 +57,18 @@ class BlockDescriber:
         for words in self.words[:2]:
             head |= self.content(words)
         self.head = head
+        # Sites that append ledes of other stories (CNN, France24) sign their articles with an
+        # agency dateline: the classifier weighs a late paragraph differently there.
+        opening = text[: self.blocks[1].end] if len(self.blocks) > 1 else text[: self.blocks[0].end] if self.blocks else ""
+        self.agency = bool(_AGENCY_DATELINE_RE.search(opening))
+        # Novelty: the share of a paragraph's rare words (names, places) never met before it in
+        # the article. A lede of another story brings its own.
+        self.novelty: list[float] = []
+        seen = set(self.rare(_WORD_RE.findall(fold(text[title.start : title.end])))) if title else set()
+        for words in self.words:
+            rare = self.rare(words)
+            self.novelty.append(len(rare - seen) / len(rare) if rare else 0.0)
+            seen |= rare
 
     def content(self, words: Sequence[str]) -> set[str]:
         out = set()
@@ -59,6 +77,16 @@ class BlockDescriber:
                 continue
             profile = self.stats.get(word)
             if profile is None or profile.count <= CONTENT_MAX_COUNT:
+                out.add(word)
+        return out
+
+    def rare(self, words: Sequence[str]) -> set[str]:
+        out = set()
+        for word in words:
+            if len(word) < 3 or word.isdigit():
+                continue
+            profile = self.stats.get(word)
+            if profile is None or profile.count < RARE_MAX_COUNT:
                 out.add(word)
         return out
 
@@ -81,7 +109,8 @@ class BlockDescriber:
         if content.rstrip().endswith(":"):
             out.append("ends_colon")
         if _SEPARATOR_RE.match(content):
-            out.append("separator")
+            # "-----" before an app promotion is furniture; "***" between parts of a column is not.
+            out.append(f"separator={'star' if '*' in content else 'line'}")
         if position and _SEPARATOR_RE.match(self.text[self.blocks[position - 1].start : self.blocks[position - 1].end]):
             out.append("after_separator")
         if not block.whole_line:
@@ -105,6 +134,25 @@ class BlockDescriber:
                     out.append(f"prev_topic={_share_bin(len(mine & previous) / len(mine))}")
         else:
             out.append("no_content_words")
+        novelty = self.novelty[position]
+        out.append(f"novelty={_share_bin(novelty)}")
+        out.append(f"novelty&end={_share_bin(novelty)}&{min(from_end, 3)}")
+        if self.agency:
+            out.append(f"agency&novelty={_share_bin(novelty)}")
+        if any(w in _WEEKDAYS for w in words[:12]):
+            out.append("weekday_early")  # "أعلنت مصر، مساء السبت، …": the lede of a news story
+            out.append(f"weekday_early&end={min(from_end, 3)}")
+        stops = len(_FULL_STOP_RE.findall(content))
+        out.append(f"sentences={min(stops, 3)}")
+        if words and words[0][:1] not in ("و", "ف") and words[0] in lexicon.cue_forms():
+            out.append("opens_with_bare_cue")
+        if words and words[0][:1] in ("و", "ف") and len(words[0]) > 2:
+            out.append("opens_with_conjunction")  # "وقال …", "وفي بيان …": the story goes on
+            if self.agency:
+                out.append(f"agency&conjunction&end={min(from_end, 3)}")
+        if self.agency:
+            out.append(f"agency&end={min(from_end, 5)}")
+            out.append(f"agency&third={min(3 * position // max(count, 1), 2)}")
         lexical = [w for w in words[:8] + words[-4:] if self._frequent(w)]
         out += [f"w={w}" for w in dict.fromkeys(lexical)]
         if words:
@@ -168,10 +216,15 @@ def boilerplate_questions(
     describer = BlockDescriber(text, blocks, title, stats)
     shares = rule_shares(describer.blocks, rule_spans)
     gold = rule_shares(describer.blocks, gold_spans)
-    return [
-        Question([describer.features(k, shares[k]), ["content"]], [gold[k] >= COVERED, gold[k] < COVERED])
-        for k in range(len(describer.blocks))
-    ]
+    # Paragraphs the patterns already cover teach nothing new; what they miss is rare, so each
+    # boilerplate paragraph counts POSITIVE_WEIGHT times against the many content ones.
+    questions = []
+    for k in range(len(describer.blocks)):
+        if shares[k] >= COVERED:
+            continue
+        question = Question([describer.features(k, shares[k]), ["content"]], [gold[k] >= COVERED, gold[k] < COVERED])
+        questions.extend([question] * (POSITIVE_WEIGHT if gold[k] >= COVERED else 1))
+    return questions
 
 
 def _words_bin(n: int) -> int:
