@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from core.annotator import lexicon
 from core.annotator.found import Found
@@ -27,6 +28,7 @@ from core.annotator.layout import Block
 from core.annotator.ranker import Question, Ranker
 from core.annotator.wordstats import WordStats
 from core.folding import fold
+from core.resources import read_lines
 
 THRESHOLD = 0.5  # probability above which a paragraph is boilerplate
 TAIL_FILL = 0.25  # after a boilerplate paragraph in the last third, later ones above this join it
@@ -40,9 +42,7 @@ _DIGIT_RE = re.compile(r"\d")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _SEPARATOR_RE = re.compile(r"^[\s*#=_~•·/\-–—]+$")
 _SENTENCE_END_RE = re.compile(r"[.!?؟…]['\"”»)]*$")
-_AGENCY_DATELINE_RE = re.compile(r"\((?:CNN|AFP|AP|Reuters|DPA|أ ف ب|رويترز)\)|فرانس ?24", re.IGNORECASE)
 _FULL_STOP_RE = re.compile(r"[.!?؟](?=\s|$)")
-_WEEKDAYS = frozenset(fold(w) for w in "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت".split())
 
 
 class BlockDescriber:
@@ -60,7 +60,7 @@ class BlockDescriber:
         # Sites that append ledes of other stories (CNN, France24) sign their articles with an
         # agency dateline: the classifier weighs a late paragraph differently there.
         opening = text[: self.blocks[1].end] if len(self.blocks) > 1 else text[: self.blocks[0].end] if self.blocks else ""
-        self.agency = bool(_AGENCY_DATELINE_RE.search(opening))
+        self.agency = bool(_agency_dateline().search(opening))
         # Novelty: the share of a paragraph's rare words (names, places) never met before it in
         # the article. A lede of another story brings its own.
         self.novelty: list[float] = []
@@ -139,7 +139,7 @@ class BlockDescriber:
         out.append(f"novelty&end={_share_bin(novelty)}&{min(from_end, 3)}")
         if self.agency:
             out.append(f"agency&novelty={_share_bin(novelty)}")
-        if any(w in _WEEKDAYS for w in words[:12]):
+        if any(w in lexicon.words("weekdays") for w in words[:12]):
             out.append("weekday_early")  # "أعلنت مصر، مساء السبت، …": the lede of a news story
             out.append(f"weekday_early&end={min(from_end, 3)}")
         stops = len(_FULL_STOP_RE.findall(content))
@@ -163,6 +163,12 @@ class BlockDescriber:
     def _frequent(self, word: str) -> bool:
         profile = self.stats.get(word)
         return profile is not None and profile.count >= LEXICAL_MIN_COUNT
+
+
+@cache
+def _agency_dateline() -> re.Pattern[str]:
+    names = [re.escape(line) for line in read_lines("lexicons/agency_datelines.txt")]
+    return re.compile(r"\((?:" + "|".join(names) + r")\)|" + "|".join(n for n in names if "24" in n), re.IGNORECASE)
 
 
 def rule_shares(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> list[float]:
