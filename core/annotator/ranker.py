@@ -14,6 +14,7 @@ L2 penalty, from zero weights and in a fixed order, so the same data gives the s
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,20 +25,31 @@ class Ranker:
     """Feature weights; features the model never saw weigh nothing."""
 
     weights: dict[str, float] = field(default_factory=dict)
+    _namespaces: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: Sequence[str]) -> float:
-        get = self.weights.get
-        return sum(get(name, 0.0) for name in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
+
+    def score_in(self, prefix: str, features: Sequence[str]) -> float:
+        """``score`` of ``prefix + name`` for each name, without building those strings: a
+        ranker stacked on another weighs the other's features under its own prefix."""
+        weights = self._namespaces.get(prefix)
+        if weights is None:
+            size = len(prefix)
+            weights = self._namespaces[prefix] = {k[size:]: w for k, w in self.weights.items() if k.startswith(prefix)}
+        return sum(map(weights.get, features, repeat(0.0)))
+
+    def softmax(self, scores: Sequence[float]) -> list[float]:
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
 
     def probabilities(self, options: Sequence[Sequence[str]]) -> list[float]:
         """Softmax over the options' scores."""
         if not options:
             return []
-        scores = [self.score(features) for features in options]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        return self.softmax([self.score(features) for features in options])
 
     def to_json(self) -> dict[str, Any]:
         return {name: round(weight, 4) for name, weight in sorted(self.weights.items()) if round(weight, 4) != 0.0}

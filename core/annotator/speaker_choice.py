@@ -26,36 +26,50 @@ _QUOTE_MARKS = frozenset("“”«»\"„‟″‹›")
 @dataclass
 class Decision:
     """One quote's options — each slot's spans (or the slot itself for carry-overs and nobody) —
-    with the mention ranker's probability of each span within its slot, and their features."""
+    with the mention ranker's probability of each span within its slot, and their features:
+    the attribution ranker's own (``features``) and the mention ranker's, which it weighs too
+    under the prefix ``m:`` (``span_features``, empty for carry-overs and nobody)."""
 
     slots: list[Slot]
     spans: list[SpeakerPhrase | None]
     features: list[list[str]]
+    span_features: list[list[str]]
+
+    def described(self) -> list[list[str]]:
+        """Every option's features as the attribution ranker is trained on them."""
+        return [own + [f"m:{name}" for name in theirs] for own, theirs in zip(self.features, self.span_features, strict=True)]
+
+    def probabilities(self, attribution: Ranker) -> list[float]:
+        """The attribution ranker's softmax, scoring the ``m:`` features without building them."""
+        return attribution.softmax(
+            [
+                attribution.score(own) + attribution.score_in("m:", theirs)
+                for own, theirs in zip(self.features, self.span_features, strict=True)
+            ]
+        )
 
 
 def decide(
     builder: SlotBuilder, mention: Ranker, candidates: Sequence[Candidate], position: int
 ) -> Decision:
     """The options of one quote, described for the attribution ranker."""
-    slots: list[Slot] = []
-    spans: list[SpeakerPhrase | None] = []
-    features: list[list[str]] = []
+    decision = Decision([], [], [], [])
     for slot in builder.slots(candidates, position):
         if not slot.is_span:
-            slots.append(slot)
-            spans.append(None)
-            features.append(builder.slot_features(slot, None, 1.0, True, candidates, position))
+            decision.slots.append(slot)
+            decision.spans.append(None)
+            decision.features.append(builder.slot_features(slot, None, 1.0, True, candidates, position))
+            decision.span_features.append([])
             continue
-        span_features = [builder.span_features(slot, p) for p in slot.spans]
+        span_features = builder.slot_span_features(slot)
         probabilities = mention.probabilities(span_features)
         best = max(range(len(slot.spans)), key=lambda i: (probabilities[i], -i))
         for k, phrase in enumerate(slot.spans):
-            slots.append(slot)
-            spans.append(phrase)
-            described = builder.slot_features(slot, phrase, probabilities[k], k == best, candidates, position)
-            described += [f"m:{name}" for name in span_features[k]]
-            features.append(described)
-    return Decision(slots, spans, features)
+            decision.slots.append(slot)
+            decision.spans.append(phrase)
+            decision.features.append(builder.slot_features(slot, phrase, probabilities[k], k == best, candidates, position))
+            decision.span_features.append(span_features[k])
+    return decision
 
 
 @dataclass
@@ -82,7 +96,7 @@ def choose_speakers(
     resolutions: list[Resolution] = []
     for position, candidate in enumerate(candidates):
         decision = decide(builder, mention, candidates, position)
-        probabilities = attribution.probabilities(decision.features)
+        probabilities = decision.probabilities(attribution)
         k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
         slot, phrase = decision.slots[k], decision.spans[k]
         entity: Entity | None = None
@@ -189,14 +203,14 @@ def speaker_training(
             for slot in builder.slots(candidates, position):
                 if len(slot.spans) > 1:
                     right = labeller.spans_right(slot.spans, names)
-                    training.mention.append(Question([builder.span_features(slot, p) for p in slot.spans], right))
+                    training.mention.append(Question(builder.slot_span_features(slot), right))
             continue
         decision = decide(builder, mention, candidates, position)
         right = [
             labeller.slot_is_right(slot, names, position) if span is None else labeller.span_is_right(span, names)
             for slot, span in zip(decision.slots, decision.spans, strict=True)
         ]
-        training.attribution.append(Question(decision.features, right))
+        training.attribution.append(Question(decision.described(), right))
     return training
 
 
@@ -227,7 +241,7 @@ def occurrence_questions(finder: QuoteFinder, name_sets: Iterable[frozenset[str]
         for names in dict.fromkeys(candidates):
             right = labeller.spans_right(slot.spans, names)
             if any(right):
-                questions.append(Question([builder.span_features(slot, p) for p in slot.spans], right))
+                questions.append(Question(builder.slot_span_features(slot), right))
                 break
     return questions
 

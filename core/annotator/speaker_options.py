@@ -81,6 +81,9 @@ class SlotBuilder:
         self.stats = stats
         self._class_cache: dict[int, str] = {}
         self._stat_cache: dict[str, tuple[str, ...]] = {}
+        self._start_cache: dict[int, tuple[str, ...]] = {}
+        self._end_cache: dict[int, tuple[str, ...]] = {}
+        self._inner_cache: dict[int, tuple[str, ...]] = {}
         self._ngrams: Counter[tuple[str, ...]] | None = None
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
@@ -292,88 +295,130 @@ class SlotBuilder:
 
     # Mention features -------------------------------------------------------------------------
     def span_features(self, slot: Slot, phrase: SpeakerPhrase) -> list[str]:
-        """What the mention ranker weighs: where the span ends and what its words are."""
+        """What the mention ranker weighs for one span (see ``slot_span_features``)."""
+        return self._features_of(slot, phrase, self._inside(phrase))
+
+    def slot_span_features(self, slot: Slot) -> list[list[str]]:
+        """``span_features`` of every span of a slot.
+
+        A slot's spans share their first word (or, before the cue, their last), so the parts
+        that depend on one end only are built once per token and reused.
+        """
+        return [self._features_of(slot, phrase, self._inside(phrase)) for phrase in slot.spans]
+
+    def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], list[str]]:
+        words = [k for k in range(phrase.first, phrase.last + 1) if self.tokens[k].is_word]
+        return words, [self.word_class(k) for k in words]
+
+    def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], list[str]]) -> list[str]:
         tokens = self.tokens
-        words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
-        n = len(words)
-        out = [f"n={min(n, 6)}", f"{slot.source}&n={min(n, 6)}"]
+        words, classes = inside
+        n = min(len(words), 6)
+        first_class = self.word_class(phrase.first)
+        last_class = self.word_class(phrase.last)
+        out = [f"n={n}", f"{slot.source}&n={n}", f"first&last={first_class}&{last_class}", f"first&n={first_class}&{n}"]
         if slot.rule_span is not None:
             rule = slot.rule_span
             if (phrase.first, phrase.last) == (rule.first, rule.last):
                 out.append("same_as_rule")
             else:
                 out.append(f"end_vs_rule={max(-3, min(3, self._word_delta(rule.last, phrase.last)))}")
-        first_class = self.word_class(phrase.first)
-        last_class = self.word_class(phrase.last)
-        nxt = phrase.last + 1
-        next_class = self.word_class(nxt) if nxt < len(tokens) else "end"
-        if nxt < len(tokens) and "\n" in self.text[tokens[phrase.last].end : tokens[nxt].start]:
-            next_class = "newline"
-        before = phrase.first - 1
-        before_class = self.word_class(before) if before >= 0 else "start"
-        out += [
-            f"first={first_class}",
-            f"last={last_class}",
-            f"next={next_class}",
-            f"prev={before_class}",
-            f"last&next={last_class}&{next_class}",
-            f"first&last={first_class}&{last_class}",
-            f"first&n={first_class}&{min(n, 6)}",
-            f"last_w={self._lexical(phrase.last)}",
-            f"first_w={self._lexical(phrase.first)}",
-        ]
-        if nxt < len(tokens):
-            out.append(f"next_w={self._lexical(nxt)}")
-        if n >= 2:
-            out.append(f"penult&last={self.word_class(words[-2])}&{last_class}")
-        out += [f"last.{s}" for s in self.token_stats(phrase.last)]
-        if nxt < len(tokens) and tokens[nxt].is_word:
-            out += [f"next.{s}" for s in self.token_stats(nxt)]
-        classes = [self.word_class(k) for k in words]
+        out += self._start_block(phrase.first)
+        out += self._end_block(phrase.last)
+        if len(words) >= 2:
+            out.append(f"penult&last={classes[-2]}&{last_class}")
         out += sorted({f"has={c}" for c in classes})
         # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
         # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
-        speech, times = lexicon.words("occasion_nouns"), lexicon.words("time_words")
-        for k in words[1:]:
-            norm = tokens[k].norm
-            bare = norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else norm
-            if norm in speech or bare in speech:
-                out.append("in_occasion_noun")
-            if norm in times:
-                out.append("in_time_word")
-            if self.word_class(k) == "prep" and k + 1 <= phrase.last:
+        for position in range(1, len(words)):
+            k = words[position]
+            out += self._inner_block(k)
+            if classes[position] == "prep" and k + 1 <= phrase.last:
                 out.append(f"pp_w={self._lexical(k + 1)}")
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
         out += sorted({f"pair={a}>{b}" for a, b in pairwise(classes)})
-        known = sum(1 for k in words if tokens[k].norm in self.finder.known_names)
-        if known:
+        if any(tokens[k].norm in self.finder.known_names for k in words):
             out.append("known_name")
-        out.append(f"last_repeats={min(self.tk.word_count(tokens[phrase.last].norm), 4)}")
-        # The article's own evidence: a mention written the same way elsewhere, a last word that
-        # elsewhere ends its phrase (الجعفري إن), a pair of words that recurs (الهلال الأحمر).
+        # The article's own evidence: a mention written the same way elsewhere.
         if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
             echo = self._echo(tuple(t.norm for t in tokens[phrase.first : phrase.last + 1]))
             out.append(f"echo_span={min(echo, 3)}")
+        return out
+
+    def _start_block(self, first: int) -> tuple[str, ...]:
+        """Features of a span's first word and the token before it (cached per token)."""
+        block = self._start_cache.get(first)
+        if block is None:
+            before = first - 1
+            before_class = self.word_class(before) if before >= 0 else "start"
+            block = self._start_cache[first] = (
+                f"first={self.word_class(first)}",
+                f"prev={before_class}",
+                f"first_w={self._lexical(first)}",
+            )
+        return block
+
+    def _end_block(self, last: int) -> tuple[str, ...]:
+        """Features of a span's last word and the token after it (cached per token): classes,
+        frequent words, word statistics, the article's echoes and the rules' stop tests."""
+        block = self._end_cache.get(last)
+        if block is not None:
+            return block
+        tokens = self.tokens
+        last_class = self.word_class(last)
+        nxt = last + 1
+        has_next = nxt < len(tokens)
+        next_class = self.word_class(nxt) if has_next else "end"
+        if has_next and "\n" in self.text[tokens[last].end : tokens[nxt].start]:
+            next_class = "newline"
+        out = [
+            f"last={last_class}",
+            f"next={next_class}",
+            f"last&next={last_class}&{next_class}",
+            f"last_w={self._lexical(last)}",
+        ]
+        if has_next:
+            out.append(f"next_w={self._lexical(nxt)}")
+        out += [f"last.{s}" for s in self.token_stats(last)]
+        if has_next and tokens[nxt].is_word:
+            out += [f"next.{s}" for s in self.token_stats(nxt)]
+        out.append(f"last_repeats={min(self.tk.word_count(tokens[last].norm), 4)}")
+        # The article's evidence: a last word that elsewhere ends its phrase (الجعفري إن), or
+        # stands near a cue; a pair of words that recurs (الهلال الأحمر).
         self._echo(())
-        assert self._before_boundary is not None
-        out.append(f"echo_last_ends={min(self._before_boundary.get(tokens[phrase.last].norm, 0), 3)}")
-        assert self._near_cue is not None
-        out.append(f"echo_last_near_cue={min(self._near_cue.get(tokens[phrase.last].norm, 0), 3)}")
-        if nxt < len(tokens):
+        assert self._before_boundary is not None and self._near_cue is not None
+        out.append(f"echo_last_ends={min(self._before_boundary.get(tokens[last].norm, 0), 3)}")
+        out.append(f"echo_last_near_cue={min(self._near_cue.get(tokens[last].norm, 0), 3)}")
+        if has_next:
             out.append(f"echo_next_near_cue={min(self._near_cue.get(tokens[nxt].norm, 0), 3)}")
-        if nxt < len(tokens):
-            out.append(f"echo_pair={min(self._echo((tokens[phrase.last].norm, tokens[nxt].norm)), 3)}")
+            out.append(f"echo_pair={min(self._echo((tokens[last].norm, tokens[nxt].norm)), 3)}")
         # The rules' own tests, as evidence.
-        if nxt < len(tokens) and is_stop(tokens[nxt]):
+        if has_next and is_stop(tokens[nxt]):
             out.append("next_is_stop")
-        if is_stop(tokens[phrase.last]):
+        if is_stop(tokens[last]):
             out.append("last_is_stop")
-        if nxt < len(tokens) and tokens[nxt].norm[:1] == "ل" and tokens[nxt].is_word:
+        if has_next and tokens[nxt].norm[:1] == "ل" and tokens[nxt].is_word:
             profile = self.stats.get(tokens[nxt].norm)
             if profile is not None and profile.share("before_that") >= 15:
                 out.append("next_is_addressee")  # "قال مسؤول لرويترز إن"
-        return out
+        block = self._end_cache[last] = tuple(out)
+        return block
+
+    def _inner_block(self, index: int) -> tuple[str, ...]:
+        """An occasion noun or a time word inside a span (cached per token)."""
+        block = self._inner_cache.get(index)
+        if block is None:
+            norm = self.tokens[index].norm
+            bare = norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else norm
+            occasion, times = lexicon.words("occasion_nouns"), lexicon.words("time_words")
+            found = []
+            if norm in occasion or bare in occasion:
+                found.append("in_occasion_noun")
+            if norm in times:
+                found.append("in_time_word")
+            block = self._inner_cache[index] = tuple(found)
+        return block
 
     def _word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
