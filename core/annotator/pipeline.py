@@ -48,6 +48,7 @@ def structure_and_quotes(text: str, model: AnnotatorModel | None = None) -> tupl
         )
         if learned:
             boilerplate = structure.merge_boilerplate(boilerplate + learned)
+    title = structure.trim_title(text, title, boilerplate)
     headings = structure.find_headings(text, blocks, title, boilerplate)
     found: list[Found] = []
     if title is not None:

@@ -166,7 +166,10 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     for pattern in patterns.fragments:
         for match in pattern.finditer(text):
             if title is not None and match.start() < title.end:
-                continue
+                # Inside the headline only a marker that ends it is furniture ("… / إضافة أولى
+                # وأخيرة"); the title is then trimmed before it (``trim_title``).
+                if not (title.start < match.start() and match.end() >= title.end):
+                    continue
             add(match.start(), match.end(), 0.6, f"fragment /{pattern.pattern[:30]}/")
     if body:
         last = body[-1]
@@ -174,6 +177,19 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
         if tail and last.end - tail.start(1) <= 200 and not ends_like_sentence(text[last.start : last.end]):
             add(tail.start(1), last.end, 0.6, "tag list at the end")
     return _merge(found)
+
+
+def trim_title(text: str, title: Found | None, boilerplate: Sequence[Found]) -> Found | None:
+    """The title without boilerplate that ends its line (a wire service's marker)."""
+    if title is None:
+        return None
+    for item in boilerplate:
+        if title.start < item.start < title.end <= item.end:
+            start, end = trim(text, title.start, item.start)
+            end = start + len(text[start:end].rstrip(" /|-–—"))
+            if end > start:
+                title.end = end
+    return title
 
 
 def merge_boilerplate(found: list[Found]) -> list[Found]:

@@ -742,3 +742,34 @@ def test_a_complementiser_after_a_closing_dash_answers_the_verb_before_the_paren
         ("مكتب محلي لمؤسسة الحياة", "يصف", "موقع دار الخلافة دوت كوم"),
         ("القرار أظهر الضغوط المتزايدة على المسلمين", "وقال", "موقع دار الخلافة دوت كوم"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "// انتهى //",
+        "10:45 ت م",
+        "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس",
+        "إعداد: صالح آل زمانان, تصوير : صالح الدغاري",
+        "قد يهمك: أول تعليق من ترامب بشأن القضية",
+    ],
+)
+def test_wire_end_marks_datelines_credits_and_teaser_lead_ins_are_boilerplate(line: str) -> None:
+    document = annotate("وقال الوزير إن الاتفاق قريب وإن الوفد سيصل غدا إلى العاصمة لبحث التفاصيل.\n" + line + "\n")
+    boilerplate = [document.span_text(a) for a in document if a.type == "boilerplate"]
+    assert line in boilerplate
+
+
+def test_a_wire_marker_ending_the_headline_is_boilerplate_and_not_title() -> None:
+    document = annotate(
+        "وقال الوزير إن الاتفاق قريب وإن الوفد سيصل غدا إلى العاصمة لبحث التفاصيل.\n",
+        title='تقرير / "شرم أبحر" يهيم بزواره   / إضافة أولى واخيرة\n',
+    )
+    title = next(a for a in document if a.type == "title")
+    assert document.span_text(title) == 'تقرير / "شرم أبحر" يهيم بزواره'
+    assert any(document.span_text(a).startswith("/ إضافة") for a in document if a.type == "boilerplate")
+
+
+def test_an_agency_dateline_with_a_single_dash_is_boilerplate() -> None:
+    document = annotate("دبي، الإمارات العربية المتحدة (CNN)— علق الممثل على الهجوم بتغريدة طويلة على حسابه.\n")
+    assert any(document.span_text(a).endswith("(CNN)—") for a in document if a.type == "boilerplate")
