@@ -178,6 +178,33 @@ def _quran_spans(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Quot
     return spans
 
 
+VERSE_MAX_LINES = 12  # lines a poem in one pair of marks may run over
+VERSE_MAX_WORDS = 14  # words in one line of verse
+
+
+def _verse_between(
+    tokenized: TokenizedText,
+    blocks: Sequence[Block],
+    spans_by_block: dict[int, list[QuotedSpan]],
+    first: int,
+    last: int,
+) -> bool:
+    """Are the paragraphs strictly between ``first`` and ``last`` lines of a poem — short, on
+    their own line, no full stop at the end, no quotation of their own — so that a quote opened
+    in ``first`` may close in ``last`` («قفا ودعا نجداً … ⏎ … ⏎ …»)?"""
+    if last - first > VERSE_MAX_LINES:
+        return False
+    text = tokenized.text
+    for index in range(first + 1, last):
+        block = blocks[index]
+        line = text[block.start : block.end]
+        if spans_by_block.get(index) or not block.whole_line or len(line.split()) > VERSE_MAX_WORDS:
+            return False
+        if line.rstrip().endswith((".", "؟", "?", "!")) or any(mark in line for mark in "«»“”\""):
+            return False
+    return True
+
+
 def _same_block_after(leftovers: list[tuple[str, Mark]], position: int) -> list[Mark]:
     """Leftover marks after ``position`` in the same paragraph (leftovers are in text order, so
     the scan stops at the first mark of a later paragraph: linear overall)."""
@@ -226,7 +253,8 @@ def _join_paragraphs(
                 if later_role == "open":
                     break
                 continue
-            if later.block == mark.block + 1 and later_role == "close" and later_position not in used:
+            near = later.block == mark.block + 1 or _verse_between(tokenized, blocks, spans_by_block, mark.block, later.block)
+            if near and later_role == "close" and later_position not in used:
                 if not _opens_before(spans, later.block, later.token.start):
                     closer = (later_position, later)
             break

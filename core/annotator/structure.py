@@ -256,6 +256,8 @@ def find_headings(
             continue
         if _LIST_ITEM_RE.match(line) or _SEPARATOR_RE.match(line) or _starts_like_speech(line):
             continue
+        if _closes_earlier_quote(stripped):
+            continue  # the last line of a poem or quotation opened on an earlier line
         if stripped.endswith(("؟", "?", "!")) and words(line) > 7:
             continue  # a question or exclamation of running text
         if position > 0 and _introduces(text[content[position - 1].start : content[position - 1].end]):
@@ -274,6 +276,14 @@ def find_headings(
         confidence = 0.75 if words(line) <= 10 else 0.6
         headings.append(Found("heading", block.start, block.end, confidence, reason="short line before a paragraph"))
     return headings
+
+
+def _closes_earlier_quote(line: str) -> bool:
+    """Does a line end with a closing mark (» ” ") that no mark on it opened?"""
+    if not line or line[-1] not in "»”\"":
+        return False
+    body = line[:-1]
+    return not any(mark in body for mark in "«“\"")
 
 
 def _introduces(line: str) -> bool:

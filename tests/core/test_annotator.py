@@ -773,3 +773,14 @@ def test_a_wire_marker_ending_the_headline_is_boilerplate_and_not_title() -> Non
 def test_an_agency_dateline_with_a_single_dash_is_boilerplate() -> None:
     document = annotate("دبي، الإمارات العربية المتحدة (CNN)— علق الممثل على الهجوم بتغريدة طويلة على حسابه.\n")
     assert any(document.span_text(a).endswith("(CNN)—") for a in document if a.type == "boilerplate")
+
+
+def test_a_poem_in_one_pair_of_marks_over_several_lines_is_one_quote() -> None:
+    document = annotate(
+        "ويقول الشاعر في صحراء نجد:\n"
+        "«قفا ودعا نجداً ومن حلّ بالحمى\n"
+        "وقلَّ لنجد عندنا أن يودعا\n"
+        "بنفسي تلك الأرض ما أطيب الرُّبا»\n"
+        "وهذه القصيدة من أجمل ما قيل في نجد.\n"
+    )
+    assert texts(document, "direct") == ["قفا ودعا نجداً ومن حلّ بالحمى\nوقلَّ لنجد عندنا أن يودعا\nبنفسي تلك الأرض ما أطيب الرُّبا"]
