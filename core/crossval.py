@@ -16,11 +16,42 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.annotator import wordstats
+from core.annotator.speaker_choice import Choice, Labeller, choose_speakers, name_key
 from core.annotator.trained import AnnotatorModel
 from core.annotator.training import CheckedArticle, CheckedQuote, PreparedArticle, fit, prepare
 from core.articles import document_from_text
-from core.evaluate import GoldArticle, Scores, load_gold, score_article
+from core.evaluate import GoldArticle, Ratio, Scores, load_gold, score_article
 from core.loading import read_article
+
+
+@dataclass
+class SpeakerSteps:
+    """The speaker finder scored step by step on the quotes that match a gold quote.
+
+    * attribution: the chosen slot (a place naming someone, a carry-over, nobody) can name the
+      gold speaker;
+    * mentions: where it could, the chosen span is written as one of the gold speaker's names
+      (or would be named right);
+    * entities: where the chosen span or carry-over was right, the canonical name the article's
+      speakers get is one of the gold speaker's names.
+    """
+
+    attribution: Ratio = field(default_factory=Ratio)
+    mentions: Ratio = field(default_factory=Ratio)
+    entities: Ratio = field(default_factory=Ratio)
+
+    def add(self, other: SpeakerSteps) -> None:
+        self.attribution.add(other.attribution)
+        self.mentions.add(other.mentions)
+        self.entities.add(other.entities)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "attribution": self.attribution.as_dict(),
+            "mentions": self.mentions.as_dict(),
+            "entities": self.entities.as_dict(),
+        }
 
 
 @dataclass
@@ -29,6 +60,7 @@ class FoldResult:
     articles: list[str]
     scores: Scores
     model: AnnotatorModel
+    steps: SpeakerSteps = field(default_factory=SpeakerSteps)
 
 
 @dataclass
@@ -38,6 +70,12 @@ class CrossValidation:
     def mean(self) -> dict[str, Any]:
         """Every figure of ``Scores.as_dict`` averaged over the folds (rounded to 4 places)."""
         return _mean([fold.scores.as_dict() for fold in self.folds])
+
+    def pooled_steps(self) -> SpeakerSteps:
+        total = SpeakerSteps()
+        for fold in self.folds:
+            total.add(fold.steps)
+        return total
 
     def pooled(self) -> Scores:
         """All folds' counts added up (each article scored by the model that did not see it)."""
@@ -88,14 +126,49 @@ def cross_validate(
         held_out = set(names)
         model = fit([prepared[name] for name in sorted(golds) if name not in held_out], meta={"fold": number})
         scores = Scores()
+        steps = SpeakerSteps()
         for name in names:
             gold = golds[name]
             document = document_from_text(gold.text, doc_id=name, source=None, model=model)
             scores.add(score_article(gold, document))
-        result.folds.append(FoldResult(number, names, scores, model))
+            steps.add(speaker_steps(prepared[name], model))
+        result.folds.append(FoldResult(number, names, scores, model, steps))
         if progress is not None:
             progress(f"fold {number}/{k}: {len(names)} articles scored")
     return result
+
+
+def speaker_steps(article: PreparedArticle, model: AnnotatorModel) -> SpeakerSteps:
+    """Score each step of the speaker finder on one prepared article (see ``SpeakerSteps``)."""
+    steps = SpeakerSteps()
+    if not model.is_trained:
+        return steps
+    trace: list[Choice] = []
+    resolutions = choose_speakers(
+        article.finder, article.candidates, model.mention, model.speaker, wordstats.shipped(), trace
+    )
+    labeller = Labeller(article.finder, article.names)
+    for position, names in enumerate(article.names):
+        if names is False:
+            continue
+        assert isinstance(names, frozenset)
+        choice = trace[position]
+        slot_right = labeller.slot_is_right(choice.slot, names, position)
+        steps.attribution.total += 1
+        steps.attribution.right += slot_right
+        answer_right = slot_right
+        if slot_right and choice.span is not None:
+            steps.mentions.total += 1
+            answer_right = labeller.span_is_right(choice.span, names)
+            steps.mentions.right += answer_right
+        if answer_right:
+            entity = resolutions[position].entity
+            steps.entities.total += 1
+            if entity is None:
+                steps.entities.right += not names
+            else:
+                steps.entities.right += bool(entity.canonical) and name_key(entity.canonical) in names
+    return steps
 
 
 def _mean(items: list[Any]) -> Any:

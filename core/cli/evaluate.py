@@ -99,9 +99,11 @@ def _run_folds(args: argparse.Namespace, corpus: Path) -> int:
     if args.json:
         data = {
             "folds": [
-                {"fold": fold.number, "articles": fold.articles, **fold.scores.as_dict()} for fold in result.folds
+                {"fold": fold.number, "articles": fold.articles, **fold.scores.as_dict(), "speaker_steps": fold.steps.as_dict()}
+                for fold in result.folds
             ],
             "mean": result.mean(),
+            "speaker_steps": result.pooled_steps().as_dict(),
         }
         if args.errors:
             data["errors"] = [e.as_dict() for fold in result.folds for e in fold.scores.errors]
@@ -139,6 +141,12 @@ def format_folds(result: CrossValidation) -> str:
     lines.append("")
     lines.append("All folds pooled (every article scored by a model that did not see it):")
     lines.append(format_table(pooled).split("\n\nspeaker confidence")[0])
+    steps = result.pooled_steps()
+    lines.append("")
+    lines.append("Speaker finder step by step (quotes matching a gold quote, all folds):")
+    lines.append(f"  attribution (who: the chosen place can name the speaker)  {steps.attribution.value:.3f}  ({steps.attribution.right}/{steps.attribution.total})")
+    lines.append(f"  mentions (where the chosen mention ends)                   {steps.mentions.value:.3f}  ({steps.mentions.right}/{steps.mentions.total})")
+    lines.append(f"  entities (the canonical name given a right choice)         {steps.entities.value:.3f}  ({steps.entities.right}/{steps.entities.total})")
     if pooled.speaker_confidence:
         lines.append("")
         lines.append(format_reliability(pooled.speaker_confidence))
