@@ -99,7 +99,7 @@ def _run_folds(args: argparse.Namespace, corpus: Path) -> int:
     if args.json:
         data = {
             "folds": [
-                {"fold": fold.number, "articles": fold.articles, **fold.scores.as_dict(), "speaker_steps": fold.steps.as_dict()}
+                {"fold": fold.number, **fold.scores.as_dict(), "article_names": fold.articles, "speaker_steps": fold.steps.as_dict()}
                 for fold in result.folds
             ],
             "mean": result.mean(),

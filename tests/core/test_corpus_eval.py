@@ -8,6 +8,7 @@ measured means, so a change that makes the annotator worse on unseen articles fa
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -73,3 +74,23 @@ def test_eval_command_prints_the_table(corpus: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "direct quotes" in out and "speaker accuracy" in out and "articles                            112" in out
     assert "speaker confidence" in out
+
+
+def test_eval_folds_prints_each_fold_and_the_mean_and_json_has_them(corpus: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    small = tmp_path / "corpus"
+    (small / "articles").mkdir(parents=True)
+    (small / "gold").mkdir()
+    for article, gold in corpus_pairs(corpus)[:9]:
+        (small / "articles" / article.name).write_bytes(article.read_bytes())
+        (small / "gold" / gold.name).write_bytes(gold.read_bytes())
+    assert main(["eval", str(small), "--folds", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "fold 1" in out and "fold 3" in out and "mean" in out and "speaker confidence" in out
+    assert "attribution" in out and "mentions" in out and "entities" in out
+    assert main(["eval", str(small), "--folds", "3", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [fold["fold"] for fold in data["folds"]] == [1, 2, 3]
+    assert sum(len(fold["article_names"]) for fold in data["folds"]) == sum(fold["articles"] for fold in data["folds"]) == 9
+    assert data["mean"]["articles"] == 3
+    assert set(data["mean"]) >= {"quotes", "speaker_accuracy", "boilerplate_chars", "headings"}
+    assert main(["eval", str(small), "--folds", "12"]) == 2  # more folds than articles: a clear refusal
