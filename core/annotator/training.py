@@ -32,7 +32,10 @@ from core.annotator.wordstats import WordStats
 from core.folding import Shadow
 
 QUOTE_OVERLAP = 0.5  # as the guideline scores: overlap of at least half the longer span
-PRIOR_STRENGTH = 0.05
+# How much evidence the bundled model's weights are worth, in questions: refitting on a few
+# reviewed articles nudges them, on thousands it can move them far (the penalty on leaving the
+# prior shrinks as the new evidence grows).
+PRIOR_QUESTIONS = 2e4
 INNER_FOLDS = 5
 BOILERPLATE_L2 = 0.001  # how firmly a refit on a team's corrections holds to the bundled weights
 
@@ -119,7 +122,7 @@ def fit(
 
     def fitted(questions: list[Question], base: Ranker | None) -> Ranker:
         if use_prior and base is not None:
-            return train(questions, prior=base, prior_strength=PRIOR_STRENGTH)
+            return train(questions, prior=base, prior_strength=_prior_strength(questions))
         return train(questions)
 
     mention = fitted([q for a in articles for q in a.mention_questions], prior.mention if prior else None)
@@ -150,7 +153,9 @@ def fit(
     # lighter penalty lets its signs weigh.
     furniture_questions = [q for a in articles for q in a.boilerplate_questions]
     if use_prior and prior is not None:
-        boilerplate = train(furniture_questions, prior=prior.boilerplate, prior_strength=PRIOR_STRENGTH, steps=400)
+        boilerplate = train(
+            furniture_questions, prior=prior.boilerplate, prior_strength=_prior_strength(furniture_questions), steps=400
+        )
     else:
         boilerplate = train(furniture_questions, l2=BOILERPLATE_L2, steps=400)
     return AnnotatorModel(
@@ -174,6 +179,11 @@ def answered(article: PreparedArticle, mention: Ranker, speaker: Ranker, stats: 
             right = bool(entity.canonical) and name_key(entity.canonical) in names
         pairs.append((resolution.confidence, right))
     return pairs
+
+
+def _prior_strength(questions: Sequence[Question]) -> float:
+    """The penalty per unit of distance from the prior, for a mean loss over ``questions``."""
+    return PRIOR_QUESTIONS / max(len(questions), 1) * 0.001
 
 
 def _inner_folds(names: list[str], k: int) -> list[list[str]]:
