@@ -69,7 +69,8 @@ class CrossValidation:
 
     def mean(self) -> dict[str, Any]:
         """Every figure of ``Scores.as_dict`` averaged over the folds (rounded to 4 places)."""
-        return _mean([fold.scores.as_dict() for fold in self.folds])
+        mean: dict[str, Any] = _mean([fold.scores.as_dict() for fold in self.folds])
+        return mean
 
     def pooled_steps(self) -> SpeakerSteps:
         total = SpeakerSteps()

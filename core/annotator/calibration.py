@@ -51,11 +51,11 @@ def fit_calibration(pairs: Sequence[tuple[float, bool]]) -> Calibration:
         block[2] += 1
     blocks: list[list[float]] = []  # [upper raw, right count, total]
     for raw in sorted(distinct):
-        upper, right, total = distinct[raw]
+        upper, count, total = distinct[raw]
         if blocks and blocks[-1][2] < MIN_BAND:
-            blocks[-1] = [upper, blocks[-1][1] + right, blocks[-1][2] + total]
+            blocks[-1] = [upper, blocks[-1][1] + count, blocks[-1][2] + total]
         else:
-            blocks.append([upper, right, total])
+            blocks.append([upper, count, total])
     if len(blocks) >= 2 and blocks[-1][2] < MIN_BAND:
         last = blocks.pop()
         blocks[-1] = [last[0], blocks[-1][1] + last[1], blocks[-1][2] + last[2]]

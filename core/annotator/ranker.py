@@ -14,9 +14,9 @@ L2 penalty, from zero weights and in a fixed order, so the same data gives the s
 from __future__ import annotations
 
 import math
-from itertools import repeat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 

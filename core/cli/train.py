@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from core.annotator import wordstats
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     base = None
     if args.paths and args.base != "none":
         base = default_model() if args.base == "bundled" else load_model(args.base)
-    meta = {"gold_articles": gold_count, "reviewed_articles": reviewed_count, "checked_quotes": quotes}
+    meta: dict[str, object] = {"gold_articles": gold_count, "reviewed_articles": reviewed_count, "checked_quotes": quotes}
     if base is not None:
         meta["refines"] = "bundled" if args.base == "bundled" else Path(args.base).name
     model = fit(articles, prior=base, meta=meta)
@@ -102,7 +103,7 @@ def reviewed_article(document: Document) -> CheckedArticle:
     return CheckedArticle(document.id or "article", document.text, quotes)
 
 
-def _unlabeled_texts(path: Path):
+def _unlabeled_texts(path: Path) -> Iterator[str]:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             for number, line in enumerate(lines, start=1):

@@ -76,7 +76,7 @@ def test_eval_command_prints_the_table(corpus: Path, capsys) -> None:
     assert "speaker confidence" in out
 
 
-def test_eval_folds_prints_each_fold_and_the_mean_and_json_has_them(corpus: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_eval_folds_prints_each_fold_and_the_mean_and_json_has_them(corpus: Path, tmp_path: Path, capsys) -> None:
     small = tmp_path / "corpus"
     (small / "articles").mkdir(parents=True)
     (small / "gold").mkdir()
