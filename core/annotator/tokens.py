@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
 from core.folding import Shadow
 
@@ -40,7 +39,6 @@ SENTENCE_END = frozenset(".!?؟")
 CLAUSE_PUNCT = frozenset("،,؛;:")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark.
 
@@ -49,16 +47,30 @@ class Token:
         start, end: stored-text offsets (code points, end-exclusive).
         fstart, fend: offsets in the folded shadow.
         norm: folded form (lower-case, no diacritics, unified letters); entity marks resolved.
+        maqsura: the stored word ends in ى (على the preposition, not the name علي).
+        is_word: a word (letters or digits), not punctuation.
+
+    A plain ``__slots__`` class, not a frozen dataclass: an article has one token per word and
+    building frozen dataclasses cost five times as much (a tenth of annotating). Treat tokens as
+    read-only; they compare by identity, one object per position.
     """
 
-    index: int
-    start: int
-    end: int
-    fstart: int
-    fend: int
-    norm: str
-    maqsura: bool = False  # the stored word ends in ى (على the preposition, not the name علي)
-    is_word: bool = False  # a word (letters or digits), not punctuation
+    __slots__ = ("end", "fend", "fstart", "index", "is_word", "maqsura", "norm", "start")
+
+    def __init__(
+        self, index: int, start: int, end: int, fstart: int, fend: int, norm: str, maqsura: bool = False, is_word: bool = False
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.fstart = fstart
+        self.fend = fend
+        self.norm = norm
+        self.maqsura = maqsura
+        self.is_word = is_word
+
+    def __repr__(self) -> str:
+        return f"Token({self.index}, {self.start}-{self.end}, {self.norm!r})"
 
     @property
     def is_quote_mark(self) -> bool:
