@@ -55,3 +55,40 @@ def test_shadow_maps_every_position_monotonically(text: str) -> None:
     for original in range(len(text) + 1):
         folded = shadow.to_folded(original)
         assert 0 <= folded <= len(shadow.folded)
+
+
+def _reference_shadow(text: str) -> tuple[str, list[int]]:
+    """The plain definition: fold every character on its own (NFKC for presentation forms), and
+    map each shadow character to the stored character it came from."""
+    import unicodedata
+
+    from core.folding import _DROPPED_CHARS, _PRESENTATION_RE, _TABLE, DROPPED_RE
+
+    folded: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        if _DROPPED_CHARS.match(char):
+            continue
+        if _PRESENTATION_RE.match(char):
+            char = DROPPED_RE.sub("", unicodedata.normalize("NFKC", char))
+        for folded_char in char.translate(_TABLE).lower():
+            folded.append(folded_char)
+            origins.append(index)
+    return "".join(folded), origins
+
+
+_MIXED = st.text(
+    alphabet=st.sampled_from([*"قال الوزير إنّ «الوضع» صعبًا.\n", "\ufefb", "\ufe8d", "ﻷ", "ﷲ", "\u0640", "\u064b", "\u200f", "İ", "A"]),
+    max_size=60,
+)
+
+
+@given(_MIXED)
+@settings(max_examples=400, deadline=None)
+def test_texts_with_presentation_forms_fold_as_character_by_character(text: str) -> None:
+    """Runs between presentation forms are folded in one go; the result must be what folding
+    each character on its own gives, with the same offsets."""
+    shadow = Shadow(text)
+    folded, origins = _reference_shadow(text)
+    assert shadow.folded == folded
+    assert [shadow.to_original(p) for p in range(len(folded))] == origins
