@@ -323,8 +323,14 @@ class SpeakerResolver:
         return entity
 
     def _no_personal_name(self, phrase: SpeakerPhrase, name_idx: list[int]) -> bool:
-        """Is what ``split_mention`` took for a name a common noun (``كبير``, ``ذات``)? Quoted
+        """Is what ``split_mention`` took for a name a common noun (``كبير``, ``ذات``), or the
+        name of the speaker's relative (``أخ الجندي فيصل العيافي``: the brother speaks)? Quoted
         names, definite surnames and ``بان كي مون`` stay names."""
+        head = self.tk.tokens[phrase.first].norm
+        head = head[1:] if head.startswith("و") and len(head) > 3 else head
+        kinship = lexicon.words("kinship_nouns")
+        if head in kinship or (head.startswith("ال") and head[2:] in kinship):
+            return True
         first = self.tk.tokens[name_idx[0]]
         if first.norm.startswith("ال") or is_complementizer(first) or len(name_idx) >= 3:
             return False
@@ -498,8 +504,15 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
 
 def _plausible_fuller(name: str) -> bool:
     """A full name found after a title is no name if a word of it is a verb or a common noun
-    (``ويلبور روس قلل``, ``تدرس الملف``)."""
+    (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``)."""
     words = fold(name).split()
     return not any(looks_like_verb(w) for w in words[1:]) and not any(
-        w.startswith("ال") and is_common_noun(w) and not is_adjective(w) for w in words
+        w.startswith("ال") and (is_common_noun(w) or _common_stem(w)) and not is_adjective(w) for w in words
     )
+
+
+def _common_stem(definite: str) -> bool:
+    """``الخطة``: the word without its article is common in news by itself and does not follow
+    titles — a common noun, where a family name (الغامدي، الفيصل) is rare bare or follows titles."""
+    profile = wordstats.shipped().get(definite[2:])
+    return profile is not None and profile.count >= 50 and profile.share("after_title") < 20

@@ -784,3 +784,9 @@ def test_a_poem_in_one_pair_of_marks_over_several_lines_is_one_quote() -> None:
         "وهذه القصيدة من أجمل ما قيل في نجد.\n"
     )
     assert texts(document, "direct") == ["قفا ودعا نجداً ومن حلّ بالحمى\nوقلَّ لنجد عندنا أن يودعا\nبنفسي تلك الأرض ما أطيب الرُّبا"]
+
+
+def test_a_relative_speaks_under_their_own_description_not_the_name_after_it() -> None:
+    """Naming, not the rules' boundaries: with the trained speaker finder (default model)."""
+    document = annotate_document(Document(TITLE + "وأوضحت والدة الشهيد عبدالرحمن القحطاني أن العيد يأتي حزينا هذا العام.\n", id="t"))
+    assert [q.speaker for q in quotes(document, "indirect")] == ["والدة الشهيد عبدالرحمن القحطاني"]
