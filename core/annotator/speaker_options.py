@@ -178,10 +178,14 @@ class SlotBuilder:
         """``والحكومة`` or ``وأحد`` start with the conjunction و; ``والدة`` and ``وليد`` do not
         (the form without و is rarer in news than the word itself)."""
         rest = norm[1:]
-        if not norm.startswith("و") or not (rest.startswith("ال") or rest in lexicon.titles()):
+        if not norm.startswith("و") or len(rest) < 3:
             return False
         whole, without = self.stats.get(norm), self.stats.get(rest)
-        return without is not None and (whole is None or without.count > whole.count)
+        if rest.startswith("ال") or rest in lexicon.titles():
+            return without is not None and (whole is None or without.count > whole.count)
+        # "ورسائل": a plain word after و, far more common alone than with it (names such as
+        # وليد or وائل are common whole and rare without their و).
+        return without is not None and without.count >= 20 and (whole is None or without.count > 5 * whole.count)
 
     def ends_from(self, first: int, limit: int) -> list[int]:
         """Indices of the words a mention starting at ``first`` could end on, nearest first.

@@ -292,6 +292,10 @@ class SpeakerResolver:
             # "كبير مفاوضي الاتحاد الأوروبي", "ذات المصادر": no personal name; the whole phrase
             # describes the speaker.
             role_idx, name_idx = sorted(set(role_idx) | set(name_idx)), []
+        quoted = [i for i in name_idx if self._inside_marks(i)]
+        if quoted and len(quoted) < len(name_idx):
+            # 'صحيفة "تلغراف" البريطانية': the name is what the marks hold.
+            role_idx, name_idx = sorted(set(role_idx) | (set(name_idx) - set(quoted))), quoted
         role = [tokens[i].norm for i in role_idx]
         name = [tokens[i].norm for i in name_idx]
         group = len(name) >= 2 and any(t.startswith("و") and len(t) > 3 for t in name[1:])
@@ -322,6 +326,17 @@ class SpeakerResolver:
             entity.role_tokens = role
         return entity
 
+    def _inside_marks(self, index: int) -> bool:
+        """Is token ``index`` between a short quoted name's marks (صحيفة «كلارين»)?"""
+        spans = self.tk.name_spans
+        k = index - 1
+        while k >= 0 and index - k <= 4:
+            closing = spans.get(k)
+            if closing is not None and closing > k:
+                return k < index < closing
+            k -= 1
+        return False
+
     def _no_personal_name(self, phrase: SpeakerPhrase, name_idx: list[int]) -> bool:
         """Is what ``split_mention`` took for a name a common noun (``كبير``, ``ذات``), or the
         name of the speaker's relative (``أخ الجندي فيصل العيافي``: the brother speaks)? Quoted
@@ -331,6 +346,8 @@ class SpeakerResolver:
         kinship = lexicon.words("kinship_nouns")
         if head in kinship or (head.startswith("ال") and head[2:] in kinship):
             return True
+        if head in lexicon.words("quantifiers") and phrase.last > phrase.first:
+            return True  # "الكثير من الجماهير": a group described, not a person named
         first = self.tk.tokens[name_idx[0]]
         if first.norm.startswith("ال") or is_complementizer(first) or len(name_idx) >= 3:
             return False
