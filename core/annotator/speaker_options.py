@@ -42,7 +42,7 @@ from core.annotator.tokens import Token
 from core.annotator.wordstats import FIELDS, WordStats
 
 MAX_WORDS = 10  # words in a mention span
-CARRY_BACK = 3  # previous quotes whose speaker may carry over
+CARRY_BACK = 5  # previous quotes whose speaker may carry over
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
