@@ -18,20 +18,10 @@ from core.annotator.lexicon import CueForm
 from core.annotator.tokens import Token, TokenizedText
 
 MAX_SPEAKER_TOKENS = 9
-_PRONOUN_SUBJECTS = frozenset({"هو", "هي", "هم", "هما", "انا", "نحن", "انت", "انتم"})
-_CLAUSE_OPENERS = frozenset(
-    {
-        "ان", "بان", "لان", "الا", "غير",
-        "كان", "وكان", "كانت", "وكانت", "قد", "وقد", "فقد", "لقد", "ظل", "ظلت", "بات", "باتت",
-        "اصبح", "اصبحت", "صار", "صارت", "يزال", "تزال", "زال", "زالت", "مازال", "مازالت",
-        "لكن", "ولكن", "كما", "ثم", "و", "ف", "بينما", "فيما", "حين", "اذ", "بدوره", "بدورها",
-        "اما", "واما", "بل", "حيث", "او", "اي", "ما", "لم", "لن", "لا", "من", "في", "علي", "الي",
-        "عن", "الذي", "التي", "الذين", "كذلك", "ايضا",
-    }
-)
-_PREPOSITIONS = frozenset({"من", "في", "علي", "الي", "عن", "ما", "لم", "لن", "لا", "اي", "او"})
-_AUXILIARIES = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "فقد", "وقد", "لقد", "سبق", "ان"})
-_TOPIC_MARKERS = frozenset({"اما", "واما", "فاما"})
+_CLAUSE_OPENERS = lexicon.words("clause_openers")
+_PREPOSITIONS = lexicon.words("no_subject_after")
+_AUXILIARIES = lexicon.words("auxiliaries") | lexicon.words("already_auxiliary")
+_TOPIC_MARKERS = lexicon.words("topic_markers")
 
 
 @dataclass(frozen=True)
@@ -123,7 +113,7 @@ def is_adjective(norm: str) -> bool:
     return norm in lexicon.words("name_adjectives") or norm.endswith(_NISBA_ENDINGS)
 
 
-_DEMONSTRATIVES = frozenset({"هذا", "هذه", "تلك", "ذلك", "هؤلاء", "اولئك"})
+_DEMONSTRATIVES = lexicon.words("demonstratives")
 
 
 def _speaker_head(norm: str) -> bool:
@@ -426,7 +416,7 @@ def speaker_after(tokenized: TokenizedText, cue_last: int, limit: int) -> Speake
 
 
 # Words that bind the next word into a person's name (عبد الله، أبو مازن، ابن تيمية، آل سعود).
-NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ام", "عبد", "بنت", "ابي", "ال"})
+NAME_PARTICLES = lexicon.words("name_particles")
 
 
 def _role_resumes(tokens: list[Token], start: int, limit: int, titles: frozenset[str]) -> int | None:
@@ -608,7 +598,7 @@ def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> Spea
     return SpeakerPhrase(first, last, start, tokens[last].end)
 
 
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"})
+_RELATIVES = lexicon.words("relative_pronouns")
 
 
 def relative_antecedent(tokenized: TokenizedText, cue_first: int, bound: int) -> SpeakerPhrase | None:
@@ -668,7 +658,7 @@ def _skip_conjunction(tokens: list[Token], first: int, last: int) -> int:
     return first
 
 
-_CONNECTIVES = frozenset({"و", "ف", "لكن", "ولكن", "كما", "ثم", "بدوره", "بدورها", "اما", "واما", "بينما", "فيما"})
+_CONNECTIVES = lexicon.words("connectives")
 
 
 def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) -> SpeakerPhrase | None:

@@ -112,6 +112,13 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def phrases(name: str) -> tuple[str, ...]:
+    """The entries of ``name.txt`` as written, one per line, in file order (not folded): for
+    patterns matched on the stored text."""
+    return tuple(read_lines(f"{LEXICONS}/{name}.txt"))
+
+
+@cache
 def lemmas(name: str) -> frozenset[str]:
     """Cue-verb lemmas as written in ``cue_verbs.tsv`` (not folded), from ``name.txt``."""
     return frozenset(word for line in read_lines(f"{LEXICONS}/{name}.txt") for word in line.split())

@@ -20,10 +20,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.annotator import lexicon
 from core.annotator.layout import Block
 from core.annotator.tokens import Token, TokenizedText
 
-_PROCLITICS = frozenset({"ل", "ب", "و", "ك", "ف", "وب", "ول", "فب", "فل", "لل", "بال", "وال", "ال"})
+_PROCLITICS = lexicon.words("proclitics")
 _OPENING_CONTEXT = frozenset("([{«“„")
 _TRANSPARENT = frozenset("\u0640\u200e\u200f\u061c")
 _WORD_PUNCT = frozenset(".،,؛;!?؟)]…'") | frozenset("»”")
@@ -305,9 +306,7 @@ def _join_paragraphs(
 def _before_attribution(tokenized: TokenizedText, start: int, next_open: int) -> int:
     """End of an unclosed quote that another quotation follows: before the comma that starts
     the attribution of the next one (``، مضيفًا:``), or right before the next mark."""
-    from core.annotator.lexicon import cue_forms
-
-    forms = cue_forms()
+    forms = lexicon.cue_forms()
     tokens = tokenized.tokens
     indices = list(tokenized.range(start, next_open))
     for position in range(len(indices) - 1, -1, -1):
@@ -326,9 +325,7 @@ def _opens_before(spans: list[QuotedSpan], block: int, offset: int) -> bool:
 
 def _attribution_boundaries(tokenized: TokenizedText) -> list[int]:
     """Offsets just after a full stop that is followed by a reporting verb (``… . وكرر الوزير``)."""
-    from core.annotator.lexicon import cue_forms
-
-    forms = cue_forms()
+    forms = lexicon.cue_forms()
     tokens = tokenized.tokens
     out = []
     for index in range(len(tokens) - 1):

@@ -44,18 +44,17 @@ from core.folding import fold
 
 CUE_WINDOW = 28  # tokens between a cue and the quote it introduces
 TERM_MAX_WORDS = 3
-_OBJECT_PREPOSITIONS = frozenset({"عن", "علي", "ب", "من"})  # folded
+_OBJECT_PREPOSITIONS = lexicon.words("object_prepositions")
 _NAME_MAX_WORDS = 6  # longer marked text after a naming word (منطقة، هيئة) is speech, not a name
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 _NEW_ATTRIBUTION_LOOKAHEAD = 10
-# "جاء في البيان", "ورد في التقرير": the document is the source.
-_CAME_IN = frozenset({"جاء", "وجاء", "ورد", "وورد", "فجاء"})
+_CAME_IN = lexicon.words("came_in_verbs")  # "جاء في البيان": the document is the source
 _RELIABLE_CLASSES = frozenset({"say", "assert", "continue", "explain", "indicate"})
 _SUBJECT_CLASSES = _RELIABLE_CLASSES | {"report", "write"}  # their subject is the author of what follows
-_CUE_PREFIXES = frozenset({"حسبما", "وحسبما", "مثلما", "ومثلما", "كما", "وكما", "بحسبما", "وبحسبما"})
+_CUE_PREFIXES = lexicon.words("cue_prefixes")
 _DASHES = frozenset({"-", "–", "—"})
-_SUBJUNCTIVE_PARTICLES = frozenset({"ان", "لن", "كي", "لكي", "الا", "لئلا"})
+_SUBJUNCTIVE_PARTICLES = lexicon.words("subjunctive_particles")
 _SUBJUNCTIVE_CLASSES = frozenset({"stance", "directive", "opinion", "weak"})
 
 

@@ -46,9 +46,9 @@ CARRY_BACK = 5  # previous quotes whose speaker may carry over
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
-_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "لدي", "منذ", "خلال", "بعد", "قبل", "حول", "عبر", "باسم"})
-_AUXILIARIES = frozenset({"قد", "وقد", "فقد", "لقد", "كان", "كانت", "وكان", "وكانت"})
-_CONNECTORS = frozenset({"و", "ف", "ثم", "لكن", "ولكن", "بينما", "فيما", "كما", "اما", "واما", "بدوره", "بدورها", "الا", "ان", "غير"})
+_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+_AUXILIARIES = lexicon.words("auxiliaries")
+_CONNECTORS = lexicon.words("connectives") | lexicon.words("contrast_connectives")
 _SPAN_SOURCES = ("rule", "after", "before", "relative", "subject", "hint")
 # Sources whose span is the mention nearest the quote (the guideline's speaker span); a subject
 # or a hint stands in an earlier clause, too far away to mark as this quote's mention.

@@ -66,8 +66,8 @@ def without_glued_preposition(text: str) -> str:
             return f"{written} {rest}".strip()
         break
     return text
-_ROLE_LINKS = frozenset({"باسم", "ل", "في", "لدي", "بن", "عن", "علي"})
-_WEB_SUFFIXES = frozenset({"دوت", "كوم", "نت", "اورغ", "اورج", "انفو"})
+_ROLE_LINKS = lexicon.words("role_links")
+_WEB_SUFFIXES = lexicon.words("web_suffixes")
 _CLAUSE_WORDS = (_CLAUSE_OPENERS | _AUXILIARIES) - {"ان"}
 
 

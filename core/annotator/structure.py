@@ -29,7 +29,7 @@ _DATELINE_RE = re.compile(
     r"[^\s:.،\-–ـ\"«“”»]+(?:[ .][^\s:.،\-–ـ\"«“”»]+){0,3}\s*:"
 )
 _BULLET_RE = re.compile(r"^\s*[*•·▪●]\s")
-_TAGS_RE = re.compile(r"(?:^|\s)(سمات|وسوم|الوسوم|كلمات مفتاحية|الكلمات الدلالية|Tags)\s*:?\s")
+_TAGS_RE = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, lexicon.phrases("tag_list_labels"))) + r")\s*:?\s")
 _CITY_IN_PARENS_RE = re.compile(r"^[^\s()]+(?:\s+[^\s()]+){0,4}\s*\([^\s()]+(?:\s[^\s()]+)?\)$")
 
 MAX_TITLE_WORDS = 30

@@ -40,7 +40,7 @@ FIELDS = (
 )
 MIN_COUNT = 3
 _TOKEN_RE = re.compile(r"[^\W_]+|\S", re.UNICODE)
-_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "لدي", "منذ", "خلال", "بعد", "قبل", "حول"})
+_PREPOSITIONS = lexicon.words("prepositions")
 _SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
