@@ -658,7 +658,7 @@ def _skip_conjunction(tokens: list[Token], first: int, last: int) -> int:
     return first
 
 
-_CONNECTIVES = lexicon.words("connectives")
+CONNECTIVES = lexicon.words("connectives")
 
 
 def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) -> SpeakerPhrase | None:
@@ -666,7 +666,7 @@ def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) 
     connective) with a title, an organisation or an anonymous source names its subject."""
     tokens = tokenized.tokens
     index = sentence_start
-    while index < limit and tokens[index].norm in _CONNECTIVES:
+    while index < limit and tokens[index].norm in CONNECTIVES:
         index += 1
     if index >= limit or not tokens[index].is_word:
         return None

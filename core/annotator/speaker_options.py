@@ -1,6 +1,6 @@
 """Where a quote's speaker may be named: slots, the spans each could cover, and their features.
 
-The rules (``attribution.py``, ``quotes.py``) give one answer per quote; on articles nobody tuned
+The rules (``attribution``, ``quotes``) give one answer per quote; on articles nobody tuned
 them on, that answer's *boundaries* and *carry-overs* are wrong a third of the time. Here the
 rules' answer becomes one possibility among several, and two trained rankers choose:
 
@@ -274,7 +274,7 @@ class SlotBuilder:
             return heads
         floor = max(0, point - SUBJECT_WINDOW)
         start = max(self.finder.sentence_start(point), floor)
-        block = self.finder._block_of_token[point]
+        block = self.finder.block_of_token[point]
         for distance in (0, 1):
             first = start
             while first < point and self.tokens[first].norm in _CONNECTORS:
@@ -287,7 +287,7 @@ class SlotBuilder:
             if start <= floor:
                 break
             previous = start - 1
-            if self.finder._block_of_token[previous] not in (block, block - 1):
+            if self.finder.block_of_token[previous] not in (block, block - 1):
                 break
             point = previous
             start = max(self.finder.sentence_start(previous), floor)
@@ -511,7 +511,7 @@ class SlotBuilder:
         out = [f"carry={back}"]
         here = min(self.tk.index_at_or_after(candidate.start), len(self.tokens) - 1)
         there = min(self.tk.index_at_or_after(earlier.start), len(self.tokens) - 1)
-        blocks = self.finder._block_of_token
+        blocks = self.finder.block_of_token
         gap = blocks[here] - blocks[there] if blocks else 0
         out.append(f"carry{back}&paragraphs={min(gap, 3)}")
         out.append(f"carry{back}&cue={self._cue_kind(candidate)}")
