@@ -27,18 +27,17 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from core.annotator import lexicon
-from core.annotator.attribution import (
-    _RELATIVES,
+from core.annotator.attribution import SpeakerPhrase, cue_form
+from core.annotator.quotes import Candidate, QuoteFinder
+from core.annotator.tokens import Token
+from core.annotator.word_classes import (
     NAME_PARTICLES,
-    SpeakerPhrase,
-    _has_pronoun_suffix,
-    cue_form,
+    RELATIVE_PRONOUNS,
+    has_pronoun_suffix,
     is_adjective,
     is_complementizer,
     is_stop,
 )
-from core.annotator.quotes import Candidate, QuoteFinder
-from core.annotator.tokens import Token
 from core.annotator.wordstats import FIELDS, WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -250,7 +249,7 @@ class SlotBuilder:
         k = cue_first - 1
         if k >= 1 and self.tokens[k].norm in ("،", ","):
             k -= 1
-        if k < 1 or self.tokens[k].norm not in _RELATIVES:
+        if k < 1 or self.tokens[k].norm not in RELATIVE_PRONOUNS:
             return None
         k -= 1
         if k >= 0 and self.tokens[k].norm in ("،", ","):
@@ -576,7 +575,7 @@ class SlotBuilder:
             return "participle"
         if norm in NAME_PARTICLES:
             return "particle"
-        if norm in _RELATIVES:
+        if norm in RELATIVE_PRONOUNS:
             return "relative"
         if norm == "علي" and not token.maqsura:
             return "word"  # the name علي, not the preposition على (folding merges them)
@@ -600,7 +599,7 @@ class SlotBuilder:
             return "wdef"
         if norm.startswith(("لل", "بال")):
             return "lamdef"
-        if _has_pronoun_suffix(self.text[token.start : token.end]):
+        if has_pronoun_suffix(self.text[token.start : token.end]):
             return "suffixed"
         if norm.startswith("ل") and len(norm) > 3:
             return "lam"

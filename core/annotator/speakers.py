@@ -15,20 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.annotator import lexicon, wordstats
-from core.annotator.attribution import (
-    _AUXILIARIES,
-    _CLAUSE_OPENERS,
-    _RELATIVES,
+from core.annotator.attribution import SpeakerPhrase, cue_form
+from core.annotator.quotes import Candidate
+from core.annotator.tokens import TokenizedText
+from core.annotator.word_classes import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
     NAME_PARTICLES,
-    SpeakerPhrase,
-    _has_pronoun_suffix,
-    cue_form,
+    RELATIVE_PRONOUNS,
+    has_pronoun_suffix,
     is_adjective,
     is_complementizer,
     is_stop,
 )
-from core.annotator.quotes import Candidate
-from core.annotator.tokens import TokenizedText
 from core.folding import fold
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
@@ -68,7 +67,7 @@ def without_glued_preposition(text: str) -> str:
     return text
 _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
-_CLAUSE_WORDS = (_CLAUSE_OPENERS | _AUXILIARIES) - {"ان"}
+_CLAUSE_WORDS = (CLAUSE_OPENERS | AUXILIARIES) - {"ان"}
 
 
 @dataclass
@@ -140,7 +139,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     if _strip_waw_prefix(words[0].norm) in lexicon.anonymous_heads():
         return [t.index for t in words], [], True
     head = _strip_waw_prefix(words[0].norm)
-    if head in _RELATIVES:
+    if head in RELATIVE_PRONOUNS:
         return [t.index for t in words], [], False  # "الذين يعيشون خارج مجتمعه": a description
     if head.startswith("ال") and head not in titles:
         # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …), a bare surname (المعلم),
@@ -180,7 +179,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if kind == "name" and previous_norm in NAME_PARTICLES:
             _append(runs, "name", token.index, new_run=False)  # "عبد الأمير", "أبو مازن"
             continue
-        relational = position == 0 and len(words) > 1 and _has_pronoun_suffix(tokenized.text[token.start : token.end])
+        relational = position == 0 and len(words) > 1 and has_pronoun_suffix(tokenized.text[token.start : token.end])
         if norm in titles or relational:
             # A title, or a relational noun with a pronoun (جارته، زوجته، ابنه) before a name.
             expect_complement = not norm.startswith("ال") and not relational and len(norm) > 1

@@ -14,12 +14,10 @@ from typing import NamedTuple
 
 from core.annotator import lexicon
 from core.annotator.attribution import (
-    NAME_PARTICLES,
     Cue,
     SpeakerPhrase,
     according_to_at,
     cue_form,
-    is_complementizer,
     is_relay_object,
     relative_antecedent,
     relay_source,
@@ -30,6 +28,7 @@ from core.annotator.attribution import (
 )
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.names import ArticleNames
+from core.annotator.word_classes import NAME_PARTICLES, is_complementizer
 
 _RELIABLE_CLASSES = frozenset({"say", "assert", "continue", "explain", "indicate"})
 _SUBJECT_CLASSES = _RELIABLE_CLASSES | {"report", "write"}  # their subject is the author of what follows

@@ -13,13 +13,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from core.annotator import lexicon
-from core.annotator.attribution import CONNECTIVES, Cue, SpeakerPhrase, cue_form, is_complementizer, speaker_after
+from core.annotator.attribution import Cue, SpeakerPhrase, cue_form, speaker_after
 from core.annotator.marks import QuotedSpan
 from core.annotator.quotes.attributor import Attributor
 from core.annotator.quotes.candidate import Candidate, Coverage
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CUE_WINDOW, CueSearch
 from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames
+from core.annotator.word_classes import CONNECTIVES, is_complementizer
 
 _OBJECT_PREPOSITIONS = lexicon.words("object_prepositions")
 

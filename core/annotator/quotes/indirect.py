@@ -9,15 +9,7 @@ cue with its own complementiser starts a new quote). The journalist's own voice 
 from __future__ import annotations
 
 from core.annotator import lexicon
-from core.annotator.attribution import (
-    Cue,
-    SpeakerPhrase,
-    according_to_at,
-    cue_form,
-    is_complementizer,
-    is_relay_object,
-    speaker_after,
-)
+from core.annotator.attribution import Cue, SpeakerPhrase, according_to_at, cue_form, is_relay_object, speaker_after
 from core.annotator.marks import QuotedSpan
 from core.annotator.quotes.attributor import Attributor
 from core.annotator.quotes.candidate import Candidate
@@ -25,6 +17,7 @@ from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CueSearch
 from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames
 from core.annotator.tokens import Token
+from core.annotator.word_classes import is_complementizer
 
 DASHES = frozenset({"-", "–", "—"})
 _NEW_ATTRIBUTION_LOOKAHEAD = 10

@@ -13,9 +13,10 @@ import re
 from collections import Counter
 
 from core.annotator import lexicon
-from core.annotator.attribution import NAME_PARTICLES, SpeakerPhrase, is_adjective, is_stop
+from core.annotator.attribution import SpeakerPhrase
 from core.annotator.marks import QuotedSpan
 from core.annotator.quotes.context import ArticleContext
+from core.annotator.word_classes import NAME_PARTICLES, is_adjective, is_stop
 from core.folding import fold
 
 TERM_MAX_WORDS = 3  # a quotation this short may be a name or a term rather than speech

@@ -1,0 +1,114 @@
+"""Word classes the annotator's rules share, from the lexicons in ``resources/lexicons``.
+
+Every test here takes a folded word (``Token.norm``) unless it says it takes the word as
+written: possessive suffixes are read on the stored text, where ``ة`` is not yet ``ه``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from core.annotator import lexicon
+from core.annotator.tokens import Token, TokenizedText
+
+NAME_PARTICLES = lexicon.words("name_particles")  # عبد الله، أبو مازن، ابن تيمية، آل سعود
+RELATIVE_PRONOUNS = lexicon.words("relative_pronouns")
+CLAUSE_OPENERS = lexicon.words("clause_openers")
+NO_SUBJECT_AFTER = lexicon.words("no_subject_after")
+AUXILIARIES = lexicon.words("auxiliaries") | lexicon.words("already_auxiliary")
+TOPIC_MARKERS = lexicon.words("topic_markers")
+DEMONSTRATIVES = lexicon.words("demonstratives")
+CONNECTIVES = lexicon.words("connectives")
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def is_stop(token: Token) -> bool:
+    """Does ``token`` end a speaker phrase?"""
+    if not token.is_word:
+        return True
+    norm = token.norm
+    if norm == "علي" and not token.maqsura:
+        return False  # the name علي, not the preposition على (folding merges them)
+    if norm in lexicon.speaker_stops() or norm in lexicon.complementizers():
+        return True
+    if token.is_digit or norm[:1].isdigit():
+        return True
+    form = lexicon.cue_forms().get(norm)
+    if form is not None and form.tense != "noun":
+        return True
+    return norm in ("وان", "بان", "لان", "فان") or (norm.startswith(("انه", "انها", "بانه", "بانها")) and len(norm) <= 6)
+
+
+def is_definite(norm: str) -> bool:
+    """``الوزير``, ``والوزير``: the article, with or without a joined و."""
+    return norm.startswith(("ال", "وال"))
+
+
+def is_adjective(norm: str) -> bool:
+    """An adjective that may follow a name or a role (listed, or a nisba such as ``الروسي``)."""
+    return norm in lexicon.words("name_adjectives") or norm.endswith(NISBA_ENDINGS)
+
+
+def without_joined_waw(norm: str) -> str:
+    """A word without a joined و when the rest is definite or a title (``والمتحدث``, ``ووزير``)."""
+    rest = norm[1:]
+    return rest if norm.startswith("و") and (rest.startswith("ال") or rest in lexicon.titles()) else norm
+
+
+def is_speaker_head(norm: str) -> bool:
+    """A word that can head a speaker phrase: a title, an organisation or an anonymous source."""
+    return norm in lexicon.titles() or norm in lexicon.organisation_heads() or norm in lexicon.anonymous_heads()
+
+
+def is_addressee(norm: str, *, person: bool) -> bool:
+    """``للدكتور``, ``للرسول``: ل + a title names who was told; so does ل + an organisation after
+    a person (``مسؤول لوكالة``), but not after a document (``تقرير لجمعية المزارعين``)."""
+    if norm.startswith("لل"):
+        rest = "ال" + norm[2:]
+    elif norm.startswith("ل") and len(norm) > 3:
+        rest = norm[1:]
+    else:
+        return False
+    organisations = lexicon.organisation_heads()
+    if rest in organisations:
+        return person
+    return rest in lexicon.titles()
+
+
+def has_pronoun_suffix(written: str) -> bool:
+    """``نظيره``, ``زعيمه``, ``لنفسها``: a possessive suffix marks a common noun, not a name.
+
+    Takes the word as written (``زوجة`` ends in ة, not in the suffix ه)."""
+    return len(written) > 3 and written.endswith(_POSSESSIVE_SUFFIXES) and written not in ("الله", "عبدالله")
+
+
+def is_complementizer(token: Token) -> bool:
+    """``أن``/``إن``/``بأن``/``فإن``, bare or with a pronoun (``أنه``, ``إنهم``), folded."""
+    return token.norm in _complementizer_forms()
+
+
+@cache
+def _complementizer_forms() -> frozenset[str]:
+    bases = ("ان", "بان", "فان")
+    return frozenset(bases) | {base + suffix for base in bases for suffix in lexicon.pronoun_suffixes()}
+
+
+def opens_report(token: Token) -> bool:
+    """A complementiser (أن، إنه، بأنها …, or لأن of the lexicon) that ends an apposition."""
+    return token.is_word and (token.norm in lexicon.complementizers() or token.norm.startswith(("انه", "انها", "بان")))
+
+
+def is_personal_name_word(tokenized: TokenizedText, token: Token) -> bool:
+    """An indefinite word that is no title, adjective, stop word, number or suffixed noun: a
+    word of a person's name (``فياتشيسلاف``, ``باتشكوف``)."""
+    norm = token.norm
+    return (
+        token.is_word
+        and not is_definite(norm)
+        and not is_stop(token)
+        and not is_adjective(norm)
+        and norm not in lexicon.titles()
+        and not has_pronoun_suffix(tokenized.text[token.start : token.end])
+        and not norm[:1].isdigit()
+    )
