@@ -255,9 +255,13 @@ def _join_paragraphs(
                     break
                 continue
             near = later.block == mark.block + 1 or _verse_between(tokenized, blocks, spans_by_block, mark.block, later.block)
-            if near and later_role == "close" and later_position not in used:
-                if not _opens_before(spans, later.block, later.token.start):
-                    closer = (later_position, later)
+            if (
+                near
+                and later_role == "close"
+                and later_position not in used
+                and not _opens_before(spans, later.block, later.token.start)
+            ):
+                closer = (later_position, later)
             break
         if closer is not None:
             used.add(closer[0])

@@ -17,7 +17,7 @@ from core.annotator.layout import paragraphs
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.sections import derive_sections
 from core.annotator.speaker_choice import choose_speakers
-from core.annotator.speakers import resolve_speakers
+from core.annotator.speakers import Entity, resolve_speakers
 from core.annotator.tokens import TokenizedText
 from core.annotator.trained import AnnotatorModel, default_model
 from core.folding import Shadow
@@ -109,8 +109,8 @@ def analyse(text: str, model: AnnotatorModel | None = None) -> list[Found]:
     # Canonical names are final only once every mention has been seen.
     for item in found:
         if item.type == "quote":
-            entity = item.extra.pop("entity", None)
-            item.speaker = entity.canonical if entity is not None and entity.canonical else None
+            owner = item.extra.pop("entity", None)
+            item.speaker = owner.canonical if isinstance(owner, Entity) and owner.canonical else None
     return found
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from core.annotator import lexicon, wordstats
 from core.annotator.attribution import SpeakerPhrase, cue_form
 from core.annotator.quotes import Candidate
-from core.annotator.tokens import TokenizedText
+from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -223,7 +223,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     return role, name, False
 
 
-def _eulogy_words(words: list) -> set[int]:
+def _eulogy_words(words: list[Token]) -> set[int]:
     """Token indices of eulogy formulas (صلى الله عليه وسلم) inside a mention's words."""
     found: set[int] = set()
     norms = [t.norm for t in words]
@@ -396,7 +396,7 @@ class SpeakerResolver:
                 # "المنظمة غير الحكومية" is the "منظمة" met before, which had no adjective of its own.
                 if not entity.role_tokens or heads[0] not in entity_heads:
                     continue
-                extra = [t for t, h in zip(role[1:], heads[1:]) if h not in entity_heads]
+                extra = [t for t, h in zip(role[1:], heads[1:], strict=False) if h not in entity_heads]
                 if len(role) <= 2 and not extra:
                     return entity
                 own_adjectives = any(is_adjective(t) for t in entity.role_tokens[1:])
@@ -473,7 +473,7 @@ def titled_names(
     return found
 
 
-def _clause_word(token) -> bool:
+def _clause_word(token: Token) -> bool:
     """``فقد``, ``وقد``, ``فقال``: a word that starts a clause cannot continue a name."""
     norm = token.norm
     return norm in _CLAUSE_WORDS or (norm[1:] in _CLAUSE_WORDS and norm[:1] in ("و", "ف")) or cue_form(token) is not None

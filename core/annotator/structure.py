@@ -122,9 +122,10 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     run: list[Block] = []
     previous: Block | None = None
     introduced = False
-    for block in body + [None]:  # type: ignore[list-item]
-        if block is not None and block.index not in whole_lines:
-            content = text[block.start : block.end]
+    lines_then_end: list[Block | None] = [*body, None]  # None: the end, which closes the last run
+    for line in lines_then_end:
+        if line is not None and line.index not in whole_lines:
+            content = text[line.start : line.end]
             if (
                 is_short_line(content, 14)
                 and not ends_like_sentence(content)
@@ -132,10 +133,13 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
                 and not _BULLET_RE.match(content)
             ):
                 if not run:
-                    introduced = previous is not None and text[previous.start : previous.end].rstrip().endswith(":")
-                    introduced = introduced and previous.index not in whole_lines
-                run.append(block)
-                previous = block
+                    introduced = (
+                        previous is not None
+                        and text[previous.start : previous.end].rstrip().endswith(":")
+                        and previous.index not in whole_lines
+                    )
+                run.append(line)
+                previous = line
                 continue
         if len(run) >= 3 and not introduced:
             for member in run:
@@ -143,7 +147,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
                 whole_lines.add(member.index)
         run = []
         introduced = False
-        previous = block
+        previous = line
 
     # Trailing furniture: short unpunctuated lines after the last real paragraph (not list items).
     for block in reversed(body):

@@ -43,9 +43,9 @@ def speaker_before(tokenized: TokenizedText, cue_first: int, bound: int) -> Spea
         if opening is not None and opening < index and opening > bound:
             index = opening - 1  # موقع “غازيتا رو” نشر
             continue
-        if not token.is_word or token.norm in CLAUSE_OPENERS or is_stop(token):
-            if not (token.norm == "من" and index > bound and tokens[index - 1].norm in lexicon.words("quantifiers")):
-                break
+        opens_clause = not token.is_word or token.norm in CLAUSE_OPENERS or is_stop(token)
+        if opens_clause and not (token.norm == "من" and index > bound and tokens[index - 1].norm in lexicon.words("quantifiers")):
+            break  # the clause starts here (but "كثير من الخبراء قالوا" goes on over من)
         if index < last and "\n" in text[token.end : tokens[index + 1].start]:
             break
         index -= 1
@@ -177,7 +177,7 @@ def _without_swallowed_verb(tokenized: TokenizedText, phrase: SpeakerPhrase | No
     if nxt >= limit:
         return phrase
     object_after = is_definite(tokens[nxt].norm) and not is_adjective(tokens[nxt].norm)  # "… لودريان تناول الفكرة"
-    if tokens[nxt].norm not in ("من", "عن", "علي", "الي", "في") and not object_after:
+    if tokens[nxt].norm not in lexicon.words("verb_prepositions") and not object_after:
         return phrase
     trailing = 0
     k = phrase.last

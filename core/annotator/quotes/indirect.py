@@ -125,7 +125,7 @@ class IndirectFinder:
             end = index - 1 - offset
             if end < 0:
                 return False
-            if offset and tokens[index - 1].norm not in ("الي", "علي", "من"):
+            if offset and tokens[index - 1].norm not in lexicon.words("prepositions_before_that"):
                 return False
             for parts in index_by_last.get(tokens[end].norm, ()):
                 begin = end - len(parts) + 1
