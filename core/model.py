@@ -15,16 +15,22 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from core.errors import ModelError
 
-TYPES = ("title", "heading", "section", "paragraph", "boilerplate", "quote", "speaker", "cue")
+# The values annotation fields take, as types for code that produces them (the annotator);
+# ``Annotation`` checks them at run time against the tuples below.
+AnnotationType = Literal["title", "heading", "section", "paragraph", "boilerplate", "quote", "speaker", "cue"]
+QuoteKind = Literal["direct", "indirect"]
+Origin = Literal["auto", "manual"]
+Status = Literal["pending", "accepted", "rejected"]
+TYPES: tuple[AnnotationType, ...] = get_args(AnnotationType)
 # Order of types starting at the same offset with the same end: containers first.
-_TYPE_RANK = {name: rank for rank, name in enumerate(TYPES)}
-KINDS = ("direct", "indirect")
-ORIGINS = ("auto", "manual")
-STATUSES = ("pending", "accepted", "rejected")
+_TYPE_RANK: dict[str, int] = {name: rank for rank, name in enumerate(TYPES)}
+KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+ORIGINS: tuple[Origin, ...] = get_args(Origin)
+STATUSES: tuple[Status, ...] = get_args(Status)
 DIRECTIONS = ("rtl", "ltr")
 ID_PREFIX = {
     "title": "t",

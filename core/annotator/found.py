@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.model import AnnotationType, QuoteKind
+
 
 @dataclass
 class Found:
@@ -12,11 +14,11 @@ class Found:
     ``reason`` records which rule fired, so ``iqtibas eval --errors`` and reviewers can see why.
     """
 
-    type: str
+    type: AnnotationType
     start: int
     end: int
     confidence: float
-    kind: str | None = None
+    kind: QuoteKind | None = None
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None
     cue: str | None = None

@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from core.folding import fold
 from core.resources import read_lines
 
 LEXICONS = "lexicons"
+
+
+Tense = Literal["past", "imperfect", "participle", "noun"]
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class CueForm:
 
     lemma: str
     verb_class: str
-    tense: str  # past | imperfect | participle | noun
+    tense: Tense
     feminine: bool
     plural: bool
 
@@ -91,7 +95,7 @@ def cue_forms() -> dict[str, CueForm]:
     return table
 
 
-def _guess_tense(folded: str) -> str:
+def _guess_tense(folded: str) -> Tense:
     """Tense of an irregular form listed by hand (نافيا, داعية, مبديا, يدعون, أثنت …)."""
     if folded.startswith(("ي", "ت")) and len(folded) > 3:
         return "imperfect"

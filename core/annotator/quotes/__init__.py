@@ -11,7 +11,7 @@ Modules by responsibility, each working on one article's shared ``ArticleContext
 * ``finder`` — runs them in order (``QuoteFinder``), ``candidate`` — what they produce.
 """
 
-from core.annotator.quotes.candidate import Candidate, QuoteKind
+from core.annotator.quotes.candidate import Candidate
 from core.annotator.quotes.finder import QuoteFinder, find_quotes
 
-__all__ = ["Candidate", "QuoteFinder", "QuoteKind", "find_quotes"]
+__all__ = ["Candidate", "QuoteFinder", "find_quotes"]

@@ -5,12 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from core.annotator.attribution import Cue, SpeakerPhrase
 from core.annotator.marks import QuotedSpan
-
-QuoteKind = Literal["direct", "indirect"]
+from core.model import QuoteKind
 
 
 @dataclass
