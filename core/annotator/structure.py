@@ -169,11 +169,11 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     # Fragments inside lines: photo credits, URLs, share buttons, datelines, tag lists.
     for pattern in patterns.fragments:
         for match in pattern.finditer(text):
-            if title is not None and match.start() < title.end:
-                # Inside the headline only a marker that ends it is furniture ("… / إضافة أولى
-                # وأخيرة"); the title is then trimmed before it (``trim_title``).
-                if not (title.start < match.start() and match.end() >= title.end):
-                    continue
+            # Inside the headline only a marker that ends it is furniture ("… / إضافة أولى
+            # وأخيرة"); the title is then trimmed before it (``trim_title``).
+            ends_title = title is not None and title.start < match.start() and match.end() >= title.end
+            if title is not None and match.start() < title.end and not ends_title:
+                continue
             add(match.start(), match.end(), 0.6, f"fragment /{pattern.pattern[:30]}/")
     if body:
         last = body[-1]
