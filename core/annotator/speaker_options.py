@@ -21,31 +21,20 @@ what is learned carries over to other sites.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from core.annotator import lexicon
-from core.annotator.attribution import SpeakerPhrase, cue_form
+from core.annotator.attribution import SpeakerPhrase
 from core.annotator.quotes import Candidate, QuoteFinder
-from core.annotator.tokens import Token
-from core.annotator.word_classes import (
-    NAME_PARTICLES,
-    RELATIVE_PRONOUNS,
-    has_pronoun_suffix,
-    is_adjective,
-    is_complementizer,
-    is_stop,
-)
-from core.annotator.wordstats import FIELDS, WordStats
+from core.annotator.speaker_words import ECHO_MAX, ArticleWords, is_verb
+from core.annotator.word_classes import RELATIVE_PRONOUNS, is_complementizer, is_stop
+from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
 CARRY_BACK = 5  # previous quotes whose speaker may carry over
-LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
-ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
-_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 _AUXILIARIES = lexicon.words("auxiliaries")
 _CONNECTORS = lexicon.words("connectives") | lexicon.words("contrast_connectives")
 _SPAN_SOURCES = ("rule", "after", "before", "relative", "subject", "hint")
@@ -78,38 +67,10 @@ class SlotBuilder:
         self.tokens = finder.tokens
         self.text = finder.text
         self.stats = stats
-        self._class_cache: dict[int, str] = {}
-        self._stat_cache: dict[str, tuple[str, ...]] = {}
+        self.words = ArticleWords(finder.tk, stats)
         self._start_cache: dict[int, tuple[str, ...]] = {}
         self._end_cache: dict[int, tuple[str, ...]] = {}
         self._inner_cache: dict[int, tuple[str, ...]] = {}
-        self._ngrams: Counter[tuple[str, ...]] | None = None
-        self._before_boundary: Counter[str] | None = None
-        self._near_cue: Counter[str] | None = None
-
-    def _echo(self, norms: tuple[str, ...]) -> int:
-        """How often a sequence of one to four tokens occurs in the article (counted on first use)."""
-        if self._ngrams is None:
-            counts: Counter[tuple[str, ...]] = Counter()
-            before: Counter[str] = Counter()
-            norms_all = [t.norm for t in self.tokens]
-            for n in range(1, ECHO_MAX + 1):
-                counts.update(zip(*(norms_all[k:] for k in range(n)), strict=False))
-            for k in range(len(self.tokens) - 1):
-                if self.tokens[k].is_word and self._hard_boundary(self.tokens[k + 1]):
-                    before[norms_all[k]] += 1
-            near: Counter[str] = Counter()
-            for k, token in enumerate(self.tokens):
-                if self._is_verb(token) and cue_form(token) is not None:
-                    for j in range(k + 1, min(k + 5, len(self.tokens))):
-                        if not self.tokens[j].is_word:
-                            break
-                        near[norms_all[j]] += 1
-            self._ngrams, self._before_boundary, self._near_cue = counts, before, near
-        return self._ngrams.get(norms, 0)
-
-    def _hard_boundary(self, token: Token) -> bool:
-        return not token.is_word or is_complementizer(token)
 
     # Slots ------------------------------------------------------------------------------------
     def slots(self, candidates: Sequence[Candidate], position: int) -> list[Slot]:
@@ -212,7 +173,7 @@ class SlotBuilder:
                     index += 1  # "د." and initials
                     continue
                 break
-            if is_complementizer(token) or (index > first and self._is_verb(token)):
+            if is_complementizer(token) or (index > first and is_verb(token)):
                 break
             ends.append(index)
             words += 1
@@ -233,7 +194,7 @@ class SlotBuilder:
                 starts.append(index)
                 index -= 1
                 continue
-            if not token.is_word or self._is_verb(token) or is_complementizer(token):
+            if not token.is_word or is_verb(token) or is_complementizer(token):
                 break
             if index < last and "\n" in self.text[token.end : tokens[index + 1].start]:
                 break
@@ -281,7 +242,7 @@ class SlotBuilder:
             if first < point and self.tokens[first].is_word and (cue is None or first != cue.first):
                 heads.append((distance, first))
             for k in range(first + 1, point):
-                if (cue is None or k != cue.first) and self._is_verb(self.tokens[k]):
+                if (cue is None or k != cue.first) and is_verb(self.tokens[k]):
                     heads.append((distance, k))
             if start <= floor:
                 break
@@ -291,10 +252,6 @@ class SlotBuilder:
             point = previous
             start = max(self.finder.sentence_start(previous), floor)
         return heads
-
-    def _is_verb(self, token: Token) -> bool:
-        form = cue_form(token)
-        return form is not None and form.tense in ("past", "imperfect")
 
     # Mention features -------------------------------------------------------------------------
     def span_features(self, slot: Slot, phrase: SpeakerPhrase) -> list[str]:
@@ -311,21 +268,21 @@ class SlotBuilder:
 
     def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], list[str]]:
         words = [k for k in range(phrase.first, phrase.last + 1) if self.tokens[k].is_word]
-        return words, [self.word_class(k) for k in words]
+        return words, [self.words.word_class(k) for k in words]
 
     def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], list[str]]) -> list[str]:
         tokens = self.tokens
         words, classes = inside
         n = min(len(words), 6)
-        first_class = self.word_class(phrase.first)
-        last_class = self.word_class(phrase.last)
+        first_class = self.words.word_class(phrase.first)
+        last_class = self.words.word_class(phrase.last)
         out = [f"n={n}", f"{slot.source}&n={n}", f"first&last={first_class}&{last_class}", f"first&n={first_class}&{n}"]
         if slot.rule_span is not None:
             rule = slot.rule_span
             if (phrase.first, phrase.last) == (rule.first, rule.last):
                 out.append("same_as_rule")
             else:
-                out.append(f"end_vs_rule={max(-3, min(3, self._word_delta(rule.last, phrase.last)))}")
+                out.append(f"end_vs_rule={max(-3, min(3, self.words.word_delta(rule.last, phrase.last)))}")
         out += self._start_block(phrase.first)
         out += self._end_block(phrase.last)
         if len(words) >= 2:
@@ -337,7 +294,7 @@ class SlotBuilder:
             k = words[position]
             out += self._inner_block(k)
             if classes[position] == "prep" and k + 1 <= phrase.last:
-                out.append(f"pp_w={self._lexical(k + 1)}")
+                out.append(f"pp_w={self.words.lexical(k + 1)}")
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
         out += sorted({f"pair={a}>{b}" for a, b in pairwise(classes)})
@@ -345,7 +302,7 @@ class SlotBuilder:
             out.append("known_name")
         # The article's own evidence: a mention written the same way elsewhere.
         if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
-            echo = self._echo(tuple(t.norm for t in tokens[phrase.first : phrase.last + 1]))
+            echo = self.words.echo(tuple(t.norm for t in tokens[phrase.first : phrase.last + 1]))
             out.append(f"echo_span={min(echo, 3)}")
         return out
 
@@ -354,11 +311,11 @@ class SlotBuilder:
         block = self._start_cache.get(first)
         if block is None:
             before = first - 1
-            before_class = self.word_class(before) if before >= 0 else "start"
+            before_class = self.words.word_class(before) if before >= 0 else "start"
             block = self._start_cache[first] = (
-                f"first={self.word_class(first)}",
+                f"first={self.words.word_class(first)}",
                 f"prev={before_class}",
-                f"first_w={self._lexical(first)}",
+                f"first_w={self.words.lexical(first)}",
             )
         return block
 
@@ -369,33 +326,32 @@ class SlotBuilder:
         if block is not None:
             return block
         tokens = self.tokens
-        last_class = self.word_class(last)
+        last_class = self.words.word_class(last)
         nxt = last + 1
         has_next = nxt < len(tokens)
-        next_class = self.word_class(nxt) if has_next else "end"
+        next_class = self.words.word_class(nxt) if has_next else "end"
         if has_next and "\n" in self.text[tokens[last].end : tokens[nxt].start]:
             next_class = "newline"
         out = [
             f"last={last_class}",
             f"next={next_class}",
             f"last&next={last_class}&{next_class}",
-            f"last_w={self._lexical(last)}",
+            f"last_w={self.words.lexical(last)}",
         ]
         if has_next:
-            out.append(f"next_w={self._lexical(nxt)}")
-        out += [f"last.{s}" for s in self.token_stats(last)]
+            out.append(f"next_w={self.words.lexical(nxt)}")
+        out += [f"last.{s}" for s in self.words.token_stats(last)]
         if has_next and tokens[nxt].is_word:
-            out += [f"next.{s}" for s in self.token_stats(nxt)]
+            out += [f"next.{s}" for s in self.words.token_stats(nxt)]
         out.append(f"last_repeats={min(self.tk.word_count(tokens[last].norm), 4)}")
         # The article's evidence: a last word that elsewhere ends its phrase (الجعفري إن), or
         # stands near a cue; a pair of words that recurs (الهلال الأحمر).
-        self._echo(())
-        assert self._before_boundary is not None and self._near_cue is not None
-        out.append(f"echo_last_ends={min(self._before_boundary.get(tokens[last].norm, 0), 3)}")
-        out.append(f"echo_last_near_cue={min(self._near_cue.get(tokens[last].norm, 0), 3)}")
+        words = self.words
+        out.append(f"echo_last_ends={min(words.ends_before_boundary(tokens[last].norm), 3)}")
+        out.append(f"echo_last_near_cue={min(words.near_cue(tokens[last].norm), 3)}")
         if has_next:
-            out.append(f"echo_next_near_cue={min(self._near_cue.get(tokens[nxt].norm, 0), 3)}")
-            out.append(f"echo_pair={min(self._echo((tokens[last].norm, tokens[nxt].norm)), 3)}")
+            out.append(f"echo_next_near_cue={min(words.near_cue(tokens[nxt].norm), 3)}")
+            out.append(f"echo_pair={min(self.words.echo((tokens[last].norm, tokens[nxt].norm)), 3)}")
         # The rules' own tests, as evidence.
         if has_next and is_stop(tokens[nxt]):
             out.append("next_is_stop")
@@ -423,12 +379,6 @@ class SlotBuilder:
             block = self._inner_cache[index] = tuple(found)
         return block
 
-    def _word_delta(self, a: int, b: int) -> int:
-        """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
-        lo, hi = min(a, b), max(a, b)
-        count = sum(1 for k in range(lo + 1, hi + 1) if self.tokens[k].is_word)
-        return count if b >= a else -count
-
     # Attribution features ---------------------------------------------------------------------
     def slot_features(
         self,
@@ -454,7 +404,7 @@ class SlotBuilder:
             context.append("rule_continues")
         cue = candidate.cue
         if cue is not None and cue.last + 1 < len(self.tokens):
-            context.append(f"after_cue={self.word_class(cue.last + 1)}")
+            context.append(f"after_cue={self.words.word_class(cue.last + 1)}")
         source = slot.source
         out = [f"src={source}"] + [f"{source}&{c}" for c in context]
         if span is not None:
@@ -473,26 +423,26 @@ class SlotBuilder:
         words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
         out = [
             f"{source}&sure={min(int(sureness * 5), 4)}",
-            f"{source}&first={self.word_class(phrase.first)}",
-            f"{source}&last={self.word_class(phrase.last)}",
+            f"{source}&first={self.words.word_class(phrase.first)}",
+            f"{source}&last={self.words.word_class(phrase.last)}",
             f"{source}&n={min(len(words), 6)}",
         ]
         if slot.rule_span is not None:
             out.append(f"{source}&has_rule")
         if source == "subject":
             out.append(f"subject_back={slot.back}")
-            out.append(f"subject_verb={self.word_class(phrase.first - 1)}")
+            out.append(f"subject_verb={self.words.word_class(phrase.first - 1)}")
         titled = sum(1 for k in words if tokens[k].norm in lexicon.titles())
         out.append(f"{source}&titles={min(titled, 2)}")
         if any(tokens[k].norm in self.finder.known_names for k in words):
             out.append(f"{source}&known_name")
-        out += [f"{source}&first.{s}" for s in self.token_stats(phrase.first)[:3]]
+        out += [f"{source}&first.{s}" for s in self.words.token_stats(phrase.first)[:3]]
         cue = candidate.cue
         if cue is not None:
             if phrase.first > cue.last:
-                out.append(f"{source}&after_cue={min(self._word_delta(cue.last, phrase.first) - 1, 3)}")
+                out.append(f"{source}&after_cue={min(self.words.word_delta(cue.last, phrase.first) - 1, 3)}")
             elif phrase.last < cue.first:
-                out.append(f"{source}&before_cue={min(self._word_delta(phrase.last, cue.first) - 1, 3)}")
+                out.append(f"{source}&before_cue={min(self.words.word_delta(phrase.last, cue.first) - 1, 3)}")
         return out
 
     def _cue_kind(self, candidate: Candidate) -> str:
@@ -545,117 +495,3 @@ class SlotBuilder:
             return "plural"
         return "f" if cue.form.feminine else "m"
 
-    # Word classes -----------------------------------------------------------------------------
-    def word_class(self, index: int) -> str:
-        cached = self._class_cache.get(index)
-        if cached is None:
-            cached = self._class_cache[index] = self._word_class(self.tokens[index])
-        return cached
-
-    def _word_class(self, token: Token) -> str:
-        norm = token.norm
-        if not token.is_word:
-            if token.is_quote_mark:
-                return "quote"
-            if norm in ("،", ","):
-                return "comma"
-            if norm in (":", "؛", ";"):
-                return "colon"
-            if token.is_sentence_end:
-                return "stop"
-            return "punct"
-        if token.is_digit or norm[:1].isdigit():
-            return "digit"
-        if is_complementizer(token):
-            return "that"
-        form = cue_form(token)
-        if form is not None and form.tense in ("past", "imperfect"):
-            return "verb"
-        if form is not None and form.tense == "participle":
-            return "participle"
-        if norm in NAME_PARTICLES:
-            return "particle"
-        if norm in RELATIVE_PRONOUNS:
-            return "relative"
-        if norm == "علي" and not token.maqsura:
-            return "word"  # the name علي, not the preposition على (folding merges them)
-        if norm in _PREPOSITIONS:
-            return "prep"
-        titles = lexicon.titles()
-        plain = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
-        if norm in lexicon.anonymous_heads():
-            return "anon"
-        if norm in lexicon.organisation_heads():
-            return "org"
-        if norm in titles:
-            return "deftitle" if norm.startswith("ال") else "title"
-        if plain in titles and plain != norm:
-            return "wtitle"
-        if norm in lexicon.speaker_stops():
-            return "stopword"
-        if norm.startswith("ال"):
-            return "defadj" if is_adjective(norm) else "def"
-        if norm.startswith("وال"):
-            return "wdef"
-        if norm.startswith(("لل", "بال")):
-            return "lamdef"
-        if has_pronoun_suffix(self.text[token.start : token.end]):
-            return "suffixed"
-        if norm.startswith("ل") and len(norm) > 3:
-            return "lam"
-        if norm.startswith("ب") and len(norm) > 3:
-            return "bi"
-        if is_adjective(norm):
-            return "adj"
-        return "word"
-
-    def token_stats(self, index: int) -> tuple[str, ...]:
-        """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
-        token = self.tokens[index]
-        if token.norm == "علي" and not token.maqsura:
-            return ("rare",)
-        return self.word_stats(token.norm)
-
-    def _lexical(self, index: int) -> str:
-        """A frequent word as itself (``لرويترز``, ``الصحفيين``), a rarer one by its class."""
-        token = self.tokens[index]
-        if token.norm == "علي" and not token.maqsura:
-            return "~word"  # the name, not the preposition
-        profile = self.stats.get(token.norm) if token.is_word else None
-        if not token.is_word or (profile is not None and profile.count >= LEXICAL_MIN_COUNT):
-            return token.norm
-        return "~" + self.word_class(index)
-
-    def word_stats(self, norm: str) -> tuple[str, ...]:
-        cached = self._stat_cache.get(norm)
-        if cached is None:
-            profile = self.stats.get(norm)
-            if profile is None:
-                cached = ("rare",)
-            else:
-                cached = tuple(f"{name}={_bin(share)}" for name, share in zip(FIELDS, profile.shares, strict=True))
-                cached += (f"freq={_frequency_bin(profile.count)}",)
-            self._stat_cache[norm] = cached
-        return cached
-
-
-def _bin(share: int) -> int:
-    if share == 0:
-        return 0
-    if share <= 5:
-        return 1
-    if share <= 20:
-        return 2
-    if share <= 50:
-        return 3
-    return 4
-
-
-def _frequency_bin(count: int) -> int:
-    if count < 10:
-        return 0
-    if count < 50:
-        return 1
-    if count < 300:
-        return 2
-    return 3

@@ -1,0 +1,211 @@
+"""How the speaker features describe one article's words: classes, frequent words, statistics
+from unlabeled news, and the article's own echoes.
+
+A word is described by its class (title, definite, particle, preposition …), by how it behaves
+in unlabeled news (``wordstats``: after titles, before cues …) or, when it is frequent there, by
+itself; and by what the article itself shows: how often a sequence recurs, whether the word
+ends a phrase elsewhere or stands near a cue. Everything is computed once per token or word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from core.annotator import lexicon
+from core.annotator.attribution import cue_form
+from core.annotator.tokens import Token, TokenizedText
+from core.annotator.word_classes import (
+    NAME_PARTICLES,
+    RELATIVE_PRONOUNS,
+    has_pronoun_suffix,
+    is_adjective,
+    is_complementizer,
+)
+from core.annotator.wordstats import FIELDS, WordStats
+
+LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
+ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
+_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+
+
+class ArticleWords:
+    """The words of one article as the speaker features see them (cached per token and word)."""
+
+    def __init__(self, tokenized: TokenizedText, stats: WordStats) -> None:
+        self.tk = tokenized
+        self.tokens = tokenized.tokens
+        self.text = tokenized.text
+        self.stats = stats
+        self._class_cache: dict[int, str] = {}
+        self._stat_cache: dict[str, tuple[str, ...]] = {}
+        self._ngrams: Counter[tuple[str, ...]] | None = None
+        self._before_boundary: Counter[str] | None = None
+        self._near_cue: Counter[str] | None = None
+
+    # The article's echoes ------------------------------------------------------------------------
+    def echo(self, norms: tuple[str, ...]) -> int:
+        """How often a sequence of one to four tokens occurs in the article (counted on first use)."""
+        if self._ngrams is None:
+            counts: Counter[tuple[str, ...]] = Counter()
+            before: Counter[str] = Counter()
+            norms_all = [t.norm for t in self.tokens]
+            for n in range(1, ECHO_MAX + 1):
+                counts.update(zip(*(norms_all[k:] for k in range(n)), strict=False))
+            for k in range(len(self.tokens) - 1):
+                if self.tokens[k].is_word and _hard_boundary(self.tokens[k + 1]):
+                    before[norms_all[k]] += 1
+            near: Counter[str] = Counter()
+            for k, token in enumerate(self.tokens):
+                if is_verb(token) and cue_form(token) is not None:
+                    for j in range(k + 1, min(k + 5, len(self.tokens))):
+                        if not self.tokens[j].is_word:
+                            break
+                        near[norms_all[j]] += 1
+            self._ngrams, self._before_boundary, self._near_cue = counts, before, near
+        return self._ngrams.get(norms, 0)
+
+    def ends_before_boundary(self, norm: str) -> int:
+        """How often ``norm`` stands right before punctuation or a complementiser in the article."""
+        self.echo(())
+        assert self._before_boundary is not None
+        return self._before_boundary.get(norm, 0)
+
+    def near_cue(self, norm: str) -> int:
+        """How often ``norm`` stands among the four words after a reporting verb in the article."""
+        self.echo(())
+        assert self._near_cue is not None
+        return self._near_cue.get(norm, 0)
+
+    def word_delta(self, a: int, b: int) -> int:
+        """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
+        lo, hi = min(a, b), max(a, b)
+        count = sum(1 for k in range(lo + 1, hi + 1) if self.tokens[k].is_word)
+        return count if b >= a else -count
+
+    # Classes and statistics ------------------------------------------------------------------------
+    def word_class(self, index: int) -> str:
+        """The class of token ``index``: punctuation kinds, verb, particle, preposition, title,
+        organisation, anonymous source, definite, ل/ب-prefixed, suffixed, adjective or word."""
+        cached = self._class_cache.get(index)
+        if cached is None:
+            cached = self._class_cache[index] = self._word_class(self.tokens[index])
+        return cached
+
+    def _word_class(self, token: Token) -> str:
+        norm = token.norm
+        if not token.is_word:
+            if token.is_quote_mark:
+                return "quote"
+            if norm in ("،", ","):
+                return "comma"
+            if norm in (":", "؛", ";"):
+                return "colon"
+            if token.is_sentence_end:
+                return "stop"
+            return "punct"
+        if token.is_digit or norm[:1].isdigit():
+            return "digit"
+        if is_complementizer(token):
+            return "that"
+        form = cue_form(token)
+        if form is not None and form.tense in ("past", "imperfect"):
+            return "verb"
+        if form is not None and form.tense == "participle":
+            return "participle"
+        if norm in NAME_PARTICLES:
+            return "particle"
+        if norm in RELATIVE_PRONOUNS:
+            return "relative"
+        if norm == "علي" and not token.maqsura:
+            return "word"  # the name علي, not the preposition على (folding merges them)
+        if norm in _PREPOSITIONS:
+            return "prep"
+        titles = lexicon.titles()
+        plain = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
+        if norm in lexicon.anonymous_heads():
+            return "anon"
+        if norm in lexicon.organisation_heads():
+            return "org"
+        if norm in titles:
+            return "deftitle" if norm.startswith("ال") else "title"
+        if plain in titles and plain != norm:
+            return "wtitle"
+        if norm in lexicon.speaker_stops():
+            return "stopword"
+        if norm.startswith("ال"):
+            return "defadj" if is_adjective(norm) else "def"
+        if norm.startswith("وال"):
+            return "wdef"
+        if norm.startswith(("لل", "بال")):
+            return "lamdef"
+        if has_pronoun_suffix(self.text[token.start : token.end]):
+            return "suffixed"
+        if norm.startswith("ل") and len(norm) > 3:
+            return "lam"
+        if norm.startswith("ب") and len(norm) > 3:
+            return "bi"
+        if is_adjective(norm):
+            return "adj"
+        return "word"
+
+    def token_stats(self, index: int) -> tuple[str, ...]:
+        """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
+        token = self.tokens[index]
+        if token.norm == "علي" and not token.maqsura:
+            return ("rare",)
+        return self.word_stats(token.norm)
+
+    def lexical(self, index: int) -> str:
+        """A frequent word as itself (``لرويترز``, ``الصحفيين``), a rarer one by its class."""
+        token = self.tokens[index]
+        if token.norm == "علي" and not token.maqsura:
+            return "~word"  # the name, not the preposition
+        profile = self.stats.get(token.norm) if token.is_word else None
+        if not token.is_word or (profile is not None and profile.count >= LEXICAL_MIN_COUNT):
+            return token.norm
+        return "~" + self.word_class(index)
+
+    def word_stats(self, norm: str) -> tuple[str, ...]:
+        """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted)."""
+        cached = self._stat_cache.get(norm)
+        if cached is None:
+            profile = self.stats.get(norm)
+            if profile is None:
+                cached = ("rare",)
+            else:
+                cached = tuple(f"{name}={_bin(share)}" for name, share in zip(FIELDS, profile.shares, strict=True))
+                cached += (f"freq={_frequency_bin(profile.count)}",)
+            self._stat_cache[norm] = cached
+        return cached
+
+
+def is_verb(token: Token) -> bool:
+    """A finite reporting verb (past or imperfect)."""
+    form = cue_form(token)
+    return form is not None and form.tense in ("past", "imperfect")
+
+
+def _hard_boundary(token: Token) -> bool:
+    return not token.is_word or is_complementizer(token)
+
+
+def _bin(share: int) -> int:
+    if share == 0:
+        return 0
+    if share <= 5:
+        return 1
+    if share <= 20:
+        return 2
+    if share <= 50:
+        return 3
+    return 4
+
+
+def _frequency_bin(count: int) -> int:
+    if count < 10:
+        return 0
+    if count < 50:
+        return 1
+    if count < 300:
+        return 2
+    return 3
