@@ -1,0 +1,26 @@
+"""The annotator stays a house one can live in: small modules, no god class (issue 8)."""
+
+from __future__ import annotations
+
+import ast
+
+from tests.conftest import ROOT
+
+ANNOTATOR = ROOT / "core" / "annotator"
+
+
+def test_annotator_modules_stay_under_600_lines() -> None:
+    sizes = {str(p.relative_to(ANNOTATOR)): len(p.read_text(encoding="utf-8").splitlines()) for p in ANNOTATOR.rglob("*.py")}
+    assert "quotes/finder.py" in sizes and "attribution/phrase.py" in sizes
+    assert {name: n for name, n in sizes.items() if n > 600} == {}
+
+
+def test_no_annotator_class_gathers_more_than_25_methods() -> None:
+    crowded = {}
+    for path in ANNOTATOR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                methods = [b for b in node.body if isinstance(b, ast.FunctionDef)]
+                if len(methods) > 25:
+                    crowded[f"{path.name}:{node.name}"] = len(methods)
+    assert crowded == {}
