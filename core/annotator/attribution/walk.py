@@ -90,6 +90,7 @@ class PhraseWalk:
         return Step.NEXT
 
     def become(self, state: PhraseState, *, name_words: int | None = None, surname_done: bool | None = None) -> None:
+        """Read on as ``state``, resetting the name counters a rule names (others are kept)."""
         if name_words is not None:
             self.name_words = name_words
         if surname_done is not None:
@@ -97,4 +98,5 @@ class PhraseWalk:
         self.state = state
 
 
+# A rule decides about the token the walk stands on, or returns None to leave it to the next.
 Rule = Callable[[PhraseWalk, Token], Step | None]
