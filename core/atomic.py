@@ -267,6 +267,9 @@ def _write_backup(path: Path) -> None:
             shutil.copyfileobj(source, handle)
             handle.flush()
             os.fsync(handle.fileno())
+            # The backup is the file as it was, permissions too (mkstemp made it 0600).
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, os.fstat(source.fileno()).st_mode & 0o7777)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

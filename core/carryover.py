@@ -6,8 +6,9 @@ program says so and offers this instead of silently showing the old text.
 
 ``carry_over`` aligns the two texts line by line (``difflib``: lines that did not change keep
 their annotations, shifted to their new place) and builds a document of the new text holding
-every piece of human work — manual annotations and reviewed (accepted or rejected) automatic
-ones, with the pending annotations they refer to — whose span lies within unchanged lines. The
+every piece of human work (``core.corrections.is_human_work``: manual annotations and automatic
+ones a person accepted, rejected, corrected or wrote a note on, with the pending annotations they
+refer to) whose span lies within unchanged lines. The
 automatic annotator then adds fresh suggestions around them (``core.annotator.reannotate``: no
 suggestion repeats a kept decision, sections are derived again). Human work that touched a
 changed line cannot be placed with certainty and is returned as ``lost``, for the caller to
@@ -21,9 +22,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from core.annotator import reannotate
+from core.corrections import DERIVED_TYPES, is_human_work
 from core.model import REFERENCE_FIELDS, Annotation, Document
 
-DERIVED_TYPES = ("section",)
+__all__ = ["CarriedOver", "carry_over", "is_human_work"]
 
 
 @dataclass
@@ -33,11 +35,6 @@ class CarriedOver:
     document: Document
     kept: list[Annotation] = field(default_factory=list)
     lost: list[Annotation] = field(default_factory=list)
-
-
-def is_human_work(annotation: Annotation) -> bool:
-    """Made or decided by a person: manual, or an automatic suggestion accepted or rejected."""
-    return annotation.type not in DERIVED_TYPES and (annotation.origin == "manual" or annotation.status != "pending")
 
 
 def carry_over(saved: Document, text: str, *, source: str | None = None) -> CarriedOver:
@@ -70,6 +67,7 @@ def carry_over(saved: Document, text: str, *, source: str | None = None) -> Carr
         extra=dict(saved.extra),
         document_extra=dict(saved.document_extra),
         annotations=carried,
+        last_ids=saved.last_ids(),  # ids the saved file gave are not given to others
     )
     reannotate(document)
     kept = [a for a in carried if is_human_work(a)]

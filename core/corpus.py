@@ -1,7 +1,8 @@
 """A corpus is a folder of articles; each article's state comes from its annotation file.
 
 States: ``not started`` (no annotation file yet), ``in progress`` (some automatic suggestions
-are still pending review), ``reviewed`` (nothing pending). The window's corpus list and the
+are still pending review: quotes, each with its speaker mention and cue, and structure items, as
+the window counts them), ``reviewed`` (nothing pending). The window's corpus list and the
 command line's reports use the same definition.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.corrections import REVIEW_ITEM_TYPES, needs_review
 from core.errors import InputError, IqtibasError
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 from core.loading import path_exists
@@ -47,8 +49,8 @@ def entry_for(article: Path) -> CorpusEntry:
         document = load_document(annotation)
     except IqtibasError as error:
         return CorpusEntry(article, annotation, BROKEN, problem=str(error))
-    reviewable = [a for a in document if a.type not in ("section", "paragraph")]
-    pending = sum(1 for a in reviewable if a.status == "pending")
+    reviewable = [a for a in document if a.type in REVIEW_ITEM_TYPES]  # quotes stand for their parts
+    pending = sum(1 for a in reviewable if needs_review(a))
     state = IN_PROGRESS if pending else REVIEWED
     return CorpusEntry(article, annotation, state, pending=pending, total=len(reviewable))
 

@@ -11,6 +11,7 @@ Offsets are Unicode code points of the stored text, end-exclusive.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -32,6 +33,8 @@ KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 ORIGINS: tuple[Origin, ...] = get_args(Origin)
 STATUSES: tuple[Status, ...] = get_args(Status)
 DIRECTIONS = ("rtl", "ltr")
+# Fields a person's correction can change, in the order ``Annotation.corrected`` lists them.
+CORRECTABLE_FIELDS = ("type", "kind", "start", "end", "speaker", "speaker_id", "cue", "cue_id")
 ID_PREFIX = {
     "title": "t",
     "heading": "h",
@@ -64,7 +67,9 @@ class Annotation:
     """One annotated span. Immutable: operations replace it with an updated copy.
 
     ``confidence`` is set on automatic annotations only (how sure the annotator was, 0..1);
-    ``extra`` keeps fields written by newer versions so a round trip does not lose them.
+    ``corrected`` names the fields a person changed (``CORRECTABLE_FIELDS`` order), so a file
+    tells a corrected suggestion from an untouched one; ``extra`` keeps fields written by newer
+    versions so a round trip does not lose them.
     """
 
     id: str
@@ -83,6 +88,7 @@ class Annotation:
     duplicate_of: str | None = None
     note: str | None = None
     speaker_confidence: float | None = None
+    corrected: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     __hash__ = None  # type: ignore[assignment]  # extra is a dict; annotations are not keys
@@ -110,6 +116,11 @@ class Annotation:
             isinstance(self.speaker_confidence, (int, float)) and 0.0 <= self.speaker_confidence <= 1.0
         ):
             raise ModelError(f"{self.id}: speaker confidence must be between 0 and 1")
+        if not isinstance(self.corrected, tuple) or any(name not in CORRECTABLE_FIELDS for name in self.corrected):
+            raise ModelError(
+                f"{self.id}: corrected lists the changed fields among {', '.join(CORRECTABLE_FIELDS)}, "
+                f"got {self.corrected!r}"
+            )
         if self.type == "quote":
             if self.kind not in KINDS:
                 raise ModelError(f"{self.id}: a quote's kind is direct or indirect, not {self.kind!r}")
@@ -238,6 +249,7 @@ class Document:
         extra: Mapping[str, Any] | None = None,
         document_extra: Mapping[str, Any] | None = None,
         annotations: Iterable[Annotation] = (),
+        last_ids: Mapping[str, int] | None = None,
     ) -> None:
         if not isinstance(text, str):
             raise ModelError("document text must be a string")
@@ -256,7 +268,14 @@ class Document:
         self._by_id: dict[str, Annotation] = {}
         self._order: list[tuple[tuple[int, int, int, str], str]] = []
         self._listeners: list[Listener] = []
-        self._ids = IdAllocator()
+        # The highest number each id prefix was given in this file (``meta.last_ids``): ids of
+        # removed annotations are never given to others. ``_high`` adds the ids seen since; it
+        # is computed on first need (a removal, a new id, a save), then kept up to date.
+        self._id_floor: dict[str, int] = {
+            prefix: number for prefix, number in (last_ids or {}).items()
+            if isinstance(prefix, str) and isinstance(number, int) and not isinstance(number, bool)
+        }
+        self._high: dict[str, int] | None = None
         pending = list(annotations)
         for annotation in pending:
             self._check_span(annotation)
@@ -410,10 +429,32 @@ class Document:
             if target_id == annotation.id:
                 raise ModelError(f"{annotation.id}: {name} points at itself")
 
+    # Ids ------------------------------------------------------------------------------------
     def new_id(self, type_name: str) -> str:
-        """A fresh id for an annotation of ``type_name`` (``q12``, ``sp3`` ...)."""
-        self._ids.taken = set(self._by_id)  # ids of removed annotations may be reused
-        return self._ids.new(ID_PREFIX[type_name])
+        """A fresh id for an annotation of ``type_name`` (``q12``, ``sp3`` ...).
+
+        Never one this file has used before, even for an annotation removed since: an id names
+        one annotation for the life of the file (researchers and other tools refer to them).
+        """
+        prefix = ID_PREFIX[type_name]
+        high = self._high_water()
+        number = high.get(prefix, 0) + 1
+        while f"{prefix}{number}" in self._by_id:  # only ids that do not follow the pattern
+            number += 1
+        high[prefix] = number
+        return f"{prefix}{number}"
+
+    def last_ids(self) -> dict[str, int]:
+        """The highest number given to each id prefix so far (saved as ``meta.last_ids``)."""
+        return dict(sorted(self._high_water().items()))
+
+    def _high_water(self) -> dict[str, int]:
+        if self._high is None:
+            high = dict(self._id_floor)
+            for annotation_id in self._by_id:
+                _note_id(high, annotation_id)
+            self._high = high
+        return self._high
 
     # Operations -------------------------------------------------------------------------------
     def add(self, annotation: Annotation) -> Annotation:
@@ -424,6 +465,8 @@ class Document:
         self._check_references(annotation)
         self._by_id[annotation.id] = annotation
         insort(self._order, (annotation.sort_key(), annotation.id))
+        if self._high is not None:
+            _note_id(self._high, annotation.id)
         self._emit(ModelEvent("added", new=annotation))
         return annotation
 
@@ -447,6 +490,9 @@ class Document:
                 del self._by_id[annotation.id]
             raise
         self._order = sorted(self._order + [(a.sort_key(), a.id) for a in new])
+        if self._high is not None:
+            for annotation in new:
+                _note_id(self._high, annotation.id)
         self._emit(ModelEvent("reset"))
 
     def reset_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
@@ -456,6 +502,7 @@ class Document:
         """
         new = list(annotations)
         old = self.annotations
+        high = self._high_water()  # the ids leaving now stay taken
         by_id: dict[str, Annotation] = {}
         for annotation in new:
             self._check_span(annotation)
@@ -471,6 +518,8 @@ class Document:
             self._by_id = previous
             raise
         self._order = sorted((a.sort_key(), a.id) for a in new)
+        for annotation in new:
+            _note_id(high, annotation.id)
         self._emit(ModelEvent("reset"))
         return old
 
@@ -481,6 +530,7 @@ class Document:
         at it (undo re-adds the first, then restores the others with ``replace``).
         """
         annotation = self.get(annotation_id)
+        self._high_water()  # computed while the id is still here: it is never given again
         unlinked: list[Annotation] = []
         for other in list(self):
             changes = {
@@ -629,6 +679,18 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document(id={self.id!r}, {len(self._text)} chars, {len(self)} annotations)"
+
+
+_ID_PATTERN = re.compile(r"([a-z]+)([0-9]{1,18})")
+
+
+def _note_id(high: dict[str, int], annotation_id: str) -> None:
+    """Raise ``high``'s number for the id's prefix to the id's number (``q12`` -> q: 12)."""
+    match = _ID_PATTERN.fullmatch(annotation_id)
+    if match is not None:
+        prefix, number = match.group(1), int(match.group(2))
+        if number > high.get(prefix, 0):
+            high[prefix] = number
 
 
 def _types_with(field_name: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from core.model import Annotation, Document, SpeakerInfo
+from core.wording import count
 
 
 @dataclass
@@ -92,7 +93,7 @@ def outline_lines(document: Document, width: int = 100) -> list[str]:
         lines.append("   (none)")
     for info in outline.speakers:
         aliases = f"  (also: {'، '.join(info.aliases)})" if info.aliases else ""
-        lines.append(f" - {info.name}: {len(info.quote_ids)} quotes{aliases}")
+        lines.append(f" - {info.name}: {count(len(info.quote_ids), 'quote')}{aliases}")
     duplicates = [a for a in document if a.type == "paragraph" and a.duplicate_of and a.is_active]
     if duplicates:
         lines.append("")

@@ -7,6 +7,7 @@ result is a list of ``auto``/``pending`` annotations with confidences, ready to 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,8 +21,9 @@ from core.annotator.speaker_choice import choose_speakers
 from core.annotator.speakers import Entity, resolve_speakers
 from core.annotator.tokens import TokenizedText
 from core.annotator.trained import AnnotatorModel, default_model
+from core.corrections import is_human_work
 from core.folding import Shadow
-from core.model import Annotation, Document, IdAllocator
+from core.model import REFERENCE_FIELDS, Annotation, Document, IdAllocator
 
 
 @dataclass
@@ -219,37 +221,112 @@ def add_structure(document: Document) -> Document:
 
 
 def reannotate(document: Document, model: AnnotatorModel | None = None) -> Document:
-    """Refresh only the pending automatic annotations of a document, in place.
+    """Refresh the automatic suggestions nobody has touched, in place.
 
-    Manual, accepted and rejected annotations stay exactly as they are (rejected ones keep a re-run
-    from bringing the same suggestion back); fresh suggestions that repeat one of them are dropped
-    and references to dropped ones point at the kept annotation with the same span. Pending ones
-    that a kept annotation refers to are kept too. Sections are derived again.
+    Human work (``core.corrections.is_human_work``: manual, accepted, rejected, corrected or
+    carrying a note) stays exactly as it is, and so do the pending annotations it refers to. A
+    fresh suggestion is added only where it overlaps no kept annotation of its type: a rejected
+    one keeps a re-run from bringing the same suggestion back, an accepted one whose boundaries
+    a person moved is not doubled. A fresh quote dropped so takes its fresh speaker mention and
+    cue along; a fresh quote whose mention or cue gave way to a kept one links to that one and
+    takes its name. A refreshed suggestion of the same type and span as the one it replaces keeps
+    that one's id; other new annotations get ids the file never used (``Document.new_id``).
+    Sections are derived again.
     """
     current = document.annotations
-    kept = [a for a in current if a.type != "section" and not (a.origin == "auto" and a.status == "pending")]
+    human = {a.id for a in current if is_human_work(a)}
     referenced = {
-        value for a in kept for value in (a.speaker_id, a.cue_id, a.heading_id, a.duplicate_of) if value is not None
+        value for a in current if a.id in human for name in REFERENCE_FIELDS if (value := getattr(a, name)) is not None
     }
-    kept_ids = {a.id for a in kept} | referenced
-    kept = [a for a in current if a.type != "section" and a.id in kept_ids]
-    by_span = {(a.type, a.start, a.end): a for a in kept}
+    kept = [a for a in current if a.type != "section" and (a.id in human or a.id in referenced)]
+    kept_ids = {a.id for a in kept}
+    refreshed = {(a.type, a.start, a.end): a.id for a in current if a.type != "section" and a.id not in kept_ids}
+    old_sections = {(a.start, a.end, a.heading_id): a.id for a in current if a.type == "section"}
+    spans = _KeptSpans(kept)
     fresh = annotate_text(document.text, taken_ids=[a.id for a in current], model=model)
-    replacement: dict[str, str | None] = {}
+    # Fresh annotations that give way to a kept one, and the kept one they point to instead.
+    gave_way: dict[str, Annotation | None] = {}
     for annotation in fresh:
-        same = by_span.get((annotation.type, annotation.start, annotation.end))
-        if same is not None:
-            replacement[annotation.id] = same.id if same.is_active else None
+        blocking = spans.blocking(annotation)
+        if blocking is not None:
+            gave_way[annotation.id] = blocking if blocking.is_active else None
+    quotes_added = [a for a in fresh if a.type == "quote" and a.id not in gave_way]
+    parts_used = {getattr(q, name) for q in quotes_added for name in ("speaker_id", "cue_id")}
+    for annotation in fresh:
+        if annotation.type in ("speaker", "cue") and annotation.id not in parts_used:
+            gave_way.setdefault(annotation.id, None)  # a part of a quote that was not added
+    renamed: dict[str, str] = {}
+    for annotation in fresh:
+        if annotation.id in gave_way:
+            continue
+        same = refreshed.pop((annotation.type, annotation.start, annotation.end), None)
+        renamed[annotation.id] = same if same is not None else document.new_id(annotation.type)
     result = list(kept)
     for annotation in fresh:
-        if annotation.id in replacement:
+        if annotation.id in gave_way:
             continue
-        changes = {
-            name: replacement[target]
-            for name in ("speaker_id", "cue_id", "duplicate_of")
-            if (target := getattr(annotation, name)) is not None and target in replacement
-        }
-        result.append(annotation.with_changes(**changes) if changes else annotation)
+        changes: dict[str, object] = {"id": renamed[annotation.id]}
+        for name in ("speaker_id", "cue_id", "duplicate_of"):
+            target = getattr(annotation, name)
+            if target is None:
+                continue
+            if target in renamed:
+                changes[name] = renamed[target]
+                continue
+            instead = gave_way.get(target)
+            changes[name] = instead.id if instead is not None else None
+            if instead is not None and name == "speaker_id":
+                changes["speaker"] = instead.speaker
+            elif instead is not None and name == "cue_id":
+                changes["cue"] = " ".join(document.span_text(instead).split()) or None
+        result.append(annotation.with_changes(**changes))
     document.reset_annotations(result)
-    document.add_all(derive_sections(document))
+    sections = [
+        section.with_changes(id=old_sections.get((section.start, section.end, section.heading_id)) or document.new_id("section"))
+        for section in derive_sections(document)
+    ]
+    document.add_all(sections)
     return document
+
+
+def _same_span(a: Annotation, b: Annotation) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
+class _KeptSpans:
+    """The kept annotations of each type, to find the one a fresh suggestion overlaps."""
+
+    def __init__(self, kept: Iterable[Annotation]) -> None:
+        by_type: dict[str, list[Annotation]] = {}
+        for annotation in kept:
+            by_type.setdefault(annotation.type, []).append(annotation)
+        self._starts: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] = {}  # the furthest end among the first i spans
+        self._sorted: dict[str, list[Annotation]] = {}
+        for type_name, of_type in by_type.items():
+            of_type.sort(key=lambda a: (a.start, a.end))
+            self._sorted[type_name] = of_type
+            self._starts[type_name] = [a.start for a in of_type]
+            reach, furthest = [], -1
+            for annotation in of_type:
+                furthest = max(furthest, annotation.end)
+                reach.append(furthest)
+            self._reach[type_name] = reach
+
+    def blocking(self, fresh: Annotation) -> Annotation | None:
+        """The kept annotation of ``fresh``'s type it overlaps (the one with its exact span, an
+        active one, first), or None."""
+        of_type = self._sorted.get(fresh.type)
+        if not of_type:
+            return None
+        starts, reach = self._starts[fresh.type], self._reach[fresh.type]
+        index = bisect_left(starts, max(fresh.end, fresh.start + 1)) - 1
+        found: list[Annotation] = []
+        while index >= 0 and reach[index] > fresh.start:
+            candidate = of_type[index]
+            if candidate.end > fresh.start and candidate.start < max(fresh.end, fresh.start + 1):
+                found.append(candidate)
+            index -= 1
+        if not found:
+            return None
+        return min(found, key=lambda a: (not _same_span(a, fresh), not a.is_active, a.start))

@@ -22,6 +22,7 @@ from core.cli.common import Progress, default_jobs, expand_inputs
 from core.errors import InputError, IqtibasError, SaveError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document
 from core.loading import read_article
+from core.wording import count
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -175,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("written", "refreshed", "skipped")}
     quotes = sum(o.quotes for o in outcomes)
     print(
-        f"{len(outcomes)} articles: {counts['written']} written, {counts['refreshed']} refreshed, "
-        f"{counts['skipped']} skipped, {failed} errors; {quotes} quotes"
+        f"{count(len(outcomes), 'article')}: {counts['written']} written, {counts['refreshed']} refreshed, "
+        f"{counts['skipped']} skipped, {count(failed, 'error')}; {count(quotes, 'quote')}"
     )
     return 2 if failed else 0

@@ -12,6 +12,7 @@ from core.cli.common import expand_inputs
 from core.errors import InputError
 from core.export import EXPORTERS, FOLDER_EXPORTERS, FORMATS, export_documents
 from core.jsonformat import load_document
+from core.wording import count
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,15 +43,15 @@ def run(args: argparse.Namespace) -> int:
         written, warnings = FOLDER_EXPORTERS[args.to](documents, args.output)
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        print(f"{len(written)} articles written to {args.output}", file=sys.stderr)
+        print(f"{count(len(written), 'article')} written to {args.output}", file=sys.stderr)
         return 0
     assert args.to in EXPORTERS
     if args.output:
         buffer = io.StringIO(newline="")
-        count = export_documents(documents, args.to, buffer, include_rejected=args.include_rejected)
+        written_count = export_documents(documents, args.to, buffer, include_rejected=args.include_rejected)
         atomic_write_text(Path(args.output), buffer.getvalue(), keep_backup=False)
-        unit = "spans" if args.to == "doccano" else "quotes"
-        print(f"{count} {unit} from {len(documents)} articles written to {args.output}", file=sys.stderr)
+        unit = "span" if args.to == "doccano" else "quote"
+        print(f"{count(written_count, unit)} from {count(len(documents), 'article')} written to {args.output}", file=sys.stderr)
     else:
         export_documents(documents, args.to, sys.stdout, include_rejected=args.include_rejected)
     return 0

@@ -17,6 +17,7 @@ from core.interchange.brat import brat_pairs, read_brat
 from core.interchange.doccano import CODEPOINTS, UTF16, read_doccano
 from core.jsonformat import SUFFIX, save_document
 from core.model import Document
+from core.wording import count
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     annotations = sum(len(exported(document)) for _, document in planned)
     derived = sum(len(document) for _, document in planned) - annotations
     print(
-        f"{len(planned)} articles, {annotations} annotations imported into {output} "
+        f"{count(len(planned), 'article')}, {count(annotations, 'annotation')} imported into {output} "
         f"(and {derived} paragraphs and sections derived from the text)",
         file=sys.stderr,
     )

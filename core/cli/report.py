@@ -7,6 +7,7 @@ import sys
 
 from core.corpus import BROKEN
 from core.report import write_report
+from core.wording import count
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     for article in broken:
         print(f"unreadable: {article.problem}", file=sys.stderr)
     print(
-        f"report of {len(stats.articles)} articles ({stats.quotes} quotes, {len(stats.speakers)} speakers) "
+        f"report of {count(len(stats.articles), 'article')} ({count(stats.quotes, 'quote')}, {count(len(stats.speakers), 'speaker')}) "
         f"written to {args.output}",
         file=sys.stderr,
     )

@@ -11,6 +11,7 @@ from core.errors import AnnotationFileError, printable
 from core.jsonformat import validate_data
 from core.loading import read_utf8_file
 from core.safejson import parse_json
+from core.wording import count
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
         elif not args.quiet:
             print(f"{printable(str(path))}: valid")
     if len(files) > 1 and not args.quiet:
-        print(f"{len(files)} files, {bad} with problems", file=sys.stderr)
+        print(f"{count(len(files), 'file')}, {bad} with problems", file=sys.stderr)
     return 1 if bad else 0

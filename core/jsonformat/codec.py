@@ -23,7 +23,7 @@ from core.safejson import dumps, parse_json
 
 _KNOWN_TOP = ("format", "version", "document", "annotations", "meta")
 _KNOWN_DOCUMENT = ("id", "source", "sha256", "language", "direction", "text")
-_CORE_FIELDS = ("id", "type", "start", "end", "text", "origin", "status", "confidence")
+_CORE_FIELDS = ("id", "type", "start", "end", "text", "origin", "status", "corrected", "confidence")
 
 
 # Writing -------------------------------------------------------------------------------------
@@ -38,6 +38,8 @@ def annotation_to_dict(annotation: Annotation, text: str) -> dict[str, Any]:
         "origin": annotation.origin,
         "status": annotation.status,
     }
+    if annotation.corrected:
+        out["corrected"] = list(annotation.corrected)
     if annotation.confidence is not None:
         out["confidence"] = annotation.confidence
     if annotation.type == "quote":
@@ -69,6 +71,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "created": document.meta.get("created") or now_iso(),
         "modified": document.meta.get("modified") or now_iso(),
         "annotator": document.meta.get("annotator"),
+        "last_ids": document.last_ids(),
     }
     meta.update({k: v for k, v in document.meta.items() if k not in meta})
     doc_part: dict[str, Any] = {
@@ -163,7 +166,8 @@ def document_from_dict(data: Any, path: str = "<data>") -> Document:
             source=doc_part["source"],
             language=doc_part["language"],
             direction=doc_part["direction"],
-            meta=data["meta"],
+            meta={k: v for k, v in data["meta"].items() if k != "last_ids"},
+            last_ids=data["meta"].get("last_ids"),
             extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
             document_extra={k: v for k, v in doc_part.items() if k not in _KNOWN_DOCUMENT},
             annotations=annotations,
@@ -193,4 +197,6 @@ def _annotation_from_dict(item: dict[str, Any]) -> Annotation:
             extra[key] = value
     if extra:
         values["extra"] = extra
+    if "corrected" in values:
+        values["corrected"] = tuple(values["corrected"])
     return Annotation._from_validated(values)

@@ -75,10 +75,13 @@ _SIGNATURE_KEYWORDS = frozenset(
         "definitions", "type", "enum", "const", "required", "properties", "dependencies",
         "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
         "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        # Rules on arrays (``corrected``): an array value has no signature, so an annotation
+        # holding one is always checked in full; these keywords never see a signed value.
+        "items", "uniqueItems", "minItems", "maxItems",
     )
 )
 # Keywords whose value is a schema, a list of schemas or a map of names to schemas.
-_SUBSCHEMA_KEYWORDS = frozenset(("not", "if", "then", "else", "allOf", "anyOf", "oneOf"))
+_SUBSCHEMA_KEYWORDS = frozenset(("not", "if", "then", "else", "allOf", "anyOf", "oneOf", "items"))
 _SCHEMA_MAPS = frozenset(("properties", "dependencies", "definitions"))
 
 
@@ -113,6 +116,8 @@ def signature_function(item_schema: dict[str, Any]) -> Callable[[Any], Any] | No
                         numbers.add(constant)
             elif keyword in ("minLength", "maxLength"):
                 lengths.add(value)
+            elif keyword in ("uniqueItems", "minItems", "maxItems"):
+                continue
             elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
                 limits.add(value)
             elif keyword in _SUBSCHEMA_KEYWORDS:

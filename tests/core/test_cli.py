@@ -47,7 +47,7 @@ def test_annotate_a_folder_reports_the_bad_file_and_writes_the_rest(folder: Path
     assert (folder / "one.iqtibas.json").exists() and (folder / "sub" / "two.iqtibas.json").exists()
     assert not (folder / "sub" / "broken.iqtibas.json").exists()
     summary = out.strip().splitlines()[-1]
-    assert summary.startswith("3 articles: 2 written, 0 refreshed, 0 skipped, 1 errors;")
+    assert summary.startswith("3 articles: 2 written, 0 refreshed, 0 skipped, 1 error;")
     document = load_document(folder / "one.iqtibas.json")
     assert any(a.type == "quote" for a in document)
 
@@ -221,3 +221,17 @@ def test_version_and_missing_files(capsys: pytest.CaptureFixture[str], tmp_path:
     assert capsys.readouterr().out.startswith("iqtibas ")
     code, _, err = run(["outline", str(tmp_path / "missing.txt")], capsys)
     assert code == 2 and err.strip() == f"iqtibas: {tmp_path / 'missing.txt'}: no such file"
+
+
+def test_counts_agree_with_their_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9, item 10: `iqtibas outline` printed "1 quotes"."""
+    from core.outline import outline_lines
+    from core.wording import count
+
+    assert (count(1, "quote"), count(0, "quote"), count(2, "quote")) == ("1 quote", "0 quotes", "2 quotes")
+    article = tmp_path / "one.txt"
+    article.write_text("عنوان الخبر\nوقال الوزير سامي علي: «سنبدأ تنفيذ الخطة في كل القرى».\n", encoding="utf-8")
+    code, out, _ = run(["annotate", str(article)], capsys)
+    assert code == 0 and out.rstrip().endswith("1 article: 1 written, 0 refreshed, 0 skipped, 0 errors; 1 quote")
+    lines = outline_lines(load_document(tmp_path / "one.iqtibas.json"))
+    assert any(": 1 quote " in line + " " for line in lines) and not any("1 quotes" in line for line in lines)

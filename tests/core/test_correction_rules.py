@@ -54,14 +54,26 @@ def test_the_type_sets() -> None:
 def test_what_needs_review_and_in_which_order() -> None:
     document = make_document()
     pending = [a for a in document if corrections.needs_review(a)]
-    assert {a.id for a in pending} == {"t1", "sp1", "c1", "q1", "h1"}
+    assert {a.id for a in pending} == {"t1", "q1", "h1"}  # a quote stands for its mention and cue
     assert not corrections.needs_review(None)
     document.set_status("q1", "accepted")
     assert not corrections.needs_review(document.get("q1"))
     doubt = sorted(pending, key=lambda a: corrections.review_key(a, corrections.DOUBT))
     reading = sorted(pending, key=lambda a: corrections.review_key(a, corrections.READING))
-    assert [a.id for a in doubt] == ["q1", "h1", "sp1", "t1", "c1"]  # least confident first
-    assert [a.id for a in reading] == ["t1", "c1", "sp1", "q1", "h1"]
+    assert [a.id for a in doubt] == ["q1", "h1", "t1"]  # least confident first
+    assert [a.id for a in reading] == ["t1", "q1", "h1"]
+
+
+def test_most_doubtful_first_takes_the_lower_of_quote_and_speaker_confidence() -> None:
+    document = make_document()
+    document.update("q1", confidence=0.95, speaker_confidence=0.3)
+    document.update("h1", confidence=0.5)
+    assert corrections.doubt(document.get("q1")) == 0.3
+    queue = sorted((a for a in document if corrections.needs_review(a)), key=lambda a: corrections.review_key(a, corrections.DOUBT))
+    assert [a.id for a in queue] == ["q1", "h1", "t1"]  # the doubtful speaker puts the quote first
+    document.update("q1", speaker_confidence=0.99)
+    queue = sorted((a for a in document if corrections.needs_review(a)), key=lambda a: corrections.review_key(a, corrections.DOUBT))
+    assert [a.id for a in queue] == ["h1", "t1", "q1"]
 
 
 def test_a_new_annotation_is_manual_accepted_and_snapped_to_words() -> None:
@@ -110,8 +122,10 @@ def test_speaker_links_follow_the_name() -> None:
     document = make_document()
     corrections.set_speaker(document, "q1", "الوزير")
     assert document.get("q1").speaker_id == "sp1"  # same name: the link stays
-    corrections.set_speaker(document, "q1", "مصدر آخر")
+    corrections.set_speaker(document, "q1", "مصدر آخر")  # not in the text: nothing to link
     assert document.get("q1").speaker_id is None
+    assert document.get("sp1").status == "rejected"  # the annotator's mention no quote uses
+    assert document.get("q1").corrected == ("speaker", "speaker_id")
     corrections.link_mention(document, "q1", "sp1")
     assert (document.get("q1").speaker, document.get("q1").speaker_id) == ("الوزير", "sp1")
     corrections.link_mention(document, "q1", None)
@@ -126,6 +140,7 @@ def test_a_cue_link_stays_only_while_it_reads_the_same() -> None:
     assert document.get("q1").cue_id == "c1"
     corrections.set_cue(document, "q1", "صرّح")
     assert (document.get("q1").cue, document.get("q1").cue_id) == ("صرّح", None)
+    assert document.get("c1").status == "rejected"
     with pytest.raises(ModelError):
         corrections.set_cue(document, "h1", "قال")  # only quotes have a cue
 

@@ -204,6 +204,16 @@ def test_a_new_file_gets_normal_permissions(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o666 & ~current
 
 
+def test_the_backup_keeps_the_files_permissions(tmp_path: Path) -> None:
+    """Issue 9, item 10: ``.bak`` got mode 0600 while the file was 0644."""
+    path = save_document(sample_document(), tmp_path / "shared.iqtibas.json")
+    for mode in (0o644, 0o640):
+        path.chmod(mode)
+        save_document(sample_document(), path)
+        assert path.stat().st_mode & 0o777 == mode
+        assert Path(f"{path}.bak").stat().st_mode & 0o777 == mode
+
+
 def test_type_specific_rules_are_explained(tmp_path: Path) -> None:
     data = valid_data()
     quote = next(a for a in data["annotations"] if a["type"] == "quote")

@@ -25,11 +25,12 @@ _VALUES = st.one_of(
     st.text(max_size=3),
     st.sampled_from([*_CONSTANTS, "", "x" * 200, "x" * 201]),
     st.lists(st.integers(), max_size=2),
+    st.lists(st.sampled_from(["speaker", "end", "kind", "cue_id", "note", ""]), max_size=3),
     st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
 )
 _KEYS = st.sampled_from(
     ["id", "type", "start", "end", "text", "origin", "status", "confidence", "kind", "speaker",
-     "speaker_id", "cue", "cue_id", "heading_id", "duplicate_of", "note", "future"]
+     "speaker_id", "cue", "cue_id", "heading_id", "duplicate_of", "note", "corrected", "future"]
 )
 
 

@@ -1,8 +1,9 @@
 """The annotation file format, pinned byte for byte by a committed golden file.
 
 ``data/golden.iqtibas.json`` was written from ``golden_document()``: every annotation type and
-field, astral characters, a rejected automatic annotation, a note, and unknown fields at every
-level (as a newer minor version would write them). Any change to what is written — key order,
+field, astral characters, a corrected automatic quote (``corrected``), a rejected automatic
+annotation, a note, the ids given so far (``meta.last_ids``, higher than the ids present after a
+removal), and unknown fields at every level (as a newer minor version would write them). Any change to what is written — key order,
 indentation, escaping, number format — fails here, so it cannot happen by accident across
 releases. A deliberate change of the format regenerates the file with
 ``python tests/core/test_jsonformat_golden.py --write`` and says so in the commit message.
@@ -35,13 +36,15 @@ def golden_document() -> Document:
         },
         extra={"future_top": [1, 2.5, None]},
         document_extra={"encoding": "utf-8"},
+        last_ids={"q": 5},  # q3 … q5 were removed: their ids are never given again
     )
     add = document.add
     add(Annotation("c1", "cue", 0, 4, origin="auto", status="accepted", confidence=0.9))
     add(Annotation("c2", "cue", 39, 44, origin="auto", status="pending", confidence=0.85))
     add(Annotation("sp1", "speaker", 14, 22, origin="manual", status="accepted", speaker="سامي علي"))
-    add(Annotation("q1", "quote", 25, 36, origin="auto", status="pending", confidence=0.95, kind="direct",
-                   speaker="سامي علي", speaker_id="sp1", cue="وقال", cue_id="c1", note="«» included"))
+    add(Annotation("q1", "quote", 25, 36, origin="auto", status="accepted", confidence=0.95, kind="direct",
+                   speaker="سامي علي", speaker_id="sp1", cue="وقال", cue_id="c1", note="«» included",
+                   corrected=("speaker", "speaker_id", "end"), speaker_confidence=0.41))
     add(Annotation("q2", "quote", 48, 66, origin="auto", status="rejected", confidence=0.4, kind="indirect",
                    speaker=None, cue="وأضاف", cue_id="c2", extra={"future_field": "kept"}))
     add(Annotation("b1", "boilerplate", 68, 82, origin="auto", status="pending", confidence=0.7))
@@ -66,9 +69,12 @@ def test_the_golden_file_loads_to_the_same_document_and_saves_unchanged() -> Non
     loaded = load_document(GOLDEN)
     assert loaded == golden_document()
     assert loaded.get("q2").extra == {"future_field": "kept"}
+    assert loaded.get("q1").corrected == ("speaker", "speaker_id", "end")
+    assert loaded.last_ids()["q"] == 5
     assert loaded.extra == {"future_top": [1, 2.5, None]}
     assert dumps_document(loaded).encode("utf-8") == GOLDEN.read_bytes()
     assert loads_document(GOLDEN.read_text(encoding="utf-8")) == loaded
+    assert loaded.new_id("quote") == "q6"  # q3 … q5 named annotations removed before
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
