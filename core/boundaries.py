@@ -28,15 +28,25 @@ def _is_combining(text: str, index: int) -> bool:
     return 0 <= index < len(text) and _COMBINING.match(text, index) is not None
 
 
+# Separators a selection often takes along at its ends (``قال:``, ``الوزير،``): never part of a
+# span. Sentence punctuation (``.`` ``؟`` ``!``) and quotation marks are kept: they can be.
+EDGE_SEPARATORS = frozenset(":،,;؛")
+
+
+def _trimmed(char: str) -> bool:
+    return char.isspace() or char in EDGE_SEPARATORS
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``start..end`` to whole words and trim white space at both ends.
+    """Widen ``start..end`` to whole words and trim white space and separators (``:`` ``،``
+    ``,`` ``;`` ``؛``) at both ends.
 
     A selection that holds no word character is returned trimmed but otherwise unchanged.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    while start < end and text[start].isspace():
+    while start < end and _trimmed(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _trimmed(text[end - 1]):
         end -= 1
     if start == end:
         return start, end

@@ -63,6 +63,15 @@ class Settings:
     def review_order(self, value: ReviewOrder) -> None:
         self._store.setValue("prefs/review_order", value if value in REVIEW_ORDERS else DOUBT)
 
+    @property
+    def annotator(self) -> str:
+        """The annotator's name, saved in ``meta.annotator`` of the files they correct ("" unset)."""
+        return " ".join(str(self._store.value("prefs/annotator", "") or "").split())
+
+    @annotator.setter
+    def annotator(self, value: str) -> None:
+        self._store.setValue("prefs/annotator", " ".join(value.split()))
+
     def _int(self, key: str, default: int) -> int:
         """An integer setting; ``default`` when it is missing or not a number (INI files hold text)."""
         value = self._store.value(key, default)

@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("ar", "en", "system"), help="interface language (default: the preference, else the system language)")
     parser.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1360x860 (default: as last time)")
     parser.add_argument("--no-recovery", action="store_true", help="do not offer to restore work left by a crash")
+    parser.add_argument(
+        "--annotator", metavar="NAME",
+        help="your name, saved as the annotator of the files you correct (remembered, as in Preferences)",
+    )
     return parser
 
 
@@ -54,6 +58,8 @@ class Application:
         self.app: QApplication = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0] if sys.argv else "iqtibas"])
         self.app.setApplicationDisplayName("Iqtibas")
         self.args = args
+        if getattr(args, "annotator", None) is not None:
+            settings().annotator = args.annotator
         self.translations = i18n.Translations()
         preference = args.lang or settings().language
         self.translations.install(self.app, i18n.resolve(preference))
@@ -92,7 +98,27 @@ class Application:
         if not self.window.files.offer_recovery():
             self.open_initial()
 
+    def terminate(self, _signal: int = 0) -> None:
+        """Told to stop (SIGTERM, SIGHUP, Ctrl+C): unsaved work to the recovery folder, then a
+        normal exit without questions (``gui.application.termination``)."""
+        window = self.window
+        window.files.autosave_now()
+        window.close_without_asking()
+        self.app.quit()
+
     def run(self) -> int:
+
+        from gui.application.crash import default_log_path
+        from gui.application.termination import TerminationWatcher, start_resource_tracker
+
+        start_resource_tracker(default_log_path())
+        watcher = TerminationWatcher(self.terminate)
+        try:
+            return self._run()
+        finally:
+            watcher.uninstall()
+
+    def _run(self) -> int:
         from PySide6.QtCore import QTimer
 
         window = self.window

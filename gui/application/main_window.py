@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._on_zoom)
         self.files.recentFilesChanged.connect(self.refresh_recent_menu)
         self.corpus.activeChanged.connect(self.corpus_dock.setVisible)
-        self.compare.activeChanged.connect(self.compare_dock.setVisible)
+        self.compare.activeChanged.connect(self._show_comparison)
+        self.details.editingDone.connect(self.view.setFocus)
 
     # Following the workspace ------------------------------------------------------------------
     def _on_session(self, session: DocumentSession | None) -> None:
@@ -167,6 +168,14 @@ class MainWindow(QMainWindow):
         settings().review_order = order
         (self.window_actions.order_doubt if order == DOUBT else self.window_actions.order_reading).setChecked(True)
 
+    def _show_comparison(self, active: bool) -> None:
+        """The comparison strip under the article: about a fifth of the window's height."""
+        was_visible = self.compare_dock.isVisible()
+        self.compare_dock.setVisible(active)
+        if active and not was_visible:
+            height = max(self.compare.panel.minimumSizeHint().height(), self.height() // 5)
+            self.resizeDocks([self.compare_dock], [height], Qt.Orientation.Vertical)
+
     def _on_zoom(self, size: int) -> None:
         settings().point_size = size
 
@@ -183,6 +192,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         values = dialog.values()
+        store.annotator = values.annotator
         self.set_review_order(values.review_order)
         self.view.set_point_size(values.point_size)
         if values.language != store.language:
@@ -212,6 +222,12 @@ class MainWindow(QMainWindow):
             self.workspace.select(current_id)
         old._closing_for_rebuild = True
         old.close()
+
+    def close_without_asking(self) -> None:
+        """Close at once (the program was told to stop): unsaved work stays in the recovery
+        folder, offered back at the next start."""
+        self._closing_for_rebuild = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing_for_rebuild and not self.files.maybe_close():

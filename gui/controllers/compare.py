@@ -23,11 +23,11 @@ from core.model import Document, ModelEvent
 from gui.dialogs import prompts
 from gui.document.labels import type_label
 from gui.document.session import DocumentSession
-from gui.document.workspace import Workspace
+from gui.document.workspace import Initiator, Workspace
 from gui.views.article_view import ArticleView
 from gui.views.compare_panel import ComparePanel, category_label
 from gui.views.status_bar import StatusBar
-from gui.views.theme import COMPARE_COLOURS
+from gui.views.theme import COMPARE_MARKS, COMPARE_ORDER
 
 if TYPE_CHECKING:  # core.compare (with core.evaluate) is imported when a comparison starts
     from core.compare import Difference
@@ -126,21 +126,28 @@ class CompareController(QObject):
         for difference in self.differences:
             snippet = " ".join(text[difference.start : difference.end].split()[:8])
             label = f"{category_label(difference.category)} · {type_label(difference.type)} · {snippet}"
-            item = QListWidgetItem(label)
-            item.setToolTip(", ".join(category_label(a) for a in difference.aspects))
             side = "a" if difference.category == ONLY_A else "b" if difference.category == ONLY_B else "both"
+            item = QListWidgetItem(self.panel.icons[side], label)
+            item.setToolTip(", ".join(category_label(a) for a in difference.aspects))
             item.setData(Qt.ItemDataRole.UserRole, side)
             self.panel.list.addItem(item)
-            marks.append((difference.start, difference.end, COMPARE_COLOURS[side]))
+            marks.append((difference.start, difference.end, side))
+        if self.differences and row >= 0:  # the row kept across an edit, without moving the selection
+            self.panel.list.setCurrentRow(min(row, len(self.differences) - 1))
         self.panel.list.blockSignals(False)
-        self._view.set_marks(marks)
-        if self.differences:
-            self.panel.list.setCurrentRow(min(max(row, 0), len(self.differences) - 1))
+        marks.sort(key=lambda mark: COMPARE_ORDER.index(mark[2]))
+        self._view.set_marks([(start, end, COMPARE_MARKS[side]) for start, end, side in marks])
 
     def _on_row(self, row: int) -> None:
-        if 0 <= row < len(self.differences):
-            difference = self.differences[row]
-            self._view.show_span(difference.start, difference.end)
+        """A difference picked: its annotation in this document becomes the current one (the
+        details panel shows it); a difference only B has shows its stretch of text."""
+        if not 0 <= row < len(self.differences):
+            return
+        difference = self.differences[row]
+        document = self._workspace.document
+        ours = difference.a if difference.a is not None and document is not None and document.find(difference.a.id) == difference.a else None
+        self._workspace.select(ours.id if ours is not None else None, Initiator.PROGRAM)
+        self._view.show_span(difference.start, difference.end)
 
     def take_current(self, side: str) -> bool:
         row = self.panel.list.currentRow()

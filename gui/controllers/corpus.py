@@ -15,17 +15,19 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, open_article
 from core.corpus import NOT_STARTED, REVIEWED, entry_for, list_corpus
+from core.corrections import REVIEW_ITEM_TYPES, needs_review
 from core.errors import IqtibasError
+from core.loading import path_exists
 from gui.controllers.files import FileController
 from gui.dialogs import prompts
 from gui.document.workers import Worker
 from gui.document.workspace import Workspace
-from gui.views.corpus_panel import CorpusModel, CorpusPanel
+from gui.views.corpus_panel import CorpusModel, CorpusPanel, LiveState
 
 PREFETCH = 3
 
@@ -47,8 +49,12 @@ class CorpusController(QObject):
         self.worker = Worker(self)
         self._prefetched: dict[Path, OpenedArticle] = {}
         self._queued: set[Path] = set()
-        self.panel.list.activated.connect(lambda index: self.go_to(index.row()))
+        # One click (or Enter) opens an article; a double click's second half is the same row.
+        self.panel.list.clicked.connect(self._on_picked)
+        self.panel.list.activated.connect(self._on_picked)
         files.saved.connect(self.on_saved)
+        workspace.modifiedChanged.connect(self._follow_current)
+        workspace.documentChanged.connect(self._follow_current)
 
     # Opening a folder -------------------------------------------------------------------------
     def open_folder_dialog(self) -> None:
@@ -90,9 +96,30 @@ class CorpusController(QObject):
         self.model.set_current(row)
         self.panel.list.setCurrentIndex(self.model.index(row))
         prefetched = self._prefetched.pop(entry.article, None)
+        if prefetched is not None and path_exists(entry.annotation):
+            prefetched = None  # annotated before its file was saved: the saved work wins
         self._files.open_path(entry.article, ask=False, prefetched=prefetched)
         self._prefetch_after(row)
         return True
+
+    def _on_picked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() != self.model.current and not self.go_to(index.row()):
+            self.panel.list.setCurrentIndex(self.model.index(self.model.current))  # cancelled
+
+    def _follow_current(self, *_args: object) -> None:
+        """The open article's state as it is being corrected, before it is saved: an article
+        with unsaved corrections is "in progress" (or "reviewed") and says "unsaved"."""
+        row = self.model.current
+        session = self._workspace.session
+        if not self.active or session is None or not session.ready or not 0 <= row < len(self.model.entries):
+            return
+        if session.article_path != self.model.entries[row].article:
+            return
+        if not session.is_modified:
+            self.model.set_live(row, None)
+            return
+        items = [a for a in session.document if a.type in REVIEW_ITEM_TYPES]
+        self.model.set_live(row, LiveState(sum(1 for a in items if needs_review(a)), len(items)))
 
     def next_article(self) -> bool:
         return self.active and self.go_to(self.model.current + 1)
@@ -110,6 +137,8 @@ class CorpusController(QObject):
         """Refresh the state of the saved article."""
         for row, entry in enumerate(self.model.entries):
             if entry.annotation == path:
+                self._prefetched.pop(entry.article, None)
+                self.model.set_live(row, None)
                 self.model.update_entry(row, entry_for(entry.article))
                 self.update_progress()
                 self.entriesChanged.emit()
@@ -141,7 +170,9 @@ class CorpusController(QObject):
 
     def _on_prefetched(self, path: Path, opened: OpenedArticle) -> None:
         self._queued.discard(path)
-        if self.folder is not None and any(e.article == path for e in self.model.entries):
+        entry = next((e for e in self.model.entries if e.article == path), None)
+        # Background annotation never stands in for saved work (the file may exist by now).
+        if self.folder is not None and entry is not None and not path_exists(entry.annotation):
             self._prefetched[path] = opened
 
     def is_prefetched(self, path: Path) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.boundaries import EARLIER, LATER, move_boundary, snap_to_words
 from core.errors import ModelError
+from core.folding import fold
 from core.model import Annotation
 from gui.dialogs import prompts
 from gui.document.session import DocumentSession
@@ -156,11 +157,13 @@ class EditController(QObject):
         if not source or source not in names:
             self._status.show_message(self.tr("Pick a speaker in the outline's speakers index first."))
             return
+        others = [n for n in names if n != source]
         target = prompts.choose_speaker(
             self._dialog_parent,
             self.tr("Merge speakers"),
             self.tr("Merge “%1” into:").replace("%1", source),
-            [n for n in names if n != source],
+            others,
+            merge_suggestion(source, others),
         )
         if target and target != source and self._run(lambda: session.merge_speakers(source, target)):
             self._outline.select_speaker(target)
@@ -190,3 +193,10 @@ class EditController(QObject):
         if end > start:
             self._on_current(lambda session, current: session.resize(current.id, start, end))
             self._workspace.select(self._workspace.current_id, Initiator.EDIT)
+
+
+def merge_suggestion(source: str, names: list[str]) -> str:
+    """The speaker ``source`` most likely merges into: the most quoted one sharing a word with it
+    (``بيسكوف`` → ``دميتري بيسكوف``), else none ("" leaves the field empty)."""
+    words = set(fold(source).split())
+    return next((name for name in names if words & set(fold(name).split())), "")

@@ -148,7 +148,7 @@ class FileController(QObject):
 
         self._request += 1
         document = document_from_text(read_text(SAMPLE_ARTICLE), doc_id="sample", source=SAMPLE_ARTICLE)
-        session = DocumentSession(document, annotation_path=Path.home() / f"sample{SUFFIX}")
+        session = DocumentSession(document)  # no place of its own: saving asks where (Save As)
         self._show(session)
 
     def _on_loaded(self, path: Path, request: int, opened: OpenedArticle) -> None:
@@ -246,6 +246,9 @@ class FileController(QObject):
 
     def _write(self, session: DocumentSession, path: Path) -> bool:
         old_path = session.annotation_path
+        annotator = settings().annotator
+        if annotator and (session.is_modified or not session.document.meta.get("annotator")):
+            session.document.meta["annotator"] = annotator  # who corrected it (iqtibas agree compares them)
         try:
             save_document(session.document, path)
         except (IqtibasError, OSError) as error:

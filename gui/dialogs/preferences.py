@@ -1,10 +1,10 @@
-"""Preferences: interface language, review order, article font size."""
+"""Preferences: the annotator's name, interface language, review order, article font size."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from core.corrections import DOUBT, READING, REVIEW_ORDERS, ReviewOrder
 from gui.settings import MAX_POINT_SIZE, MIN_POINT_SIZE, Settings
@@ -17,12 +17,18 @@ class Preferences:
     language: str
     review_order: ReviewOrder
     point_size: int
+    annotator: str = ""
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, store: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
+        self.annotator_edit = QLineEdit(store.annotator, self)
+        self.annotator_edit.setObjectName("annotatorEdit")
+        self.annotator_edit.setPlaceholderText(self.tr("Saved in the files you correct"))
+        metrics = self.annotator_edit.fontMetrics()
+        self.annotator_edit.setMinimumWidth(metrics.horizontalAdvance(self.annotator_edit.placeholderText()) + 24)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("languageCombo")
         self.language_combo.addItem(self.tr("System language"), "system")
@@ -42,6 +48,7 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.addRow(self.tr("Your name"), self.annotator_edit)
         form.addRow(self.tr("Interface language"), self.language_combo)
         form.addRow(self.tr("Review order"), self.order_combo)
         form.addRow(self.tr("Article font size"), self.size_spin)
@@ -51,4 +58,5 @@ class PreferencesDialog(QDialog):
     def values(self) -> Preferences:
         chosen = self.order_combo.currentData()
         order = next((o for o in REVIEW_ORDERS if o == chosen), DOUBT)
-        return Preferences(str(self.language_combo.currentData()), order, self.size_spin.value())
+        annotator = " ".join(self.annotator_edit.text().split())
+        return Preferences(str(self.language_combo.currentData()), order, self.size_spin.value(), annotator)

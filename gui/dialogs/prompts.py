@@ -9,8 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 SAVE = "save"
 DISCARD = "discard"
@@ -25,8 +35,9 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
-def ask_unsaved(parent: QWidget | None, name: str) -> str:
-    """SAVE, DISCARD or CANCEL for a document with unsaved corrections."""
+def unsaved_box(parent: QWidget | None, name: str) -> QMessageBox:
+    """The save / discard / cancel question, each button with its Alt key (Alt+S, Alt+D; Esc
+    cancels): the platform's own button texts have no mnemonic for Discard."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
         translate("Dialogs", "Unsaved corrections"),
@@ -34,8 +45,23 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         parent,
     )
+    texts = {
+        QMessageBox.StandardButton.Save: translate("Dialogs", "&Save"),
+        QMessageBox.StandardButton.Discard: translate("Dialogs", "&Discard"),
+        QMessageBox.StandardButton.Cancel: translate("Dialogs", "&Cancel"),
+    }
+    for which, text in texts.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
-    answer = box.exec()
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """SAVE, DISCARD or CANCEL for a document with unsaved corrections."""
+    answer = unsaved_box(parent, name).exec()
     if answer == QMessageBox.StandardButton.Save:
         return SAVE
     if answer == QMessageBox.StandardButton.Discard:
@@ -125,10 +151,47 @@ def choose_comparison_path(parent: QWidget | None, folder: str = "") -> str | No
     return path or None
 
 
+class SpeakerDialog(QDialog):
+    """Pick one of the article's speakers or type a new name: completion as you type, one Enter
+    accepts (an editable combo box in ``QInputDialog`` wanted two)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, names: Sequence[str], current: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("speakerChoice")
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItems(list(names))
+        self.combo.setEditText(current)  # only a likely choice is offered; else the field is empty
+        self.combo.setMinimumContentsLength(24)
+        line = self.combo.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.selectAll()
+        line.installEventFilter(self)
+        self._line = line
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(label, self))
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+
+    def value(self) -> str | None:
+        return " ".join(self.combo.currentText().split()) or None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._line and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.value():
+                    self.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+
 def choose_speaker(parent: QWidget | None, title: str, label: str, names: Sequence[str], current: str = "") -> str | None:
     """Pick one of ``names`` or type a new one; None when cancelled or empty."""
-    items = list(names)
-    index = items.index(current) if current in items else 0
-    value, ok = QInputDialog.getItem(parent, title, label, items, index, True)
-    value = " ".join(value.split()) if ok else ""
-    return value or None
+    dialog = SpeakerDialog(parent, title, label, names, current)
+    return dialog.value() if dialog.exec() else None

@@ -20,7 +20,6 @@ class ShortcutsDialog(QDialog):
     def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(640, 720)
         note = QLabel(
             self.tr(
                 "In the article: arrows move the cursor, Shift+arrows select (Ctrl+Shift+arrows by word). "
@@ -36,10 +35,18 @@ class ShortcutsDialog(QDialog):
         for row, (command, keys) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(command))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        # Both columns as wide as their longest entry (the keys column was cut), the dialog as
+        # wide as the table needs, within the screen.
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        needed = header.length() + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 32
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(needed, int(screen.width() * 0.9)) if screen is not None else needed, 720)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -46,7 +46,7 @@ from gui.settings import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 from gui.views.highlighter import AnnotationHighlighter
 from gui.views.offsets import OffsetMap, view_text
 from gui.views.span_index import SpanIndex
-from gui.views.theme import SELECTION_BORDER, SELECTION_COLOUR, article_font
+from gui.views.theme import SELECTION_BORDER, SELECTION_COLOUR, CompareMark, article_font
 
 
 class ArticleView(QPlainTextEdit):
@@ -76,7 +76,7 @@ class ArticleView(QPlainTextEdit):
         self._index: SpanIndex | None = None
         self._highlighter = AnnotationHighlighter(self.document())
         self._current: tuple[int, int] | None = None
-        self._marks: list[tuple[int, int, str]] = []
+        self._marks: list[tuple[int, int, CompareMark]] = []
         self._context_actions: list[QAction | None] = []
         self._set_direction("rtl")
         self.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -219,20 +219,23 @@ class ArticleView(QPlainTextEdit):
         self._current = None
         self._apply_extra_selections()
 
-    def set_marks(self, marks: Sequence[tuple[int, int, str]]) -> None:
-        """Transient marks ``(start, end, colour)`` drawn under the text (e.g. compare results)."""
+    def set_marks(self, marks: Sequence[tuple[int, int, CompareMark]]) -> None:
+        """Transient marks ``(start, end, mark)`` drawn over the text (comparison differences),
+        in the order given."""
         self._marks = list(marks)
         self._apply_extra_selections()
 
     def _apply_extra_selections(self) -> None:
         selections = []
-        for start, end, colour in self._marks:
-            selections.append(self._extra(start, end, colour, underline=True))
+        for start, end, mark in self._marks:
+            selections.append(self._extra(start, end, mark.background, underline=mark.underline))
         if self._current is not None:
             selections.append(self._extra(*self._current, SELECTION_COLOUR, border=True))
         self.setExtraSelections(selections)
 
-    def _extra(self, start: int, end: int, colour: str, *, underline: bool = False, border: bool = False) -> QTextEdit.ExtraSelection:
+    def _extra(
+        self, start: int, end: int, colour: str | None, *, underline: str | None = None, border: bool = False
+    ) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_utf16(start))
@@ -241,9 +244,8 @@ class ArticleView(QPlainTextEdit):
         fmt = QTextCharFormat()
         if underline:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(colour))
-            fmt.setBackground(QColor(colour).lighter(125))
-        else:
+            fmt.setUnderlineColor(QColor(underline))
+        if colour:
             fmt.setBackground(QColor(colour))
         if border:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

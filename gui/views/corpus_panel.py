@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -23,19 +24,48 @@ def state_label(state: str) -> str:
     }.get(state, state)
 
 
+@dataclass(frozen=True)
+class LiveState:
+    """The open article with unsaved corrections: what waits for review in it now."""
+
+    pending: int
+    total: int
+
+    @property
+    def state(self) -> str:
+        return IN_PROGRESS if self.pending else REVIEWED
+
+
 class CorpusModel(QAbstractListModel):
-    """The corpus entries, one row per article."""
+    """The corpus entries, one row per article (the open one as it is, unsaved work included)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[CorpusEntry] = []
         self.current = -1
+        self._live: dict[int, LiveState] = {}
 
     def set_entries(self, entries: list[CorpusEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
         self.current = -1
+        self._live = {}
         self.endResetModel()
+
+    def set_live(self, row: int, live: LiveState | None) -> None:
+        """Show ``row`` with unsaved corrections (``live``), or as its file says (None)."""
+        if self._live.get(row) == live:
+            return
+        if live is None:
+            self._live.pop(row, None)
+        else:
+            self._live[row] = live
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def state(self, row: int) -> str:
+        """The state shown for ``row``: unsaved work counts."""
+        live = self._live.get(row)
+        return live.state if live is not None else self.entries[row].state
 
     def update_entry(self, row: int, entry: CorpusEntry) -> None:
         self.entries[row] = entry
@@ -55,11 +85,15 @@ class CorpusModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         entry = self.entries[index.row()]
+        live = self._live.get(index.row())
+        state = live.state if live is not None else entry.state
         if role == Qt.ItemDataRole.DisplayRole:
-            detail = f" · {entry.pending}/{entry.total}" if entry.state == IN_PROGRESS else ""
-            return f"{entry.article.name} — {state_label(entry.state)}{detail}"
+            pending, total = (live.pending, live.total) if live is not None else (entry.pending, entry.total)
+            detail = f" · {pending}/{total}" if state == IN_PROGRESS else ""
+            unsaved = " · " + QCoreApplication.translate("Corpus", "unsaved") if live is not None else ""
+            return f"{entry.article.name} — {state_label(state)}{detail}{unsaved}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(_STATE_COLOURS.get(entry.state, "#000000"))
+            return QColor(_STATE_COLOURS.get(state, "#000000"))
         if role == Qt.ItemDataRole.FontRole and index.row() == self.current:
             font = QFont()
             font.setBold(True)

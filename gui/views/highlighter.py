@@ -111,7 +111,13 @@ def format_ranges(spans: list[BlockSpan]) -> list[QTextLayout.FormatRange]:
     bounds = sorted({p for start, length, *_ in spans for p in (start, start + length)})
     for left, right in pairwise(bounds):
         merged: QTextCharFormat | None = None
-        for start, length, key, status, _id in spans:
+        covering = [span for span in spans if span[0] <= left and right <= span[0] + span[1]]
+        # A rejected suggestion under an active annotation of its type (a quote a person drew
+        # where the annotator's was rejected) is not drawn: the active one shows, not struck out.
+        active = {_type_of(key) for _s, _l, key, status, _i in covering if status != "rejected"}
+        for start, length, key, status, _id in covering:
+            if status == "rejected" and _type_of(key) in active:
+                continue
             if start <= left and right <= start + length:
                 fmt = char_format(key, status)
                 if merged is None:
@@ -121,6 +127,10 @@ def format_ranges(spans: list[BlockSpan]) -> list[QTextLayout.FormatRange]:
         if merged is not None:
             ranges.append(_range(left, right - left, merged))
     return ranges
+
+
+def _type_of(style_key: str) -> str:
+    return style_key.partition(":")[0]  # quote:direct -> quote
 
 
 def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
+from core.corrections import doubt
 from core.model import Annotation, Document, ModelEvent
 from core.outline import quote_summary
 from gui.document.labels import isolate, kind_label, status_label, type_label
@@ -508,6 +509,8 @@ class OutlineModel(QAbstractItemModel):
         lines.append(self.tr("Status: %1").replace("%1", status_label(annotation.status)))
         if annotation.confidence is not None:
             lines.append(self.tr("Confidence: %1").replace("%1", f"{annotation.confidence:.2f}"))
+        if annotation.speaker_confidence is not None:
+            lines.append(self.tr("Speaker confidence: %1").replace("%1", f"{annotation.speaker_confidence:.2f}"))
         lines.append(self._text(annotation, 30))
         return "\n".join(lines)
 
@@ -528,12 +531,14 @@ class OutlineModel(QAbstractItemModel):
     def _review_data(self, annotation: Annotation | None, role: int) -> Any:
         if annotation is None:
             return None
-        doubtful = annotation.status == "pending" and annotation.confidence is not None and annotation.confidence < DOUBT_THRESHOLD
+        sure = doubt(annotation)  # the lower of the quote's and its speaker's confidence
+        known = annotation.confidence is not None or annotation.speaker_confidence is not None
+        doubtful = annotation.status == "pending" and known and sure < DOUBT_THRESHOLD
         if role == Qt.ItemDataRole.DisplayRole:
             mark = {"accepted": "✓", "rejected": "✗", "pending": "•"}[annotation.status]
-            if annotation.status == "pending" and annotation.confidence is not None:
-                return f"{mark} {annotation.confidence:.2f}" + (" ?" if doubtful else "")
-            return mark
+            if annotation.status == "pending" and known:
+                return f"{mark} {sure:.2f}" + (" ?" if doubtful else "")
+            return f"{mark} ✎" if annotation.corrected else mark
         if role == Qt.ItemDataRole.ForegroundRole:
             if doubtful:
                 return QColor("#c62828")
@@ -542,6 +547,8 @@ class OutlineModel(QAbstractItemModel):
             tip = status_label(annotation.status)
             if annotation.type == "quote":
                 tip = f"{kind_label(annotation.kind)} · {tip}"
+            if annotation.corrected:
+                tip += " — " + self.tr("corrected by a person")
             if doubtful:
                 tip += " — " + self.tr("doubtful: check it first")
             return tip

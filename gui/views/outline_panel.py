@@ -11,11 +11,22 @@ Signals:
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.folding import fold
-from core.model import Annotation
+from core.model import Annotation, ModelEvent
 from gui.document.session import DocumentSession
 from gui.document.workspace import Initiator, Workspace
 from gui.views.outline_model import NODE_KIND_ROLE, SEARCH_TEXT_ROLE, SPEAKER_ROLE, OutlineModel
@@ -51,6 +62,28 @@ class OutlineFilter(QSortFilterProxyModel):
         return self._query in fold(str(text))
 
 
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """The direction of ``text``'s first strong character (Unicode bidi): right to left for an
+    Arabic row, left to right for a Latin one; left to right when there is none."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+    return Qt.LayoutDirection.LeftToRight
+
+
+class RowDirectionDelegate(QStyledItemDelegate):
+    """Lays each row out in its own text's direction, whatever the interface's: an Arabic quote
+    reads right to left (its brackets on the right side, aligned right, its icon at its start)
+    in the English window too, and an English label left to right in the Arabic one."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.direction = text_direction(option.text)
+
+
 class OutlinePanel(QWidget):
     annotationChosen = Signal(str)
     speakerChosen = Signal(str)
@@ -73,6 +106,7 @@ class OutlinePanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setIndentation(14)
+        self.tree.setItemDelegateForColumn(0, RowDirectionDelegate(self.tree))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -87,7 +121,7 @@ class OutlinePanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.set_source(model)
         workspace.sessionChanged.connect(self._on_session)
-        workspace.documentChanged.connect(model.apply)
+        workspace.documentChanged.connect(self._apply_quietly)
         workspace.selectionChanged.connect(self._on_selection)
         self.annotationChosen.connect(lambda annotation_id: workspace.select(annotation_id, Initiator.OUTLINE))
         if workspace.session is not None:
@@ -96,6 +130,19 @@ class OutlinePanel(QWidget):
     # Following the workspace ------------------------------------------------------------------
     def _on_session(self, session: DocumentSession | None) -> None:
         self.source().set_document(session.document if session is not None else None)
+
+    def _apply_quietly(self, events: list[ModelEvent]) -> None:
+        """Follow an edit's rows without announcing where the tree's current row lands.
+
+        Removing or moving the current row (a renamed speaker leaves the speakers index) makes
+        the tree pick a neighbour as current; announced, it would move the workspace's selection
+        to an unrelated annotation. The workspace reselects the edited annotation right after.
+        """
+        self._quiet = True
+        try:
+            self.source().apply(events)
+        finally:
+            self._quiet = False
 
     def _on_selection(self, annotation: Annotation | None, initiator: Initiator) -> None:
         if initiator is not Initiator.OUTLINE:
@@ -137,11 +184,15 @@ class OutlinePanel(QWidget):
 
     def _apply_filter(self) -> None:
         self._filter_timer.stop()
-        self.proxy.set_query(self.filter_edit.text())
-        if self.proxy.query:
-            self.tree.expandAll()
-        else:
-            self.expand_defaults()
+        self._quiet = True  # rows filtered away move the current row: not a choice of the user
+        try:
+            self.proxy.set_query(self.filter_edit.text())
+            if self.proxy.query:
+                self.tree.expandAll()
+            else:
+                self.expand_defaults()
+        finally:
+            self._quiet = False
 
     # Selection --------------------------------------------------------------------------------
     def select_annotation(self, annotation: Annotation | None) -> None:

@@ -54,7 +54,25 @@ SELECTION_COLOUR = "#f8bbd0"
 SELECTION_BORDER = "#ad1457"
 PENDING_MARK = "#c7a34a"
 REJECTED_COLOUR = "#bdbdbd"
-COMPARE_COLOURS = {"a": "#ef9a9a", "b": "#a5d6a7", "both": "#ce93d8"}
+
+
+@dataclass(frozen=True)
+class CompareMark:
+    """How a comparison difference is marked in the article. Only in A underlines, only in B
+    tints the background, a difference in both does both in a third colour: where an A-only and
+    a B-only annotation overlap, both marks stay visible."""
+
+    underline: str | None
+    background: str | None
+
+
+COMPARE_MARKS = {
+    "a": CompareMark(underline="#c62828", background=None),
+    "b": CompareMark(underline=None, background="#b9e4c1"),
+    "both": CompareMark(underline="#7b1fa2", background="#ead3f2"),
+}
+# Drawn in this order: later marks' properties go over earlier ones' where they overlap.
+COMPARE_ORDER = ("both", "b", "a")
 
 
 def style_key(type_name: str, kind: str | None) -> str:

@@ -169,6 +169,11 @@ def test_snapping_to_words_keeps_diacritics_and_trims_space() -> None:
     assert snap_to_words(text, 4, 8) == (5, 12)
     assert snap_to_words(text, 12, 15) == (15, 15)  # white space only: empty
     assert snap_to_words(text, 9, 2) == (0, 12)  # reversed bounds are ordered
+    said = "وقال الوزير: «الخطة جاهزة»، ثم غادر."
+    colon = said.index(":")
+    assert snap_to_words(said, 0, colon + 1) == (0, colon)  # issue 9: Ctrl+E kept a trailing ':'
+    assert snap_to_words(said, said.index("«") + 1, said.index("،") + 2) == (said.index("«") + 1, said.index("»") + 1)
+    assert snap_to_words(said, said.index("ثم"), len(said)) == (said.index("ثم"), len(said))  # the full stop stays
 
 
 def test_moving_boundaries_by_word_and_character() -> None:

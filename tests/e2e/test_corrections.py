@@ -78,7 +78,8 @@ def test_type_key_without_selection_changes_the_type(window, qtbot) -> None:  # 
     assert document.get(quote.id).type == "boilerplate"
     assert document.get(quote.id).speaker is None
     window.workspace.undo()
-    assert document.get(quote.id) == quote.with_changes()  # back to a direct quote with its speaker
+    # Back to a direct quote with its speaker, reviewed: a person changed its kind.
+    assert document.get(quote.id) == quote.with_changes(status="accepted", corrected=("kind",))
 
 
 def test_boundaries_move_by_word_and_character_in_screen_direction(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -120,9 +121,12 @@ def test_speaker_cue_mention_and_merge(window, qtbot, monkeypatch) -> None:  # t
     combo.lineEdit().setText("وزير الموارد المائية")
     qtbot.keyClick(combo.lineEdit(), K.Key_Return)
     assert document.get(quote.id).speaker == "وزير الموارد المائية"
-    assert document.get(quote.id).speaker_id is None  # the old mention named someone else
+    assert document.get(quote.id).speaker_id is None  # the text never names that speaker
+    if quote.speaker_id is not None:  # the annotator's mention, used by no quote now: rejected
+        assert document.get(quote.speaker_id).status == "rejected"
+    assert window.view.hasFocus()  # Enter gave the keys back to the article
     # Link it back to a mention: the quote takes the mention's speaker.
-    mention = next(m for m in document.of_type("speaker") if m.speaker == "سامي الخطيب")
+    mention = next(m for m in document.of_type("speaker", active_only=True) if m.speaker == "سامي الخطيب")
     details = window.details
     details.mention_combo.setCurrentIndex(details.mention_combo.findData(mention.id))
     details.mention_combo.activated.emit(details.mention_combo.currentIndex())

@@ -188,3 +188,31 @@ def test_overlapping_spans_merge_formats(qtbot) -> None:  # type: ignore[no-unty
     found = formatted_texts(qtbot, view)
     assert ("الخطة", "#fbe3b8") in found  # the nested direct quote on top
     assert any(t.startswith("إن") and colour == "#d9ecf7" for t, colour in found)
+
+
+def test_a_quote_drawn_over_a_rejected_one_is_not_struck_out(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9, item 5: a new manual quote over a rejected one with the same span was painted grey
+    and struck through; a rejected cue inside an accepted quote still reads as rejected."""
+    text = "قال الوزير إن الخطة جاهزة تماما"
+    start = text.index("إن")
+    cue = text.index("قال")
+    document = Document(
+        text,
+        id="over",
+        annotations=[
+            Annotation("q1", "quote", start, len(text), origin="auto", status="rejected", confidence=0.4, kind="indirect"),
+            Annotation("q2", "quote", start, len(text), kind="direct"),
+            Annotation("c1", "cue", cue, cue + 3, origin="auto", status="rejected", confidence=0.5),
+            Annotation("q3", "quote", cue, cue + 3, kind="indirect"),
+        ],
+    )
+    view = ArticleView(Workspace())
+    qtbot.addWidget(view)
+    view.set_content(text, SpanIndex(document))
+    formatted_texts(qtbot, view)
+    formats = {
+        utf16_slice(text, f.start, f.length): (f.format.background().color().name(), f.format.fontStrikeOut())
+        for f in view.document().begin().layout().formats()
+    }
+    assert formats[text[start:]] == ("#fbe3b8", False)
+    assert formats["قال"][1]  # the rejected cue is a different type: still crossed out

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from gui.controllers.editing import EditController
@@ -40,8 +42,9 @@ def test_signals_of_a_session_edit_and_undo(qapp) -> None:  # type: ignore[no-un
     workspace.select(quote.id, Initiator.OUTLINE)
     log.clear()
     session.set_status(quote.id, "rejected")
-    # The edit, then the selection announced again as it now is, then the unsaved state.
-    assert log[:2] == [("document", 1), ("selection", (quote.id, Initiator.DOCUMENT))]
+    # The edit (the quote with its mention and cue: one unit), then the selection announced
+    # again as it now is, then the unsaved state.
+    assert log[:2] == [("document", 3), ("selection", (quote.id, Initiator.DOCUMENT))]
     assert ("modified", True) in log and workspace.current_annotation().status == "rejected"
     workspace.undo()
     assert workspace.current_annotation() == quote and not workspace.is_modified
@@ -99,7 +102,7 @@ def test_details_panel_edits_go_through_the_edit_controller(parts) -> None:  # t
     quote = session.document.of_type("quote")[0]
     workspace.select(quote.id)
     details.speaker_edit.setText("متحدث جديد")
-    details.speaker_edit.returnPressed.emit()
+    QTest.keyClick(details.speaker_edit, Qt.Key.Key_Return)
     assert session.document.get(quote.id).speaker == "متحدث جديد"
     assert details.speaker_combo.currentText() == "متحدث جديد"  # the panel shows the edited quote
     details.reject_button.click()
