@@ -211,7 +211,8 @@ def set_speaker(document: Document, annotation_id: str, name: str | None, mentio
     ``mention_id`` when given, else to the nearest mention of ``name`` (``linking.speaker_place``),
     which is annotated (manual, accepted) where the text names the speaker and nothing marks it.
     A name the article writes a speaker in means that speaker (``linking.canonical_name``). A
-    renamed mention's quotes take the new name too.
+    mention only this quote uses and whose words are part of the new name (``ناصر`` for
+    ``رامي ناصر``) stays linked and is renamed. A renamed mention's quotes take the new name too.
     """
     before = document.get(annotation_id)
     if before.type == "speaker":
@@ -226,8 +227,15 @@ def set_speaker(document: Document, annotation_id: str, name: str | None, mentio
     name = linking.canonical_name(document, name or "") or None
     link = mention_id
     current = document.find(before.speaker_id)
-    if link is None and current is not None and current.is_active and name is not None and linking.clean(current.speaker) == name:
-        link = current.id
+    if link is None and current is not None and current.is_active and name is not None:
+        if linking.clean(current.speaker) == name:
+            link = current.id
+        elif linking.names_part_of(document.span_text(current), name) and not _used_elsewhere(document, current.id, before.id):
+            # The mention writes part of the new name (``ناصر`` for ``رامي ناصر``): the annotator
+            # found the right words and named the wrong speaker. The mention is renamed.
+            document.set_speaker(current.id, name)
+            _review_change(document, current)
+            link = current.id
     if link is None and name is not None and before.type == "quote":
         place = linking.speaker_place(document, before, name)
         if place is not None:

@@ -207,6 +207,12 @@ def mention_name(document: Document, start: int, end: int) -> str:
     return written
 
 
+def names_part_of(written: str, name: str) -> bool:
+    """``written`` is ``name`` or some of its words in order (``ناصر`` of ``رامي ناصر``)."""
+    words, full = fold(clean(written)).split(), fold(clean(name)).split()
+    return bool(words) and (words == full or _holds_words(full, words))
+
+
 def _holds_words(name: list[str], words: list[str]) -> bool:
     size = len(words)
     return 0 < size < len(name) and any(name[i : i + size] == words for i in range(len(name) - size + 1))

@@ -170,7 +170,8 @@ class DetailsPanel(QGroupBox):
         self.reject_button.clicked.connect(lambda: self.statusChosen.emit("rejected"))
         self.pending_button.clicked.connect(lambda: self.statusChosen.emit("pending"))
         self.from_selection_button.clicked.connect(self.fromSelectionRequested)
-        for field in (self.speaker_edit, self.cue_edit):
+        # The speaker combo box keeps the focus itself and hands keys to its line edit directly.
+        for field in (self.speaker_combo, self.speaker_edit, self.cue_edit):
             field.installEventFilter(self)
         workspace.selectionChanged.connect(self._on_selection)
         self.show_annotation(workspace.document, workspace.current_annotation())
@@ -319,11 +320,11 @@ class DetailsPanel(QGroupBox):
             self.editingDone.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and watched in (self.speaker_edit, self.cue_edit):
+        if event.type() == QEvent.Type.KeyPress and watched in (self.speaker_combo, self.speaker_edit, self.cue_edit):
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if watched is self.speaker_edit:
+                if watched is not self.cue_edit:
                     self._on_speaker()
                 else:
                     self._on_cue()

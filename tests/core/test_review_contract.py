@@ -115,18 +115,24 @@ def test_a_typed_speaker_links_to_the_nearest_mention_the_text_has(document: Doc
     assert document.get(old_mention).status == "rejected"  # no quote uses the annotator's mention
     assert [s.name for s in document.speakers() if not s.quote_ids] == []  # no orphan speaker
     # An existing speaker's name: its nearest mention, no new annotation.
-    nasser = quote_by_cue(document, "وأضاف", 1)
+    after = quote_by_cue(document, "وأردف")  # وأردف: »المياه الجوفية …« (no mention of its own)
     count = len(document)
-    corrections.set_speaker(document, nasser.id, "رامي ناصر")
+    corrections.set_speaker(document, after.id, "رامي ناصر")
     assert len(document) == count
-    assert document.get(nasser.id).speaker_id == fixed.speaker_id
+    assert document.get(after.id).speaker_id == fixed.speaker_id
+    # The quote's own mention writes part of the new name: it stays linked and is renamed.
+    last = quote_by_cue(document, "وأضاف", 1)  # وأضاف ناصر: “الجفاف ليس قدرا …”
+    mention = last.speaker_id
+    corrections.set_speaker(document, last.id, "رامي ناصر")
+    assert document.get(last.id).speaker_id == mention and document.get(mention).speaker == "رامي ناصر"
+    assert document.get(mention).corrected == ("speaker",)
     # A form the article writes a speaker in means that speaker.
-    corrections.set_speaker(document, nasser.id, "الخطيب")
-    assert document.get(nasser.id).speaker == "سامي الخطيب"
-    assert document.span_text(document.get(document.get(nasser.id).speaker_id)) == "الخطيب"
+    corrections.set_speaker(document, after.id, "الخطيب")
+    assert document.get(after.id).speaker == "سامي الخطيب"
+    assert document.span_text(document.get(document.get(after.id).speaker_id)) == "الخطيب"
     # A name the text does not have: the name, no link.
-    corrections.set_speaker(document, nasser.id, "شخص لا يذكره المقال")
-    assert document.get(nasser.id).speaker_id is None
+    corrections.set_speaker(document, after.id, "شخص لا يذكره المقال")
+    assert document.get(after.id).speaker_id is None
     assert linking.link_problems(document) == []
 
 

@@ -60,3 +60,44 @@ def test_bad_file_under_x11_reports_the_problem(tmp_path: Path) -> None:
     result = run_under_xvfb([str(bad), "--screenshot", str(tmp_path / "x.png")], tmp_path)
     assert result.returncode == 2
     assert str(bad) in result.stderr and "JSON syntax error" in result.stderr
+
+
+def test_a_correction_made_by_keys_on_x11_survives_annotate_force(tmp_path: Path) -> None:
+    """Issue 9: the real program on a real X server, driven by keys (filter, Tab, arrows, F2,
+    Arabic typing, Enter, Ctrl+S, Ctrl+Q), then ``iqtibas annotate --force`` on its file: the
+    corrected speaker is still there, accepted, with ``corrected`` set."""
+    from core.jsonformat import load_document
+    from tests.gui.helpers import sample_text
+
+    assert shutil.which("xdotool"), "xdotool is needed (apt-get install xdotool)"
+    article = tmp_path / "wadi.txt"
+    article.write_text(sample_text(), encoding="utf-8")
+    driver = Path(__file__).with_name("x11_driver.py")
+    result = run_script_under_xvfb([str(driver), str(article), "الخبير", "رامي ناصر"], tmp_path)
+    log = (tmp_path / "program.log").read_text(encoding="utf-8") if (tmp_path / "program.log").exists() else ""
+    assert result.returncode == 0 and "exit 0" in result.stdout, (result.stdout, result.stderr, log)
+    saved = tmp_path / "wadi.iqtibas.json"
+    corrected = [q for q in load_document(saved).of_type("quote") if q.corrected]
+    assert [q.speaker for q in corrected] == ["رامي ناصر"]
+    quote = corrected[0]
+    env = {**os.environ, "HOME": str(tmp_path / "home")}
+    force = subprocess.run(
+        [sys.executable, "-m", "gui.launcher", "annotate", str(article), "--force"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert force.returncode == 0 and "1 refreshed" in force.stdout, force.stdout + force.stderr
+    document = load_document(saved)
+    after = document.get(quote.id)
+    assert (after.speaker, after.status, after.origin) == ("رامي ناصر", "accepted", "auto")
+    assert "speaker" in after.corrected
+    assert document.span_text(document.get(after.speaker_id)) == "رامي ناصر"
+    assert [q.id for q in document.of_type("quote") if q.id != after.id and q.start < after.end and after.start < q.end] == []
+    assert document.meta["annotator"] == "mona"
+
+
+def run_script_under_xvfb(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is needed (apt-get install xvfb xauth)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
+    command = [xvfb_run, "-a", "-s", "-screen 0 1400x900x24", sys.executable, *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
