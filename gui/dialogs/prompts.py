@@ -168,8 +168,9 @@ class SpeakerDialog(QDialog):
         line = self.combo.lineEdit()
         assert line is not None  # an editable combo box has one
         line.selectAll()
-        line.installEventFilter(self)
         self._line = line
+        for widget in (self.combo, line):  # the combo box keeps the focus and hands keys on directly
+            widget.installEventFilter(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -182,7 +183,7 @@ class SpeakerDialog(QDialog):
         return " ".join(self.combo.currentText().split()) or None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._line and event.type() == QEvent.Type.KeyPress:
+        if watched in (self.combo, self._line) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.value():

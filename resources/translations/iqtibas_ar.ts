@@ -273,6 +273,18 @@
         <source>different cue</source>
         <translation>فعل قول مختلف</translation>
     </message>
+    <message>
+        <source>only in A</source>
+        <translation>في أ فقط</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>في ب فقط</translation>
+    </message>
+    <message>
+        <source>in both, different</source>
+        <translation>في كليهما، مختلف</translation>
+    </message>
 </context>
 <context>
     <name>CompareController</name>
@@ -329,6 +341,10 @@
     <message>
         <source>unreadable</source>
         <translation>غير مقروء</translation>
+    </message>
+    <message>
+        <source>unsaved</source>
+        <translation>غير محفوظ</translation>
     </message>
 </context>
 <context>
@@ -420,6 +436,10 @@
         <translation>فعل القول</translation>
     </message>
     <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
@@ -432,12 +452,56 @@
         <translation>لا شيء محدد. ضع المؤشر في توصيف أو اختر واحدا من المخطط.</translation>
     </message>
     <message>
+        <source>corrected: %1</source>
+        <translation>صُحّح: %1</translation>
+    </message>
+    <message>
         <source>%1–%2 (%3 characters)</source>
         <translation>%1–%2 (%3 حرفا)</translation>
     </message>
     <message>
+        <source>quote %1</source>
+        <translation>الاقتباس %1</translation>
+    </message>
+    <message>
+        <source>speaker %1</source>
+        <translation>المتكلم %1</translation>
+    </message>
+    <message>
         <source>(no linked mention)</source>
         <translation>(بلا ذكر مرتبط)</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>الصنف</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>النهاية</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>المتكلم</translation>
+    </message>
+    <message>
+        <source>mention</source>
+        <translation>الذكر</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>cue link</source>
+        <translation>ربط فعل القول</translation>
     </message>
 </context>
 <context>
@@ -449,6 +513,18 @@
     <message>
         <source>Save your corrections to %1 before closing it?</source>
         <translation>هل تحفظ تصحيحاتك في %1 قبل إغلاقه؟</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;تجاهل</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>إ&amp;لغاء</translation>
     </message>
     <message>
         <source>The article has changed</source>
@@ -842,6 +918,14 @@ Restore them?</source>
         <translation>الثقة: %1</translation>
     </message>
     <message>
+        <source>Speaker confidence: %1</source>
+        <translation>الثقة في المتكلم: %1</translation>
+    </message>
+    <message>
+        <source>corrected by a person</source>
+        <translation>صحّحه شخص</translation>
+    </message>
+    <message>
         <source>doubtful: check it first</source>
         <translation>مشكوك فيه: راجعه أولا</translation>
     </message>
@@ -860,6 +944,10 @@ Restore them?</source>
         <translation>التفضيلات</translation>
     </message>
     <message>
+        <source>Saved in the files you correct</source>
+        <translation>يُحفظ في الملفات التي تصححها</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>لغة النظام</translation>
     </message>
@@ -874,6 +962,10 @@ Restore them?</source>
     <message>
         <source>A new language applies to the whole window at once.</source>
         <translation>تُطبَّق اللغة الجديدة على النافذة كلها فورا.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>اسمك</translation>
     </message>
     <message>
         <source>Interface language</source>
