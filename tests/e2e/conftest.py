@@ -89,6 +89,16 @@ def window(make_window, article):  # type: ignore[no-untyped-def]
     return make_window(article)
 
 
+@pytest.fixture
+def annotated_window(make_window, article):  # type: ignore[no-untyped-def]
+    """The window on the sample article with the committed automatic outline saved beside it
+    (``tests.gui.helpers.ANNOTATED_SAMPLE``): the annotator's mistakes the tests correct stay put."""
+    from tests.gui.helpers import ANNOTATED_SAMPLE
+
+    article.with_name("wadi.iqtibas.json").write_bytes(ANNOTATED_SAMPLE.read_bytes())
+    return make_window(article)
+
+
 def copy_tree(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target

@@ -35,7 +35,8 @@ def offset_of(window: Any, text: str, occurrence: int = 0) -> int:
 
 
 # 1. Enter gives the keys back ------------------------------------------------------------------
-def test_after_f2_or_f4_and_enter_the_review_keys_review(window: Any, qtbot: Any) -> None:
+def test_after_f2_or_f4_and_enter_the_review_keys_review(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     keys = Keyboard(qtbot)
     document = window.workspace.session.document
     quote = quote_by_cue(window, "مضيفا")
@@ -62,7 +63,8 @@ def test_after_f2_or_f4_and_enter_the_review_keys_review(window: Any, qtbot: Any
 
 
 # 2. Renaming keeps the selection ---------------------------------------------------------------
-def test_renaming_a_new_mention_keeps_it_selected(window: Any, qtbot: Any) -> None:
+def test_renaming_a_new_mention_keeps_it_selected(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     keys = Keyboard(qtbot)
     document = window.workspace.session.document
     rami = offset_of(window, "رامي ناصر")
@@ -80,7 +82,8 @@ def test_renaming_a_new_mention_keeps_it_selected(window: Any, qtbot: Any) -> No
 
 
 # 3. Links stay whole ---------------------------------------------------------------------------
-def test_a_new_mention_is_named_after_the_speaker_it_is_a_form_of(window: Any, qtbot: Any) -> None:
+def test_a_new_mention_is_named_after_the_speaker_it_is_a_form_of(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     keys = Keyboard(qtbot)
     document = window.workspace.session.document
     window.workspace.session.set_speaker(quote_by_cue(window, "وأضاف", 1).id, "رامي ناصر")  # earlier work
@@ -92,7 +95,8 @@ def test_a_new_mention_is_named_after_the_speaker_it_is_a_form_of(window: Any, q
     assert [s.name for s in document.speakers() if not s.quote_ids] == []
 
 
-def test_changing_a_speaker_keeps_links_and_the_index_in_agreement(window: Any, qtbot: Any) -> None:
+def test_changing_a_speaker_keeps_links_and_the_index_in_agreement(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     keys = Keyboard(qtbot)
     document = window.workspace.session.document
     quote = quote_by_cue(window, "وقال")  # its mention: "سامي الخطيب المتحدث باسم وزارة …"
@@ -108,7 +112,8 @@ def test_changing_a_speaker_keeps_links_and_the_index_in_agreement(window: Any, 
     assert window.outline_model.speaker_names() == [s.name for s in document.speakers()]
 
 
-def test_ctrl_l_lists_the_quotes_speakers_mentions_first_by_their_words(window: Any, qtbot: Any) -> None:
+def test_ctrl_l_lists_the_quotes_speakers_mentions_first_by_their_words(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     quote = quote_by_cue(window, "وأكد")  # وأكد الخطيب أن الوزارة …
     window.workspace.select(quote.id)
     combo = window.details.mention_combo
@@ -124,7 +129,8 @@ def test_ctrl_l_lists_the_quotes_speakers_mentions_first_by_their_words(window: 
 
 
 # 4. One quote, one review item -----------------------------------------------------------------
-def test_the_counter_counts_quotes_and_a_accepts_a_quote_with_its_parts(window: Any, qtbot: Any) -> None:
+def test_the_counter_counts_quotes_and_a_accepts_a_quote_with_its_parts(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     keys = Keyboard(qtbot)
     document = window.workspace.session.document
     pending_quotes = [q for q in document.of_type("quote") if q.status == "pending"]
@@ -139,7 +145,8 @@ def test_the_counter_counts_quotes_and_a_accepts_a_quote_with_its_parts(window: 
 
 
 # 6. The annotator's name -----------------------------------------------------------------------
-def test_the_annotators_name_from_preferences_is_saved_in_meta(window: Any, article: Path, qtbot: Any) -> None:
+def test_the_annotators_name_from_preferences_is_saved_in_meta(annotated_window: Any, article: Path, qtbot: Any) -> None:
+    window = annotated_window
     from gui.dialogs.preferences import PreferencesDialog
     from gui.settings import settings
 
@@ -164,7 +171,8 @@ def test_annotator_on_the_command_line_is_remembered(qapp: Any) -> None:
 
 
 # 7. Rows follow their text's direction ---------------------------------------------------------
-def test_outline_rows_are_laid_out_in_their_texts_direction(window: Any) -> None:
+def test_outline_rows_are_laid_out_in_their_texts_direction(annotated_window: Any) -> None:
+    window = annotated_window
     tree = window.outline.tree
     delegate = tree.itemDelegateForColumn(0)
     directions: dict[str, Qt.LayoutDirection] = {}
@@ -186,7 +194,8 @@ def test_outline_rows_are_laid_out_in_their_texts_direction(window: Any) -> None
 
 
 # 8. The comparison panel -----------------------------------------------------------------------
-def test_the_comparison_is_a_strip_with_a_legend_and_follows_the_pick(window: Any, tmp_path: Path) -> None:
+def test_the_comparison_is_a_strip_with_a_legend_and_follows_the_pick(annotated_window: Any, tmp_path: Path) -> None:
+    window = annotated_window
     from gui.views.theme import COMPARE_MARKS
 
     document = window.workspace.session.document
@@ -273,7 +282,8 @@ def test_ctrl_m_is_prefilled_with_a_likely_speaker_and_takes_one_enter(qtbot: An
     assert keys.pressed == ["Return"]
 
 
-def test_ctrl_e_trims_a_trailing_colon(window: Any, qtbot: Any) -> None:
+def test_ctrl_e_trims_a_trailing_colon(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     document = window.workspace.session.document
     quote = quote_by_cue(window, "وأضاف")
     window.workspace.select(quote.id)
@@ -298,7 +308,8 @@ def test_alt_d_discards_on_the_unsaved_prompt(qtbot: Any) -> None:
     assert "&D" in box.button(QMessageBox.StandardButton.Discard).text()
 
 
-def test_the_shortcuts_sheet_shows_every_key_whole(window: Any, qtbot: Any) -> None:
+def test_the_shortcuts_sheet_shows_every_key_whole(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     from gui.application.actions import shortcut_rows
     from gui.dialogs.shortcuts import ShortcutsDialog
 
@@ -344,7 +355,8 @@ def test_the_sample_asks_where_to_save(make_window: Any, tmp_path: Path, monkeyp
     assert not (Path.home() / "sample.iqtibas.json").exists()
 
 
-def test_drag_and_mark_snaps_to_words(window: Any, qtbot: Any) -> None:
+def test_drag_and_mark_snaps_to_words(annotated_window: Any, qtbot: Any) -> None:
+    window = annotated_window
     """The mouse helper the budgets use selects what it drags over."""
     start = offset_of(window, "ثلث الأراضي")
     drag(window, start, start + len("ثلث الأراضي"))

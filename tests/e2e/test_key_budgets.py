@@ -32,9 +32,9 @@ def quote_by_cue(window: Any, cue: str, occurrence: int = 0) -> Annotation:
 
 
 @pytest.fixture
-def ready(window: Any) -> Any:
-    window.view.setFocus()
-    return window
+def ready(annotated_window: Any) -> Any:
+    annotated_window.view.setFocus()
+    return annotated_window
 
 
 def test_a_wrong_speaker_fixed_to_a_new_name_takes_two_keys(ready: Any, qtbot: Any) -> None:

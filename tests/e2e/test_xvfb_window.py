@@ -67,16 +67,19 @@ def test_a_correction_made_by_keys_on_x11_survives_annotate_force(tmp_path: Path
     Arabic typing, Enter, Ctrl+S, Ctrl+Q), then ``iqtibas annotate --force`` on its file: the
     corrected speaker is still there, accepted, with ``corrected`` set."""
     from core.jsonformat import load_document
-    from tests.gui.helpers import sample_text
+    from tests.gui.helpers import ANNOTATED_SAMPLE, sample_text
 
     assert shutil.which("xdotool"), "xdotool is needed (apt-get install xdotool)"
     article = tmp_path / "wadi.txt"
     article.write_text(sample_text(), encoding="utf-8")
+    # The automatic outline as committed (its mistaken speaker stays put as the annotator improves).
+    (tmp_path / "wadi.iqtibas.json").write_bytes(ANNOTATED_SAMPLE.read_bytes())
     driver = Path(__file__).with_name("x11_driver.py")
     result = run_script_under_xvfb([str(driver), str(article), "الخبير", "رامي ناصر"], tmp_path)
     log = (tmp_path / "program.log").read_text(encoding="utf-8") if (tmp_path / "program.log").exists() else ""
     assert result.returncode == 0 and "exit 0" in result.stdout, (result.stdout, result.stderr, log)
     saved = tmp_path / "wadi.iqtibas.json"
+    assert saved.read_bytes() != ANNOTATED_SAMPLE.read_bytes()
     corrected = [q for q in load_document(saved).of_type("quote") if q.corrected]
     assert [q.speaker for q in corrected] == ["رامي ناصر"]
     quote = corrected[0]

@@ -37,6 +37,8 @@ def wait(what: str, predicate: Callable[[], T | None], timeout: float = 90.0) ->
 
 def main(article: Path, words: str, name: str) -> int:
     log = article.with_name("program.log").open("w", encoding="utf-8")
+    saved = article.with_name(article.stem + ".iqtibas.json")
+    before = saved.stat().st_mtime_ns if saved.exists() else None
     program = subprocess.Popen(
         [sys.executable, "-m", "gui", str(article), "--annotator", "mona", "--no-recovery", "--size", "1300x850"],
         stdout=log, stderr=log,
@@ -68,8 +70,7 @@ def main(article: Path, words: str, name: str) -> int:
     keys("Tab", "Down", "F2")
     typed(name)
     keys("Return", "ctrl+s")
-    saved = article.with_name(article.stem + ".iqtibas.json")
-    wait("the saved file", saved.exists, 30)
+    wait("the saved file", lambda: saved.exists() and saved.stat().st_mtime_ns != before, 30)
     time.sleep(0.5)
     keys("ctrl+q")
     code = program.wait(60)
