@@ -29,12 +29,15 @@ correction raises ``ModelError`` (the window rolls back what it had changed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from core import linking
 from core.boundaries import snap_to_words
 from core.model import CORRECTABLE_FIELDS, REFERENCE_FIELDS, Annotation, Document
+
+if TYPE_CHECKING:
+    from core.compare import Edit
 
 # Sections are derived from these (guideline): any change to one of them re-derives sections.
 STRUCTURE_TYPES = frozenset(("title", "heading", "paragraph", "boilerplate"))
@@ -286,6 +289,20 @@ def unlink_references_to(document: Document, target_id: str) -> None:
         changes = {name: None for name in REFERENCE_FIELDS if getattr(other, name) == target_id}
         if changes:
             document.update(other.id, **changes)
+
+
+def take_version(document: Document, edits: Sequence[Edit]) -> None:
+    """Apply the edits that take another annotator's version (``core.compare.take``): a person
+    chose it, so what it adds or changes is their review (accepted, the changed fields listed),
+    unless the chosen version is a rejection."""
+    from core.compare import apply_edits  # imported here: comparison is rarely used
+
+    before = {edit.annotation.id: document.find(edit.annotation.id) for edit in edits if edit.op != "remove"}
+    apply_edits(document, edits)
+    for annotation_id, old in before.items():
+        new = document.find(annotation_id)
+        if new is not None and new.is_active:
+            mark_reviewed(document, annotation_id, changed_fields(old, new) if old is not None else ())
 
 
 # Quote parts ----------------------------------------------------------------------------------

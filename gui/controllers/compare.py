@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from core import corrections
 from core.errors import IqtibasError, ModelError
 from core.jsonformat import load_document
 from core.model import Document, ModelEvent
@@ -157,9 +158,9 @@ class CompareController(QObject):
         difference = self.differences[row]
         label = self.tr("Take A's version") if side == "a" else self.tr("Take B's version")
         try:
-            from core.compare import apply_edits, take
+            from core.compare import take
 
-            changed = session.apply(label, lambda d: apply_edits(d, take(d, difference, side)))
+            changed = session.apply(label, lambda d: corrections.take_version(d, take(d, difference, side)))
         except ModelError as error:
             self._status.show_message(str(error), error=True)
             return False

@@ -1,8 +1,9 @@
 """Review: accept or reject the current annotation, walk the pending ones, count what remains.
 
-Order is "most doubtful first" (lowest confidence, then reading order) or plain reading order,
-a preference. What needs review and the order are ``core.corrections``' rules; the count of
-pending annotations follows every edit incrementally.
+Order is "most doubtful first" (the lower of a quote's confidence and its speaker confidence,
+then reading order) or plain reading order, a preference. What needs review (a quote stands for
+its speaker mention and cue; structure items) and the order are ``core.corrections``' rules; the
+count follows every edit incrementally. Accepting or rejecting a quote decides its parts too.
 
 Signals:
     remainingChanged(int): how many suggestions still wait for review.

@@ -43,6 +43,8 @@ def test_compare_lists_marks_and_takes_either_side(window, other_annotation, mon
     assert window.view.current_span() == (compare.differences[row].start, compare.differences[row].end)
     assert compare.take_current("b")
     assert document.get(ids["speaker"]).speaker == "شخص آخر"
+    taken = document.get(ids["speaker"])  # a person chose it: reviewed, what changed listed
+    assert taken.status == "accepted" and "speaker" in taken.corrected
     assert "speaker" not in {d.category for d in compare.differences}
     row = next(i for i, d in enumerate(compare.differences) if d.category == "only_a")
     compare.panel.list.setCurrentRow(row)
