@@ -26,6 +26,8 @@ from core.model import Annotation, Document
 # How far from a quote (code points, outside its own paragraph) a typed cue is looked for: cues
 # stand right before or after the quote they introduce.
 CUE_REACH = 160
+# How far from a quote a typed speaker's name is looked for before the whole text is searched.
+SPEAKER_REACH = 4000
 _CLITICS = "وفبل"
 
 
@@ -121,15 +123,21 @@ def speaker_place(document: Document, quote: Annotation, name: str) -> Place | N
             forms.setdefault(fold(clean(document.span_text(mention))), clean(document.span_text(mention)))
         elif mention.id != quote.speaker_id:
             others.append(mention)
-    for form in forms.values():
-        for start, end in occurrences(text, form):
-            if not _outside(quote, start, end):
-                continue
-            if any(m.start < end and start < m.end for m in others):
-                continue
-            if any(c.start == start and c.end == end for c in candidates):
-                continue
-            candidates.append(Place(start, end))
+    # The text near the quote first (a megabyte-long article is not searched on every edit),
+    # then, if the speaker is named nowhere near and has no mention, the whole text.
+    near = (max(0, quote.start - SPEAKER_REACH), min(len(text), quote.end + SPEAKER_REACH))
+    for low, high in (near, (0, len(text))):
+        for form in forms.values():
+            for start, end in occurrences(text, form, start=low, end=high):
+                if not _outside(quote, start, end):
+                    continue
+                if any(m.start < end and start < m.end for m in others):
+                    continue
+                if any(c.start == start and c.end == end for c in candidates):
+                    continue
+                candidates.append(Place(start, end))
+        if candidates:
+            break
     if not candidates:
         return None
     return min(candidates, key=lambda place: _rank(text, quote, place))
@@ -175,13 +183,16 @@ def canonical_name(document: Document, name: str) -> str:
     the article writes a speaker in (``الخطيب`` for ``سامي الخطيب``), else ``name`` as typed."""
     name = clean(name)
     folded = fold(name)
-    for speaker in document.speakers():
-        if fold(speaker.name) == folded:
-            return speaker.name
-    for speaker in document.speakers():
-        if folded in {fold(clean(alias)) for alias in speaker.aliases}:
-            return speaker.name
-    return name
+    alias_of: str | None = None
+    for annotation in document:  # one pass (the speakers index would build every speaker's lists)
+        speaker = annotation.speaker
+        if not speaker or not annotation.is_active:
+            continue
+        if fold(speaker) == folded:
+            return speaker
+        if alias_of is None and annotation.type == "speaker" and fold(clean(document.span_text(annotation))) == folded:
+            alias_of = speaker
+    return alias_of or name
 
 
 def mention_name(document: Document, start: int, end: int) -> str:
