@@ -79,6 +79,18 @@ def test_renaming_a_new_mention_keeps_it_selected(annotated_window: Any, qtbot: 
     assert window.details.annotation() is not None and window.details.annotation().id == mention.id
     assert document.get(mention.id).speaker == "رامي ناصر"
     assert window.details.speaker_combo.currentText() == "رامي ناصر" and window.view.hasFocus()
+    # Again with a name completed as it is typed: "رامي ناصر" leaves the speakers index, whose
+    # current row the tree then moves elsewhere; the selection stays on the mention.
+    window.outline.select_annotation(None)
+    window.outline.select_speaker("رامي ناصر")  # the outline's current row is the speaker's
+    window.workspace.select(mention.id)
+    window.view.setFocus()
+    keys.press(K.Key_F2)
+    keys.type("سلمى")
+    assert window.details.speaker_combo.currentText() == "سلمى الحسن"
+    keys.press(K.Key_Return)
+    assert window.workspace.current_id == mention.id and document.get(mention.id).speaker == "سلمى الحسن"
+    assert window.details.annotation() is not None and window.details.annotation().id == mention.id
 
 
 # 3. Links stay whole ---------------------------------------------------------------------------
