@@ -66,10 +66,13 @@ def annotation_to_dict(annotation: Annotation, text: str) -> dict[str, Any]:
 
 def document_to_dict(document: Document) -> dict[str, Any]:
     """The whole file as a JSON-ready dict."""
+    # What the document holds is written as it is (a file read back equals the document, even
+    # with an empty "created"); only a missing time is filled in.
+    created, modified = document.meta.get("created"), document.meta.get("modified")
     meta = {
         "tool": document.meta.get("tool", TOOL),
-        "created": document.meta.get("created") or now_iso(),
-        "modified": document.meta.get("modified") or now_iso(),
+        "created": now_iso() if created is None else created,
+        "modified": now_iso() if modified is None else modified,
         "annotator": document.meta.get("annotator"),
         "last_ids": document.last_ids(),
     }

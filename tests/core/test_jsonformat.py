@@ -318,3 +318,13 @@ def test_loaded_annotations_are_ordinary_annotations() -> None:
     with pytest.raises(ModelError, match="end 2 is before start 6"):
         loaded.update("sp1", end=2)  # edits of loaded annotations are checked as always
     assert loaded.sha256 == original.sha256
+
+
+def test_times_the_file_holds_are_written_back_as_they_are() -> None:
+    """An empty "created" read from a file stays empty: only a missing time is filled in."""
+    data = json.loads(dumps_document(sample_document()))
+    data["meta"]["created"] = ""
+    again = json.loads(dumps_document(loads_document(json.dumps(data))))
+    assert again["meta"]["created"] == ""
+    assert again["meta"]["modified"] == data["meta"]["modified"]
+    assert json.loads(dumps_document(Document("نص", id="a")))["meta"]["created"]  # a new document: now
