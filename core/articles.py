@@ -63,8 +63,11 @@ def is_annotation_path(path: Path) -> bool:
     return path.name.endswith(SUFFIX) or path.suffix.lower() == ".json"
 
 
-def open_article(path: str | Path, *, prefer_saved: bool = True) -> OpenedArticle:
+def open_article(path: str | Path, *, prefer_saved: bool = True, model_path: str | None = None) -> OpenedArticle:
     """Open an article text (using ``NAME.iqtibas.json`` beside it when present) or a saved file.
+
+    An article without saved annotations is annotated with the model in the file ``model_path``
+    (one ``iqtibas train`` wrote; the window's Preferences name it), or the bundled model.
 
     Raises:
         ArticleError / AnnotationFileError: naming the file and the problem.
@@ -79,7 +82,10 @@ def open_article(path: str | Path, *, prefer_saved: bool = True) -> OpenedArticl
         document = load_document(saved)
         return OpenedArticle(document, path, saved, from_saved=True, changed_text=_changed_text(path, document))
     read = read_article(path)
-    document = document_from_text(read.text, doc_id=article_id(path), source=str(path), encoding=read.encoding)
+    from core.annotator.trained import model_from
+
+    model = model_from(model_path)
+    document = document_from_text(read.text, doc_id=article_id(path), source=str(path), encoding=read.encoding, model=model)
     return OpenedArticle(document, path, saved, from_saved=False)
 
 

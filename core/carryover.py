@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from core.annotator import reannotate
+from core.annotator.trained import AnnotatorModel, model_from
 from core.corrections import DERIVED_TYPES, is_human_work
 from core.model import REFERENCE_FIELDS, Annotation, Document
 
@@ -37,8 +38,11 @@ class CarriedOver:
     lost: list[Annotation] = field(default_factory=list)
 
 
-def carry_over(saved: Document, text: str, *, source: str | None = None) -> CarriedOver:
-    """A document of ``text`` with ``saved``'s human work in unchanged lines, freshly annotated.
+def carry_over(
+    saved: Document, text: str, *, source: str | None = None, model: AnnotatorModel | None = None, model_path: str | None = None
+) -> CarriedOver:
+    """A document of ``text`` with ``saved``'s human work in unchanged lines, freshly annotated
+    (with ``model``, or the model in the file ``model_path``, or the bundled one).
 
     ``saved`` is not changed. The new document keeps ``saved``'s id, metadata and unknown fields;
     its ``source`` is ``source`` when given.
@@ -69,7 +73,7 @@ def carry_over(saved: Document, text: str, *, source: str | None = None) -> Carr
         annotations=carried,
         last_ids=saved.last_ids(),  # ids the saved file gave are not given to others
     )
-    reannotate(document)
+    reannotate(document, model if model is not None else model_from(model_path))
     kept = [a for a in carried if is_human_work(a)]
     return CarriedOver(document, kept, lost)
 

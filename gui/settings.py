@@ -72,6 +72,16 @@ class Settings:
     def annotator(self, value: str) -> None:
         self._store.setValue("prefs/annotator", " ".join(value.split()))
 
+    @property
+    def model_path(self) -> str:
+        """The annotator model file ``iqtibas train`` wrote that annotates new articles ("" for the
+        bundled model)."""
+        return str(self._store.value("prefs/model", "") or "").strip()
+
+    @model_path.setter
+    def model_path(self, value: str) -> None:
+        self._store.setValue("prefs/model", value.strip())
+
     def _int(self, key: str, default: int) -> int:
         """An integer setting; ``default`` when it is missing or not a number (INI files hold text)."""
         value = self._store.value(key, default)

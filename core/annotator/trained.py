@@ -83,6 +83,27 @@ def load_model(path: str | Path) -> AnnotatorModel:
         raise InputError(path, f"cannot read the annotator model: {error}") from None
 
 
+_LOADED: dict[tuple[str, int], AnnotatorModel] = {}
+
+
+def model_from(path: str | Path | None) -> AnnotatorModel | None:
+    """The model in the file at ``path``, read once per process and again after the file changes
+    (``None`` for no path: the bundled model). The window and ``annotate --jobs`` annotate many
+    articles per process; parsing the model for each would cost more than annotating a short one.
+    """
+    if path is None or str(path) == "":
+        return None
+    path = Path(path)
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime_ns)
+    except OSError as error:
+        raise InputError(path, f"cannot read the annotator model: {error.strerror or error}") from None
+    if key not in _LOADED:
+        _LOADED.clear()  # one model in use at a time; a retrained file replaces the old one
+        _LOADED[key] = load_model(path)
+    return _LOADED[key]
+
+
 @cache
 def default_model() -> AnnotatorModel:
     """The bundled model (empty weights if it is missing: the rules' own choices then win)."""

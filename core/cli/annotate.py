@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.annotator import reannotate
-from core.annotator.trained import AnnotatorModel, load_model
+from core.annotator.trained import load_model, model_from
 from core.articles import article_id, document_from_text
 from core.atomic import describe_os_error
 from core.carryover import CarriedOver, carry_over, is_human_work
@@ -65,7 +65,7 @@ def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, 
     """Annotate one article; never raises for a bad input, reports it instead."""
     shown, shown_target = printable(str(article)), printable(str(target))
     try:
-        model = _model(model_path)
+        model = model_from(model_path)
         text = read_article(article)
         if target.is_dir():
             return Outcome(shown, shown_target, "failed", message=f"{shown_target}: is a folder, not an annotation file")
@@ -84,7 +84,7 @@ def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, 
                         "text keeping reviewed work in unchanged lines)",
                     )
                 if human:
-                    carried = carry_over(existing, text.text, source=printable(str(article)))
+                    carried = carry_over(existing, text.text, source=printable(str(article)), model=model)
                     document = carried.document
                 else:
                     document = document_from_text(
@@ -119,18 +119,6 @@ def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, 
         return Outcome(shown, None, "failed", message=f"{where}: {describe_os_error(error)}")
     except Exception as error:
         return Outcome(shown, None, "failed", message=f"{shown}: unexpected error ({type(error).__name__}); please report it")
-
-
-_MODELS: dict[str, AnnotatorModel] = {}
-
-
-def _model(path: str | None) -> AnnotatorModel | None:
-    """The model file's model, read once per process (``None``: the bundled one)."""
-    if path is None:
-        return None
-    if path not in _MODELS:
-        _MODELS[path] = load_model(path)
-    return _MODELS[path]
 
 
 def _annotate_job(job: tuple[str, str, bool, bool, str | None]) -> Outcome:

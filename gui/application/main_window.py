@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
             return
         values = dialog.values()
         store.annotator = values.annotator
+        store.model_path = values.model_path
         self.set_review_order(values.review_order)
         self.view.set_point_size(values.point_size)
         if values.language != store.language:

@@ -27,6 +27,7 @@ from gui.controllers.files import FileController
 from gui.dialogs import prompts
 from gui.document.workers import Worker
 from gui.document.workspace import Workspace
+from gui.settings import settings
 from gui.views.corpus_panel import CorpusModel, CorpusPanel, LiveState
 
 PREFETCH = 3
@@ -159,7 +160,7 @@ class CorpusController(QObject):
                 continue
             self._queued.add(path)
             self.worker.submit(
-                open_article,
+                partial(open_article, model_path=settings().model_path or None),
                 path,
                 on_done=partial(self._on_prefetched, path),
                 on_error=partial(self._on_prefetch_failed, path),

@@ -140,14 +140,25 @@ class FileController(QObject):
     def _submit(self, path: Path, request: int) -> None:
         if request == self._request and self.loading == path and not self._submitted:  # once, if not replaced
             self._submitted = True
-            self.worker.submit(open_article, path, on_done=partial(self._on_loaded, path, request), on_error=partial(self._on_failed, path, request))
+            self.worker.submit(
+                partial(open_article, model_path=settings().model_path or None),
+                path,
+                on_done=partial(self._on_loaded, path, request),
+                on_error=partial(self._on_failed, path, request),
+            )
 
     def open_sample(self) -> None:
+        from core.annotator.trained import model_from
         from core.articles import document_from_text
         from core.resources import SAMPLE_ARTICLE, read_text
 
         self._request += 1
-        document = document_from_text(read_text(SAMPLE_ARTICLE), doc_id="sample", source=SAMPLE_ARTICLE)
+        try:
+            model = model_from(settings().model_path or None)
+        except IqtibasError as error:
+            prompts.show_error(self._dialog_parent, self.tr("Cannot use this model"), str(error))
+            model = None
+        document = document_from_text(read_text(SAMPLE_ARTICLE), doc_id="sample", source=SAMPLE_ARTICLE, model=model)
         session = DocumentSession(document)  # no place of its own: saving asks where (Save As)
         self._show(session)
 
@@ -160,7 +171,7 @@ class FileController(QObject):
             self.loading = path
             self._status.set_busy(self.tr("Re-annotating %1…").replace("%1", path.name))
             self.worker.submit(
-                carry_over,
+                partial(carry_over, model_path=settings().model_path or None),
                 opened.document,
                 opened.changed_text,
                 on_done=partial(self._on_carried_over, path, request, opened),

@@ -1,12 +1,28 @@
-"""Preferences: the annotator's name, interface language, review order, article font size."""
+"""Preferences: the annotator's name, the annotator model, interface language, review order,
+article font size."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
+from core.annotator.trained import load_model
 from core.corrections import DOUBT, READING, REVIEW_ORDERS, ReviewOrder
+from core.errors import IqtibasError
+from gui.dialogs import prompts
 from gui.settings import MAX_POINT_SIZE, MIN_POINT_SIZE, Settings
 
 
@@ -18,6 +34,7 @@ class Preferences:
     review_order: ReviewOrder
     point_size: int
     annotator: str = ""
+    model_path: str = ""
 
 
 class PreferencesDialog(QDialog):
@@ -29,6 +46,16 @@ class PreferencesDialog(QDialog):
         self.annotator_edit.setPlaceholderText(self.tr("Saved in the files you correct"))
         metrics = self.annotator_edit.fontMetrics()
         self.annotator_edit.setMinimumWidth(metrics.horizontalAdvance(self.annotator_edit.placeholderText()) + 24)
+        self.model_edit = QLineEdit(store.model_path, self)
+        self.model_edit.setObjectName("modelEdit")
+        self.model_edit.setPlaceholderText(self.tr("Bundled model"))
+        self.model_edit.setClearButtonEnabled(True)
+        self.model_edit.setToolTip(self.tr("A model file written by “iqtibas train” from your team's reviewed files; it annotates the articles you open next. Empty: the bundled model."))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._choose_model)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_edit, 1)
+        model_row.addWidget(browse)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("languageCombo")
         self.language_combo.addItem(self.tr("System language"), "system")
@@ -49,14 +76,36 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Your name"), self.annotator_edit)
+        form.addRow(self.tr("Annotator model"), model_row)
         form.addRow(self.tr("Interface language"), self.language_combo)
         form.addRow(self.tr("Review order"), self.order_combo)
         form.addRow(self.tr("Article font size"), self.size_spin)
         form.addRow(note)
         form.addRow(buttons)
 
+    def _choose_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Annotator model"), self.model_edit.text(), self.tr("Annotator models (*.json)")
+        )
+        if path:
+            self.model_edit.setText(path)
+
+    def accept(self) -> None:
+        """A model file that cannot be read is refused here, not when the next article opens."""
+        path = self.model_edit.text().strip()
+        if path:
+            try:
+                load_model(path)
+            except IqtibasError as error:
+                prompts.show_error(self, self.tr("Cannot use this model"), str(error))
+                self.model_edit.setFocus()
+                return
+        super().accept()
+
     def values(self) -> Preferences:
         chosen = self.order_combo.currentData()
         order = next((o for o in REVIEW_ORDERS if o == chosen), DOUBT)
         annotator = " ".join(self.annotator_edit.text().split())
-        return Preferences(str(self.language_combo.currentData()), order, self.size_spin.value(), annotator)
+        return Preferences(
+            str(self.language_combo.currentData()), order, self.size_spin.value(), annotator, self.model_edit.text().strip()
+        )

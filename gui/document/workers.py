@@ -98,7 +98,8 @@ class Worker(QObject):
         on_error: Callback | None = None,
     ) -> None:
         """Run ``function(*args)`` in the helper process; then ``on_done(result)`` or
-        ``on_error(exception)`` in the GUI thread. ``function`` must be importable by name."""
+        ``on_error(exception)`` in the GUI thread. ``function`` must be importable by name (or a
+        ``functools.partial`` of one, to pass keyword arguments)."""
         was_busy = self.busy
         token = next(self._tokens)
         future = self._pool().submit(function, *args)

@@ -702,6 +702,10 @@ Restore them?</source>
         <translation>جارٍ توصيف %1… (النص معروض؛ التلوين والمخطط يتبعان)</translation>
     </message>
     <message>
+        <source>Cannot use this model</source>
+        <translation>تعذّر استخدام هذا النموذج</translation>
+    </message>
+    <message>
         <source>Re-annotating %1…</source>
         <translation>جارٍ إعادة تحليل %1…</translation>
     </message>
@@ -948,6 +952,18 @@ Restore them?</source>
         <translation>يُحفظ في الملفات التي تصححها</translation>
     </message>
     <message>
+        <source>Bundled model</source>
+        <translation>النموذج المرفق</translation>
+    </message>
+    <message>
+        <source>A model file written by “iqtibas train” from your team&apos;s reviewed files; it annotates the articles you open next. Empty: the bundled model.</source>
+        <translation>ملف نموذج كتبه الأمر «iqtibas train» من ملفات فريقك المراجَعة؛ يوصّف المقالات التي تفتحها بعد ذلك. إن تُرك فارغًا: النموذج المرفق.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>لغة النظام</translation>
     </message>
@@ -968,6 +984,10 @@ Restore them?</source>
         <translation>اسمك</translation>
     </message>
     <message>
+        <source>Annotator model</source>
+        <translation>نموذج التوصيف الآلي</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
@@ -978,6 +998,14 @@ Restore them?</source>
     <message>
         <source>Article font size</source>
         <translation>حجم خط المقال</translation>
+    </message>
+    <message>
+        <source>Annotator models (*.json)</source>
+        <translation>نماذج التوصيف (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation>تعذّر استخدام هذا النموذج</translation>
     </message>
 </context>
 <context>

@@ -112,3 +112,40 @@ def test_settings_never_touch_the_real_user_file(tmp_path) -> None:  # type: ign
     settings().add_recent_file("/x/y.txt")
     settings().sync()
     assert path.exists()
+
+
+def test_preferences_choose_the_annotator_model_that_annotates_articles_opened_next(
+    make_window, article, dialog_log, monkeypatch, tmp_path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """A model ``iqtibas train`` wrote, named in Preferences, annotates the next article opened; a
+    file that is no model is refused in the dialog, before any article depends on it."""
+    from core.annotator.trained import AnnotatorModel
+    from gui.dialogs.preferences import PreferencesDialog
+    from gui.settings import settings
+    from tests.e2e.conftest import open_and_wait
+
+    window = make_window()
+    bundled = make_window(article).workspace.session.document.of_type("quote")
+    assert bundled and all(q.speaker_confidence is not None for q in bundled)
+
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    dialog = PreferencesDialog(settings(), window)
+    dialog.model_edit.setText(str(broken))
+    dialog.accept()
+    assert dialog.result() != 1 and dialog_log[-1][0] == "error" and "broken.json" in dialog_log[-1][1][1]
+
+    rules_only = tmp_path / "rules-only.json"  # no learned weights: the rules' choices, no speaker confidence
+    rules_only.write_text(AnnotatorModel().dumps(), encoding="utf-8")
+
+    def fake_exec(dialog: PreferencesDialog) -> int:
+        dialog.model_edit.setText(f"  {rules_only}  ")
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", fake_exec)
+    window.show_preferences()
+    assert settings().model_path == str(rules_only)
+    open_and_wait(qtbot, window, article)
+    quotes = window.workspace.session.document.of_type("quote")
+    assert [(q.start, q.end) for q in quotes] == [(q.start, q.end) for q in bundled]
+    assert all(q.speaker_confidence is None for q in quotes)
