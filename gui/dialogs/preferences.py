@@ -50,6 +50,7 @@ class PreferencesDialog(QDialog):
         self.model_edit.setObjectName("modelEdit")
         self.model_edit.setPlaceholderText(self.tr("Bundled model"))
         self.model_edit.setClearButtonEnabled(True)
+        self.model_edit.setMinimumWidth(metrics.horizontalAdvance("x" * 36))  # room for a file name
         self.model_edit.setToolTip(self.tr("A model file written by “iqtibas train” from your team's reviewed files; it annotates the articles you open next. Empty: the bundled model."))
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_model)
