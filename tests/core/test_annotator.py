@@ -229,6 +229,20 @@ def test_relay_gives_the_source_as_speaker_and_qawluhu_as_cue() -> None:
     assert quote.cue == "قوله"
 
 
+def test_kama_opening_a_sentence_means_also_and_stays_out_of_the_cue() -> None:
+    document = annotate(
+        "وقال الوزير إن الخطة جاهزة. كما أكد الوزير أن التمويل متوفر.\n"
+        "وأعلنت الوزارة أن المشروع بدأ، كما ذكرت الوكالة أن الأعمال تتقدم.\n"
+    )
+    assert [q.cue for q in quotes(document)] == ["وقال", "أكد", "وأعلنت", "ذكرت"]
+
+
+def test_kama_inside_a_clause_means_as_and_belongs_to_the_cue() -> None:
+    document = annotate("ويتوقع الخبراء نموا بطيئا كما يقول المحلل سامي ناصر إن الأسواق ستتعافى ببطء.\n")
+    [quote] = quotes(document)
+    assert quote.cue == "كما يقول"
+
+
 def test_anonymous_sources_and_organisations_are_speakers() -> None:
     document = annotate(
         "وقالت مصادر مطلعة إن الاجتماع أجل إلى موعد لاحق.\n"

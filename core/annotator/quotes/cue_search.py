@@ -15,6 +15,7 @@ from core.annotator.quotes.names import TERM_MAX_WORDS
 CUE_WINDOW = 28  # tokens between a cue and the quote it introduces
 _CAME_IN = lexicon.words("came_in_verbs")  # "جاء في البيان": the document is the source
 _CUE_PREFIXES = lexicon.words("cue_prefixes")
+_MID_CLAUSE_PREFIXES = lexicon.words("cue_prefixes_mid_clause")
 _CUE_OBJECTS = lexicon.words("cue_objects")
 _SUBJUNCTIVE_PARTICLES = lexicon.words("subjunctive_particles")
 
@@ -48,13 +49,25 @@ class CueSearch:
         """``وحسبما أخبرني``, ``ومثلما أوضح``, ``كما تقول`` and ``ولفت النظر``: the cue as written."""
         tokens = self.tokens
         first, last = cue.first, cue.last
-        if first > 0 and tokens[first - 1].norm in _CUE_PREFIXES:
+        if first > 0 and (
+            tokens[first - 1].norm in _CUE_PREFIXES
+            or (tokens[first - 1].norm in _MID_CLAUSE_PREFIXES and self._inside_clause(first - 1))
+        ):
             first -= 1
         if last + 1 < len(tokens) and tokens[last + 1].norm in _CUE_OBJECTS:
             last += 1
         if (first, last) == (cue.first, cue.last):
             return cue
         return Cue(first, last, cue.form, tokens[first].start, tokens[last].end, cue.came_in)
+
+    def _inside_clause(self, index: int) -> bool:
+        """Token ``index`` follows a word or a closing quotation mark in the same paragraph."""
+        if index == 0:
+            return False
+        previous = self.tokens[index - 1]
+        if "\n" in self.tk.text[previous.end : self.tokens[index].start]:
+            return False
+        return previous.is_word or previous.is_quote_mark
 
     def cue_before(self, index: int, *, window: int = CUE_WINDOW, allow_weak: bool = False) -> Cue | None:
         """The nearest cue before token ``index`` in the same sentence."""
