@@ -229,6 +229,21 @@ def test_relay_gives_the_source_as_speaker_and_qawluhu_as_cue() -> None:
     assert quote.cue == "قوله"
 
 
+def test_a_works_title_after_bi_unwan_is_no_quote_however_long() -> None:
+    document = annotate(
+        "وأشارت ورقة بعنوان: «التعلم الإلكتروني في المملكة العربية السعودية الماضي والحاضر والمستقبل» إلى أن التعليم تغير.\n"
+    )
+    assert texts(document, "direct") == []
+
+
+def test_a_name_after_a_preposition_against_the_mark_is_no_quote() -> None:
+    document = annotate(
+        "وأكد إيهاب طبارة المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»، أن حجم السوق يصل إلى ملياري دولار.\n"
+        "ووفقاً لـ \"رويترز\"، فقد ارتفع سعر خام برنت.\n"
+    )
+    assert texts(document, "direct") == []
+
+
 def test_kama_opening_a_sentence_means_also_and_stays_out_of_the_cue() -> None:
     document = annotate(
         "وقال الوزير إن الخطة جاهزة. كما أكد الوزير أن التمويل متوفر.\n"

@@ -11,18 +11,42 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from core.annotator import lexicon
 from core.annotator.attribution import SpeakerPhrase
 from core.annotator.marks import QuotedSpan
 from core.annotator.quotes.context import ArticleContext
+from core.annotator.tokens import Token
 from core.annotator.word_classes import NAME_PARTICLES, is_adjective, is_stop
 from core.folding import fold
 
 TERM_MAX_WORDS = 3  # a quotation this short may be a name or a term rather than speech
 _NAME_MAX_WORDS = 6  # longer marked text after a naming word (منطقة، هيئة) is speech, not a name
+_WORK_TITLE_WORDS = lexicon.words("work_title_words")
+_NAME_PREPOSITIONS = lexicon.words("name_prepositions")
+_HEADLINE_VERBS = lexicon.words("headline_verbs")
+_HEADLINE_VERB_REACH = 6  # tokens: خرجت صحيفة « ذا صن » بعنوان
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
+
+
+def introduced_as_name(tokens: Sequence[Token], open_index: int) -> bool:
+    """Marks opening at ``open_index`` around a name, whatever its length: ``ورقة بعنوان: «…»`` (a
+    work's title, even after a colon) and ``لـ«الشرق الأوسط»`` (a name after a preposition that
+    cannot stand as a word of its own: the tokenizer splits it off)."""
+    if open_index == 0:
+        return False
+    previous = tokens[open_index - 1]
+    if previous.norm in _NAME_PREPOSITIONS:
+        return True
+    at = open_index - 1
+    if previous.norm == ":" and open_index >= 2:
+        at = open_index - 2
+    if tokens[at].norm not in _WORK_TITLE_WORDS:
+        return False
+    # "خرجت صحيفة «ذا صن» بعنوان: «…»": a publication's headline is its words, not a title.
+    return not any(tokens[k].norm in _HEADLINE_VERBS for k in range(max(0, at - _HEADLINE_VERB_REACH), at))
 
 
 class ArticleNames:
@@ -76,6 +100,8 @@ class ArticleNames:
             return True
         if self._named_by_previous_word(span.open_mark.index) and self.context.words_in(span) <= _NAME_MAX_WORDS:
             return True  # a sentence after "المنطقة «لكي لا يصبح …»" is no name
+        if introduced_as_name(self.tokens, span.open_mark.index):
+            return True
         key = self._key(span)
         if self._quoted_counts[key] >= 2:
             return True  # the same words quoted in two places of one article: a name or a term
