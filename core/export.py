@@ -1,11 +1,14 @@
 """Exporting annotations for researchers and for other annotation tools.
 
 ``csv`` and ``jsonl``: one row per quote (``QUOTE_COLUMNS``), offsets in code points of the article
-text, as everywhere in Iqtibas. ``doccano``: one JSONL line per article in doccano's
-sequence-labelling format, offsets in UTF-16 code units (``core.interchange.doccano``). These write
-to a stream (``EXPORTERS``). ``brat``: a ``.txt`` + ``.ann`` pair per article in a folder
-(``FOLDER_EXPORTERS``, ``core.interchange.brat``). Text is never reshaped or reordered: spreadsheets,
-notebooks and annotation tools render Arabic themselves.
+text, as everywhere in Iqtibas. ``doccano`` and ``doccano-relations``: one JSONL line per article in
+doccano's sequence-labelling or relation format, offsets in UTF-16 code units
+(``core.interchange.doccano``). These write to a stream (``EXPORTERS``). ``brat`` (a ``.txt`` +
+``.ann`` pair per article) and ``xmi`` (a ``.xmi`` per article and ``TypeSystem.xml``) write into a
+folder (``FOLDER_EXPORTERS``); ``labelstudio`` (tasks and their labelling config) and ``parquet``
+(the quotes table and the structure table) write a file and one beside it (``FILE_EXPORTERS``).
+Text is never reshaped or reordered: spreadsheets, notebooks and annotation tools render Arabic
+themselves.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.atomic import atomic_write_files, encode_text
 from core.interchange.brat import write_brat
-from core.interchange.doccano import write_doccano
+from core.interchange.doccano import write_doccano, write_doccano_relations
 from core.model import Document
 from core.safejson import dumps_line
 
@@ -101,12 +105,54 @@ EXPORTERS: dict[str, Callable[[Iterable[Document], TextIO, bool], int]] = {
     "csv": write_csv,
     "jsonl": write_jsonl,
     "doccano": write_doccano,
+    "doccano-relations": write_doccano_relations,
 }
-# Formats written as several files into a folder: (documents, folder) -> (files, warnings).
-FOLDER_EXPORTERS: dict[str, Callable[[Iterable[Document], str | Path], tuple[list[Path], list[str]]]] = {
-    "brat": write_brat,
+
+
+def _brat(documents: Iterable[Document], folder: str | Path, include_rejected: bool) -> tuple[list[Path], list[str]]:
+    return write_brat(documents, folder)
+
+
+def _xmi(documents: Iterable[Document], folder: str | Path, include_rejected: bool) -> tuple[list[Path], list[str]]:
+    from core.interchange.xmi import write_xmi  # imports dkpro-cassis (the xmi extra) on use
+
+    return write_xmi(documents, folder, include_rejected=include_rejected)
+
+
+def _labelstudio(documents: Iterable[Document], output: str | Path, include_rejected: bool) -> tuple[int, list[Path]]:
+    """The tasks and, beside them, the labelling config they need: written together."""
+    import io
+
+    from core.interchange.labelstudio import config_path, label_config, write_labelstudio
+
+    buffer = io.StringIO()
+    count = write_labelstudio(documents, buffer, include_rejected)
+    output = Path(output)
+    config = config_path(output)
+    atomic_write_files([(output, encode_text(output, buffer.getvalue())), (config, encode_text(config, label_config()))])
+    return count, [config]
+
+
+def _parquet(documents: Iterable[Document], output: str | Path, include_rejected: bool) -> tuple[int, list[Path]]:
+    from core.interchange.parquet import write_parquet  # imports pyarrow (the parquet extra) on use
+
+    count, structure = write_parquet(documents, output, include_rejected=include_rejected)
+    return count, [structure]
+
+
+# Formats written as several files into a folder: (documents, folder, include rejected) -> (files, warnings).
+FOLDER_EXPORTERS: dict[str, Callable[[Iterable[Document], str | Path, bool], tuple[list[Path], list[str]]]] = {
+    "brat": _brat,
+    "xmi": _xmi,
 }
-FORMATS = tuple(sorted(EXPORTERS)) + tuple(sorted(FOLDER_EXPORTERS))
+# Formats written as a file and a companion beside it: (documents, file, include rejected) -> (count, companions).
+FILE_EXPORTERS: dict[str, Callable[[Iterable[Document], str | Path, bool], tuple[int, list[Path]]]] = {
+    "labelstudio": _labelstudio,
+    "parquet": _parquet,
+}
+FORMATS = tuple(sorted(EXPORTERS)) + tuple(sorted(FOLDER_EXPORTERS)) + tuple(sorted(FILE_EXPORTERS))
+# Formats with a place for a rejected annotation (a status column or feature).
+WITH_REJECTED = ("csv", "jsonl", "parquet", "xmi")
 
 
 def export_documents(documents: Iterable[Document], fmt: str, out: TextIO, *, include_rejected: bool = False) -> int:

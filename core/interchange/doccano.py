@@ -9,6 +9,15 @@ One JSON object per line and per article::
                  "spans": [{"span": [s, e], "label": "Speaker", "speaker": ..., "note": ...}]}}
 
 ``label`` is doccano's own sequence-labelling format (labels: ``core.interchange.LABELS``).
+``doccano-relations`` writes doccano's relation format instead of ``label``: ``entities``
+(``{"id", "label", "start_offset", "end_offset"}``) and ``relations`` (``{"id", "from_id", "to_id",
+"type"}``, ``SaidBy`` from a quote to its speaker mention and ``CuedBy`` to its cue), so links are
+doccano's own and follow a mention resized there.
+
+A doccano project drops, on upload, every span that overlaps another unless "Allow overlapping
+entity" was ticked when the project was created; Iqtibas's cues and speakers sit inside quotes, and
+short direct quotes inside indirect ones, so ``overlapping`` counts what such a project would lose
+and the command line warns.
 doccano keeps every other key of an imported line as the example's metadata and writes it back on
 export, so ``iqtibas`` survives a round trip through doccano and carries what ``label`` cannot: the
 canonical speaker and the cue of each quote and the mention each one links to. Spans in
@@ -92,6 +101,53 @@ def to_record(document: Document) -> dict[str, Any]:
             "spans": others,
         },
     }
+
+
+SAID_BY = "SaidBy"
+CUED_BY = "CuedBy"
+
+
+def to_relation_record(document: Document) -> dict[str, Any]:
+    """One record of doccano's relation format for ``document`` (UTF-16 offsets, ``iqtibas`` kept)."""
+    record = to_record(document)
+    offsets = OffsetMap(document.text)
+    annotations = sorted(exported(document), key=lambda a: a.sort_key())
+    numbers = {a.id: number for number, a in enumerate(annotations, 1)}
+    entities = [
+        {"id": numbers[a.id], "label": label_of(a.type, a.kind),
+         "start_offset": offsets.to_utf16(a.start), "end_offset": offsets.to_utf16(a.end)}
+        for a in annotations
+    ]
+    relations: list[dict[str, Any]] = []
+    for annotation in annotations:
+        for target, kind in ((annotation.speaker_id, SAID_BY), (annotation.cue_id, CUED_BY)):
+            if target in numbers:
+                relations.append({"id": len(relations) + 1, "from_id": numbers[annotation.id], "to_id": numbers[target], "type": kind})
+    return {"text": record["text"], "entities": entities, "relations": relations, "iqtibas": record["iqtibas"]}
+
+
+def write_doccano_relations(documents: Iterable[Document], out: TextIO, include_rejected: bool = False) -> int:
+    """Write one doccano relation-format JSONL line per document; returns the number of entities."""
+    if include_rejected:
+        raise InputError("--include-rejected", "doccano export has no place for a rejected status; leave it out")
+    count = 0
+    for document in documents:
+        record = to_relation_record(document)
+        out.write(dumps_line(record) + "\n")
+        count += len(record["entities"])
+    return count
+
+
+def overlapping(document: Document) -> int:
+    """How many exported spans overlap an earlier one: what a doccano project without "Allow
+    overlapping entity" drops on upload."""
+    spans = sorted((a.start, a.end) for a in exported(document) if a.end > a.start)
+    count, reach = 0, -1
+    for start, end in spans:
+        if start < reach:
+            count += 1
+        reach = max(reach, end)
+    return count
 
 
 def write_doccano(documents: Iterable[Document], out: TextIO, include_rejected: bool = False) -> int:

@@ -184,7 +184,7 @@ def test_export_doccano_to_standard_output(tmp_path: Path, capsys: pytest.Captur
     ("args", "expected"),
     [
         (["export", "--to", "brat", "IN"], "--to brat: writes one .txt and one .ann per article: give the output folder with -o DIR"),
-        (["export", "--to", "doccano", "--include-rejected", "IN"], "--include-rejected applies to csv and jsonl only"),
+        (["export", "--to", "doccano", "--include-rejected", "IN"], "--include-rejected applies to csv, jsonl, parquet, xmi only"),
         (["import", "--from", "doccano", "--label", "PER", "IN", "-o", "OUT"], "--label PER: expected THEIRS=OURS"),
         (["import", "--from", "brat", "IN", "-o", "OUT"], "give brat .ann or .txt files, or folders of them"),
         (["import", "--from", "doccano", "IN", "-o", "OUT"], "JSON syntax error"),

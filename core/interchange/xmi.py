@@ -1,0 +1,379 @@
+"""UIMA CAS XMI for INCEpTION and WebAnno, read and written through ``dkpro-cassis``.
+
+Export writes, into a folder, one ``NAME.xmi`` per article and one ``TypeSystem.xml`` describing:
+
+* the span layer ``webanno.custom.IqtibasSpan`` (``PREFIX`` + ``SPAN``) with the string features
+  ``label`` (``core.interchange.LABELS``: Title, Heading, Boilerplate, DirectQuote, IndirectQuote,
+  Speaker, Cue), ``speaker``, ``cue``, ``status``, ``origin``, ``corrected`` (comma-separated),
+  ``note`` and ``provenance`` (what the annotation was when exported, as compact JSON: see
+  ``core.interchange.carried``), and the float features ``confidence`` and ``speakerConfidence``;
+* the relation layer ``webanno.custom.IqtibasLink`` (``Governor`` → ``Dependent``, both
+  ``IqtibasSpan``, and a ``label``): ``SaidBy`` from a quote to its speaker mention, ``CuedBy``
+  from a quote to its cue;
+* DKPro Core's ``DocumentMetaData`` (the article id), ``Sentence`` (one per non-empty line) and
+  ``Token`` (words and punctuation), which INCEpTION's editors lay the text out by.
+
+**Offsets.** UIMA counts UTF-16 code units (Java strings), Iqtibas code points. cassis converts at
+its own boundary — offsets given to it and read from it are code points, the ``begin``/``end`` it
+writes are UTF-16 — so this module hands it code points; the tests read the raw XMI to check the
+units on disk, with astral characters before the annotations.
+
+Import reads such files back, whatever INCEpTION did to them: the span and relation types are
+found by their last name (``IqtibasSpan``, ``IqtibasLink``) under any namespace, since INCEpTION
+versions name custom layers ``webanno.custom.X`` or ``custom.X``; each ``.xmi`` is read with the
+``TypeSystem.xml`` beside it (INCEpTION's export puts one in every folder).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from core.atomic import atomic_write_bytes, atomic_write_text, describe_os_error
+from core.errors import InputError, ModelError, SaveError, printable
+from core.interchange import exported, label_of, safe_name, type_of_label
+from core.interchange.build import Imported, Span, build_document
+from core.interchange.carried import Provenance, corrected_of
+from core.interchange.offsets import normalise_newlines
+from core.interchange.optional import require
+from core.model import Annotation, Document
+
+PREFIX = "webanno.custom"
+SPAN = "IqtibasSpan"
+LINK = "IqtibasLink"
+SAID_BY = "SaidBy"
+CUED_BY = "CuedBy"
+TYPESYSTEM_NAME = "TypeSystem.xml"
+DOCUMENT_META = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
+SENTENCE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
+TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
+STRING, FLOAT = "uima.cas.String", "uima.cas.Float"
+# The span layer's features: (name, UIMA range).
+SPAN_FEATURES = (
+    ("label", STRING), ("speaker", STRING), ("cue", STRING), ("status", STRING), ("origin", STRING),
+    ("confidence", FLOAT), ("speakerConfidence", FLOAT), ("corrected", STRING), ("note", STRING),
+    ("provenance", STRING),
+)
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# Characters XML 1.0 cannot hold (the XMI INCEpTION reads is XML 1.0).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+PURPOSE = "UIMA CAS XMI (INCEpTION, WebAnno)"
+
+
+def _cassis() -> ModuleType:
+    return require("cassis", extra="xmi", purpose=PURPOSE)
+
+
+def typesystem(prefix: str = PREFIX) -> Any:
+    """The cassis ``TypeSystem`` of the exported files (custom layers under ``prefix``)."""
+    cassis = _cassis()
+    system = cassis.TypeSystem()
+    meta = system.create_type(DOCUMENT_META, supertypeName="uima.tcas.DocumentAnnotation")
+    for name in ("documentTitle", "documentId"):
+        system.create_feature(meta, name, STRING)
+    sentence = system.create_type(SENTENCE, supertypeName="uima.tcas.Annotation")
+    system.create_feature(sentence, "id", STRING)
+    system.create_type(TOKEN, supertypeName="uima.tcas.Annotation")
+    span = system.create_type(f"{prefix}.{SPAN}", supertypeName="uima.tcas.Annotation",
+                              description="An Iqtibas annotation: title, heading, boilerplate, quote, speaker mention or cue")
+    for name, range_type in SPAN_FEATURES:
+        system.create_feature(span, name, range_type)
+    link = system.create_type(f"{prefix}.{LINK}", supertypeName="uima.tcas.Annotation",
+                              description="SaidBy: a quote to its speaker mention; CuedBy: a quote to its cue")
+    system.create_feature(link, "Governor", span.name)
+    system.create_feature(link, "Dependent", span.name)
+    system.create_feature(link, "label", STRING)
+    return system
+
+
+def typesystem_xml(prefix: str = PREFIX) -> str:
+    return str(typesystem(prefix).to_xml())
+
+
+# Export ----------------------------------------------------------------------------------------
+def not_xml(text: str) -> str | None:
+    """A description of the first character XML 1.0 cannot hold, or None."""
+    found = _NOT_XML.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X} at character {found.start()}"
+
+
+def to_xmi(document: Document, system: Any, *, include_rejected: bool = False, prefix: str = PREFIX) -> str:
+    """``document`` as an XMI string (code points in, UTF-16 offsets out, converted by cassis)."""
+    cassis = _cassis()
+    cas = cassis.Cas(typesystem=system)
+    text = document.text
+    cas.sofa_string = text
+    meta_type = system.get_type(DOCUMENT_META)
+    cas.add(meta_type(begin=0, end=len(text), documentTitle=document.id, documentId=document.id, language=document.language))
+    sentence_type, token_type = system.get_type(SENTENCE), system.get_type(TOKEN)
+    position = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped)
+            cas.add(sentence_type(begin=start, end=start + len(stripped), id=str(number)))
+            for match in _TOKEN_RE.finditer(line):
+                cas.add(token_type(begin=position + match.start(), end=position + match.end()))
+        position += len(line) + 1
+    span_type = system.get_type(f"{prefix}.{SPAN}")
+    link_type = system.get_type(f"{prefix}.{LINK}")
+    structures: dict[str, Any] = {}
+    annotations = exported(document, include_rejected=include_rejected)
+    for annotation in annotations:
+        structure = span_type(begin=annotation.start, end=annotation.end, **_features(annotation))
+        cas.add(structure)
+        structures[annotation.id] = structure
+    for annotation in annotations:
+        for target_id, label in ((annotation.speaker_id, SAID_BY), (annotation.cue_id, CUED_BY)):
+            if target_id in structures:
+                governor = structures[annotation.id]
+                # INCEpTION draws a relation at its dependent (here the mention or cue).
+                dependent = structures[target_id]
+                cas.add(link_type(begin=dependent.begin, end=dependent.end, Governor=governor, Dependent=dependent, label=label))
+    return str(cas.to_xmi())
+
+
+def _features(annotation: Annotation) -> dict[str, Any]:
+    corrected = corrected_of(annotation)
+    values: dict[str, Any] = {
+        "label": label_of(annotation.type, annotation.kind),
+        "speaker": annotation.speaker,
+        "cue": annotation.cue,
+        "status": annotation.status,
+        "origin": annotation.origin,
+        "confidence": annotation.confidence,
+        "speakerConfidence": annotation.speaker_confidence,
+        "corrected": ",".join(corrected) if corrected else None,
+        "note": annotation.note,
+        "provenance": json.dumps(Provenance.of(annotation).to_json(), ensure_ascii=False, separators=(",", ":")),
+    }
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def write_xmi(
+    documents: Iterable[Document], folder: str | Path, *, include_rejected: bool = False, prefix: str = PREFIX
+) -> tuple[list[Path], list[str]]:
+    """Write ``NAME.xmi`` per document and ``TypeSystem.xml`` into ``folder``.
+
+    Returns the ``.xmi`` files written and warnings (an article whose text XML 1.0 cannot hold is
+    left out with a warning; the others are written). Each file is written atomically; two
+    articles with the same id get ``-2``, ``-3`` … so none overwrites another.
+    """
+    system = typesystem(prefix)
+    folder = Path(folder)
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise InputError(folder, "exists and is not a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(folder, f"cannot create the folder: {describe_os_error(error)}") from None
+    atomic_write_text(folder / TYPESYSTEM_NAME, str(system.to_xml()), keep_backup=False)
+    written: list[Path] = []
+    warnings: list[str] = []
+    used: set[str] = set()
+    for document in documents:
+        problem = not_xml(document.text)
+        if problem is not None:
+            warnings.append(f"{printable(document.id)}: left out: the text holds {problem}, which XML 1.0 cannot carry")
+            continue
+        base = safe_name(document.id, "article")
+        name, counter = base, 1
+        while name.casefold() in used:
+            counter += 1
+            name = f"{base}-{counter}"
+        used.add(name.casefold())
+        target = folder / f"{name}.xmi"
+        atomic_write_bytes(target, to_xmi(document, system, include_rejected=include_rejected, prefix=prefix).encode("utf-8"), keep_backup=False)
+        written.append(target)
+    return written, warnings
+
+
+# Import ----------------------------------------------------------------------------------------
+def xmi_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The ``.xmi`` files named or found (recursively) in folders, in a stable order."""
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            matches = sorted(p for p in path.rglob("*.xmi") if p.is_file())
+            if not matches:
+                raise InputError(path, "no .xmi files in this folder")
+            found.extend(matches)
+        elif path.suffix.lower() == ".xmi" or path.is_file():
+            found.append(path)
+        else:
+            raise InputError(path, "not found")
+    return found
+
+
+def _load_typesystem(xmi: Path, cache: dict[Path, Any]) -> Any:
+    ts_path = xmi.parent / TYPESYSTEM_NAME
+    if ts_path not in cache:
+        if not ts_path.is_file():
+            raise InputError(xmi, f"no {TYPESYSTEM_NAME} beside it (export it from INCEpTION with the XMI, or copy Iqtibas's)")
+        try:
+            with ts_path.open("rb") as handle:
+                cache[ts_path] = _cassis().load_typesystem(handle)
+        except OSError as error:
+            raise InputError(ts_path, f"cannot read: {describe_os_error(error)}") from None
+        except Exception as error:  # cassis raises bare exceptions on malformed type systems
+            raise InputError(ts_path, f"not a UIMA type system ({_reason(error)})") from None
+    return cache[ts_path]
+
+
+def _reason(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
+
+
+def read_xmi(
+    paths: Iterable[str | Path],
+    *,
+    label_map: dict[str, tuple[str, str | None]] | None = None,
+    status: str = "accepted",
+    annotator: str | None = None,
+) -> Imported:
+    """Read ``.xmi`` files (or folders of them) into documents.
+
+    Raises:
+        InputError: naming the file, when it cannot be used at all (not XMI, no type system, no
+            Iqtibas layer, an annotation outside the text). Spans with labels we do not know are
+            left out with a warning.
+    """
+    cassis = _cassis()  # a missing extra is said before anything else
+    result = Imported()
+    cache: dict[Path, Any] = {}
+    for path in xmi_files(paths):
+        system = _load_typesystem(path, cache)
+        try:
+            with path.open("rb") as handle:
+                cas = cassis.load_cas_from_xmi(handle, typesystem=system, lenient=True)
+        except OSError as error:
+            raise InputError(path, f"cannot read: {describe_os_error(error)}") from None
+        except Exception as error:  # lxml and cassis raise many kinds on malformed XMI
+            raise InputError(path, f"not UIMA CAS XMI ({_reason(error)})") from None
+        try:
+            name, document = _cas_document(cas, path, label_map, status, annotator, result.warnings)
+        except (ModelError, ValueError) as error:
+            raise InputError(path, str(error)) from None
+        result.documents.append((name, document))
+    return result
+
+
+def _find_type(system: Any, short: str) -> Any | None:
+    for uima_type in system.get_types():
+        if uima_type.name.rsplit(".", 1)[-1] == short:
+            return uima_type
+    return None
+
+
+def _cas_document(
+    cas: Any,
+    path: Path,
+    label_map: dict[str, tuple[str, str | None]] | None,
+    status: str,
+    annotator: str | None,
+    warnings: list[str],
+) -> tuple[str, Document]:
+    raw_text = cas.sofa_string
+    if not isinstance(raw_text, str):
+        raise InputError(path, "the CAS has no text")
+    text, newline_map = normalise_newlines(raw_text)
+    span_type = _find_type(cas.typesystem, SPAN)
+    if span_type is None:
+        raise InputError(path, f"no {SPAN} layer in its type system (see the README: create the layers in INCEpTION)")
+    link_type = _find_type(cas.typesystem, LINK)
+    spans: dict[int, Span] = {}
+    unknown: dict[str, int] = {}
+    for structure in cas.select(span_type.name):
+        begin, end = structure.begin, structure.end
+        if not (isinstance(begin, int) and isinstance(end, int) and 0 <= begin <= end <= len(raw_text)):
+            raise InputError(path, f"a {SPAN} at {begin}–{end} lies outside the text ({len(raw_text)} characters)")
+        label = _value(structure, "label")
+        found = type_of_label(label, label_map) if label else None
+        if found is None:
+            shown = label or "(no label)"
+            unknown[shown] = unknown.get(shown, 0) + 1
+            continue
+        item = Span(found[0], found[1], newline_map[begin], newline_map[end])
+        item.provenance = _provenance(_value(structure, "provenance"))
+        item.status = _value(structure, "status")
+        item.note = _value(structure, "note")
+        if item.type == "speaker":
+            item.speaker = _value(structure, "speaker")
+            item.names_given = item.speaker is not None
+        elif item.type == "quote":
+            item.speaker = _value(structure, "speaker")
+            item.cue = _value(structure, "cue")
+            item.names_given = True
+        spans[structure.xmiID] = item
+    if link_type is not None:
+        for structure in cas.select(link_type.name):
+            governor = _feature(structure, "Governor")
+            dependent = _feature(structure, "Dependent")
+            first = spans.get(getattr(governor, "xmiID", -1))
+            second = spans.get(getattr(dependent, "xmiID", -1))
+            if first is None or second is None:
+                continue
+            if first.type != "quote":
+                first, second = second, first
+            if first.type != "quote":
+                continue
+            if second.type == "speaker":
+                first.speaker_link = second
+            elif second.type == "cue":
+                first.cue_link = second
+    for quote in spans.values():
+        if quote.type == "quote" and quote.names_given:
+            # Features left empty in INCEpTION fall back to the linked mention and cue.
+            if quote.speaker is None and quote.speaker_link is not None:
+                linked = quote.speaker_link
+                quote.speaker = linked.speaker or " ".join(text[linked.start : linked.end].split()) or None
+            if quote.cue is None and quote.cue_link is not None:
+                quote.cue = " ".join(text[quote.cue_link.start : quote.cue_link.end].split()) or None
+    for label, count in sorted(unknown.items()):
+        warnings.append(f"{path}: {count} span{'s' if count > 1 else ''} labelled {label!r} left out (map it with --label {label}=TYPE)")
+    name = _document_name(cas, path)
+    document = build_document(
+        text, list(spans.values()), doc_id=name, source=str(path), status=status, annotator=annotator,
+        imported_from=f"xmi {path}",
+    )
+    return name, document
+
+
+def _feature(structure: Any, name: str) -> Any:
+    try:
+        return structure.get(name)
+    except Exception:  # a type without this feature (edited type system)
+        return None
+
+
+def _value(structure: Any, name: str) -> str | None:
+    value = _feature(structure, name)
+    if isinstance(value, str):
+        return value.strip() or None
+    return None
+
+
+def _provenance(value: str | None) -> Provenance | None:
+    if not value:
+        return None
+    try:
+        return Provenance.from_json(json.loads(value))
+    except ValueError:
+        return None
+
+
+def _document_name(cas: Any, path: Path) -> str:
+    """The article id: DocumentMetaData's title or id, else the file's (or INCEpTION's folder's) name."""
+    if cas.typesystem.contains_type(DOCUMENT_META):
+        for structure in cas.select(DOCUMENT_META):
+            for feature in ("documentTitle", "documentId"):
+                value = _value(structure, feature)
+                if value:
+                    return re.sub(r"\.(xmi|txt)$", "", value, flags=re.IGNORECASE)
+    return path.stem
