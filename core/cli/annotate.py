@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.annotator import reannotate
-from core.annotator.trained import load_model, model_from
+from core.annotator.trained import AnnotatorModel, load_model, model_from
 from core.articles import article_id, document_from_text
 from core.atomic import describe_os_error
 from core.carryover import CarriedOver, carry_over, is_human_work
 from core.cli.common import Progress, default_jobs, expand_inputs
 from core.errors import InputError, IqtibasError, SaveError, printable
-from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document
+from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document, saved_sha256
 from core.loading import read_article
+from core.model import Document, text_sha256
 from core.wording import count
 
 
@@ -42,6 +43,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         "text keeping the reviewed work in unchanged lines (the previous file stays as .bak)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     parser.add_argument("--model", metavar="FILE", help="a model from 'iqtibas train' instead of the bundled one")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) instead "
+                        "of local processes; files are read and written here, workers only annotate (needs "
+                        "iqtibas[distributed] here and on the workers)")
     parser.set_defaults(run=run)
 
 
@@ -61,64 +66,120 @@ def output_path(article: Path, root: Path | None, output_dir: Path | None) -> Pa
     return output_dir / relative.parent / (relative.stem + SUFFIX)
 
 
-def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, model_path: str | None = None) -> Outcome:
-    """Annotate one article; never raises for a bad input, reports it instead."""
+@dataclass
+class Planned:
+    """What annotating one article takes, decided where the files are (``plan``): the article's
+    text, read once, and, when refreshing, the saved document. ``compute`` needs nothing else, so
+    it can run in another process or on another machine."""
+
+    shown: str
+    shown_target: str
+    target: Path
+    text: str
+    encoding: str | None
+    doc_id: str
+    source: str
+    mode: str  # new | replace (text changed, no human work) | refresh | carry
+    existing: Document | None = None
+
+
+def plan(article: Path, target: Path, force: bool, carry: bool = False) -> Planned | Outcome:
+    """Read the article and decide what to do; an ``Outcome`` when nothing is left to compute.
+
+    An existing annotation file is skipped without ``--force``: it is "up to date" when it was
+    made from this very text (its SHA-256, read from the file's first lines, matches), so an
+    interrupted run resumes where it stopped without annotating anything twice.
+    """
     shown, shown_target = printable(str(article)), printable(str(target))
     try:
-        model = model_from(model_path)
         text = read_article(article)
         if target.is_dir():
             return Outcome(shown, shown_target, "failed", message=f"{shown_target}: is a folder, not an annotation file")
-        carried: CarriedOver | None = None
-        if target.exists():
-            if not force:
-                return Outcome(shown, shown_target, "skipped", message="annotation file exists (use --force to refresh)")
-            existing = load_document(target)
-            human = any(is_human_work(a) for a in existing)
-            if existing.text != text.text:
-                if human and not carry:
-                    return Outcome(
-                        shown, shown_target, "failed",
-                        message=f"{shown_target}: the article text changed since it was annotated; it holds "
-                        "human annotations, so it was left untouched (--carry-over re-annotates the new "
-                        "text keeping reviewed work in unchanged lines)",
-                    )
-                if human:
-                    carried = carry_over(existing, text.text, source=printable(str(article)), model=model)
-                    document = carried.document
-                else:
-                    document = document_from_text(
-                        text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
-                    )
-                    document.meta["created"] = existing.meta.get("created")
-            else:
-                document = reannotate(existing, model)
-            status = "refreshed"
-        else:
-            document = document_from_text(
-                text.text, doc_id=article_id(article), source=str(article), encoding=text.encoding, model=model
+        base = {"shown": shown, "shown_target": shown_target, "target": target, "text": text.text,
+                "encoding": text.encoding, "doc_id": article_id(article), "source": str(article)}
+        if not target.exists():
+            return Planned(mode="new", **base)  # type: ignore[arg-type]
+        if not force:
+            if saved_sha256(target) == text_sha256(text.text):
+                return Outcome(shown, shown_target, "skipped", message="up to date")
+            return Outcome(shown, shown_target, "skipped", message="annotation file exists (use --force to refresh)")
+        existing = load_document(target)
+        human = any(is_human_work(a) for a in existing)
+        if existing.text == text.text:
+            return Planned(mode="refresh", existing=existing, **base)  # type: ignore[arg-type]
+        if human and not carry:
+            return Outcome(
+                shown, shown_target, "failed",
+                message=f"{shown_target}: the article text changed since it was annotated; it holds "
+                "human annotations, so it was left untouched (--carry-over re-annotates the new "
+                "text keeping reviewed work in unchanged lines)",
             )
-            status = "written"
+        return Planned(mode="carry" if human else "replace", existing=existing, **base)  # type: ignore[arg-type]
+    except Exception as error:
+        return _failure(shown, error)
+
+
+def compute(job: Planned, model: AnnotatorModel | None) -> tuple[Document, CarriedOver | None] | Outcome:
+    """The annotated document of a planned article (no file is touched)."""
+    try:
+        if job.mode == "refresh":
+            assert job.existing is not None
+            return reannotate(job.existing, model), None
+        if job.mode == "carry":
+            assert job.existing is not None
+            carried = carry_over(job.existing, job.text, source=printable(job.source), model=model)
+            return carried.document, carried
+        document = document_from_text(job.text, doc_id=job.doc_id, source=job.source, encoding=job.encoding, model=model)
+        if job.mode == "replace" and job.existing is not None:
+            document.meta["created"] = job.existing.meta.get("created")
+        return document, None
+    except Exception as error:
+        return _failure(job.shown, error)
+
+
+def finish(job: Planned, computed: tuple[Document, CarriedOver | None] | Outcome) -> Outcome:
+    """Save a computed document where the plan said (atomically) and say what was done."""
+    if isinstance(computed, Outcome):
+        return computed
+    document, carried = computed
+    try:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            job.target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise SaveError(target.parent, f"cannot create the folder: {describe_os_error(error)}") from None
-        save_document(document, target)
-        quotes = sum(1 for a in document if a.type == "quote" and a.is_active)
-        message = ""
-        if carried is not None:
-            message = f"text changed: {len(carried.kept)} reviewed annotations carried over"
-            if carried.lost:
-                lost = ", ".join(a.id for a in carried.lost[:10]) + (", …" if len(carried.lost) > 10 else "")
-                message += f", {len(carried.lost)} in changed lines dropped ({lost}; still in {shown_target}.bak)"
-        return Outcome(shown, shown_target, status, quotes, message=message)
-    except IqtibasError as error:
+            raise SaveError(job.target.parent, f"cannot create the folder: {describe_os_error(error)}") from None
+        save_document(document, job.target)
+    except Exception as error:
+        return _failure(job.shown, error)
+    quotes = sum(1 for a in document if a.type == "quote" and a.is_active)
+    message = ""
+    if carried is not None:
+        message = f"text changed: {len(carried.kept)} reviewed annotations carried over"
+        if carried.lost:
+            lost = ", ".join(a.id for a in carried.lost[:10]) + (", …" if len(carried.lost) > 10 else "")
+            message += f", {len(carried.lost)} in changed lines dropped ({lost}; still in {job.shown_target}.bak)"
+    return Outcome(job.shown, job.shown_target, "written" if job.mode == "new" else "refreshed", quotes, message=message)
+
+
+def _failure(shown: str, error: Exception) -> Outcome:
+    """A bad article reported, never raised: the others go on."""
+    if isinstance(error, IqtibasError):
         return Outcome(shown, None, "failed", message=str(error))
-    except OSError as error:  # a name the system refuses (too long), a folder it cannot list …
+    if isinstance(error, OSError):  # a name the system refuses (too long), a folder it cannot list …
         where = printable(str(error.filename)) if error.filename else shown
         return Outcome(shown, None, "failed", message=f"{where}: {describe_os_error(error)}")
+    return Outcome(shown, None, "failed", message=f"{shown}: unexpected error ({type(error).__name__}); please report it")
+
+
+def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, model_path: str | None = None) -> Outcome:
+    """Annotate one article; never raises for a bad input, reports it instead."""
+    planned = plan(article, target, force, carry)
+    if isinstance(planned, Outcome):
+        return planned
+    try:
+        model = model_from(model_path)
     except Exception as error:
-        return Outcome(shown, None, "failed", message=f"{shown}: unexpected error ({type(error).__name__}); please report it")
+        return _failure(planned.shown, error)
+    return finish(planned, compute(planned, model))
 
 
 def _annotate_job(job: tuple[str, str, bool, bool, str | None]) -> Outcome:
@@ -152,7 +213,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"{outcome.status}: {outcome.output}" + (f" ({outcome.message})" if outcome.message else ""))
         progress.step(Path(outcome.article).name)
 
-    if workers == 1:
+    if args.scheduler:
+        from core.cluster import Job, run_on_cluster
+
+        model_json = Path(args.model).read_text(encoding="utf-8") if args.model else None
+        try:
+            cluster_jobs = (Job(article, target, force, carry) for article, target, force, carry, _ in jobs)
+            run_on_cluster(args.scheduler, cluster_jobs, report, model_json=model_json)
+        finally:
+            progress.close()
+    elif workers == 1:
         for job in jobs:
             report(_annotate_job(job))
     else:

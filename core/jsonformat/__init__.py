@@ -28,6 +28,7 @@ from core.jsonformat.codec import (
     dumps_document,
     load_document,
     loads_document,
+    saved_sha256,
 )
 from core.jsonformat.paths import (
     FORMAT_NAME,
@@ -63,6 +64,7 @@ __all__ = [
     "load_document",
     "loads_document",
     "save_document",
+    "saved_sha256",
     "schema",
     "schema_problems",
     "validate_data",

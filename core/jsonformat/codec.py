@@ -11,6 +11,7 @@ model's checks.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,27 @@ def dumps_document(document: Document) -> str:
 
 
 # Reading -------------------------------------------------------------------------------------
+_SAVED_SHA256 = re.compile(rb'^    "sha256": "([0-9a-f]{64})",?\r?$', re.MULTILINE)
+_HEAD_BYTES = 64 * 1024
+
+
+def saved_sha256(path: str | Path) -> str | None:
+    """The article SHA-256 recorded in an annotation file, read from its first lines only.
+
+    ``dumps_document`` writes ``document.sha256`` on its own line before the text, so a batch run
+    can tell an up-to-date file from a stale one without loading (or validating) the whole file.
+    None when the file cannot be read or was not laid out by Iqtibas; the caller then treats it as
+    any existing file.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    found = _SAVED_SHA256.search(head.split(b'\n    "text": ', 1)[0])
+    return found.group(1).decode("ascii") if found else None
+
+
 def load_document(path: str | Path) -> Document:
     """Read and check an annotation file.
 
