@@ -3,9 +3,10 @@
 The machine running the command reads each article once, decides what to do with it
 (``core.cli.annotate.plan``: new, refresh, carry over, or skip — an up-to-date file is skipped, so
 an interrupted run resumes), and sends the text (and, when refreshing, the saved document) to the
-cluster. Workers only compute the annotated document (``compute``); it comes back and is saved
-here, atomically, by the same code as a local run (``finish``), so the files are the same byte for
-byte apart from their timestamps, and workers need no access to the articles' file system. Only
+cluster. Workers compute the annotated document and encode its file (``compute``, ``render``); the
+bytes come back and are written here, atomically, by the same code as a local run (``store``), so
+the files are the same byte for byte apart from their timestamps, and workers need no access to
+the articles' file system. Only
 a bounded number of articles is in flight at once (a few per worker thread), so a corpus of
 millions streams through without being held in memory. A bad article, or one whose worker died,
 is reported and the rest go on.
@@ -51,8 +52,8 @@ def worker_version() -> str:
 
 
 def compute_remote(planned: Any, model_json: str | None) -> Any:
-    """Run on a worker: the annotated document of one planned article (or its failure)."""
-    from core.cli.annotate import compute
+    """Run on a worker: the file of one planned article, rendered (or its failure)."""
+    from core.cli.annotate import compute, render
 
     model = None
     if model_json is not None:
@@ -63,7 +64,7 @@ def compute_remote(planned: Any, model_json: str | None) -> Any:
             model = AnnotatorModel.from_json(json.loads(model_json), source="--model")
             _WORKER_MODELS.clear()  # one model per run: keep only the latest
             _WORKER_MODELS[model_json] = model
-    return compute(planned, model)
+    return render(planned, compute(planned, model))
 
 
 def connect(address: str, timeout: float = 30.0) -> Any:
@@ -110,7 +111,7 @@ def run_on_cluster(
     timeout: float = 30.0,
 ) -> None:
     """Annotate ``jobs`` on the cluster at ``address``, calling ``report`` with each ``Outcome``."""
-    from core.cli.annotate import Outcome, Planned, finish, plan
+    from core.cli.annotate import Outcome, Planned, plan, store
 
     distributed = require("distributed", extra="distributed", purpose=PURPOSE)
     client = connect(address, timeout)
@@ -146,7 +147,7 @@ def run_on_cluster(
                                    message=f"{planned.shown}: lost on the cluster ({printable(_brief(error))})")
             finally:
                 future.release()
-            report(finish(planned, computed))
+            report(store(planned, computed))
             top_up()
     finally:
         client.close()

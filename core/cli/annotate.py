@@ -16,11 +16,11 @@ from pathlib import Path
 from core.annotator import reannotate
 from core.annotator.trained import AnnotatorModel, load_model, model_from
 from core.articles import article_id, document_from_text
-from core.atomic import describe_os_error
+from core.atomic import atomic_write_bytes, describe_os_error
 from core.carryover import CarriedOver, carry_over, is_human_work
 from core.cli.common import Progress, default_jobs, expand_inputs
 from core.errors import InputError, IqtibasError, SaveError, printable
-from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document, saved_sha256
+from core.jsonformat import SUFFIX, annotation_path_for, encode_document, load_document, saved_sha256, stamp_document
 from core.loading import read_article
 from core.model import Document, text_sha256
 from core.wording import count
@@ -137,17 +137,23 @@ def compute(job: Planned, model: AnnotatorModel | None) -> tuple[Document, Carri
         return _failure(job.shown, error)
 
 
-def finish(job: Planned, computed: tuple[Document, CarriedOver | None] | Outcome) -> Outcome:
-    """Save a computed document where the plan said (atomically) and say what was done."""
+@dataclass
+class Rendered:
+    """An annotated article as the bytes of its file, and what to say about it."""
+
+    data: bytes
+    quotes: int
+    message: str = ""
+
+
+def render(job: Planned, computed: tuple[Document, CarriedOver | None] | Outcome) -> Rendered | Outcome:
+    """The file's bytes (stamped as a save stamps them), so encoding can happen where computing did."""
     if isinstance(computed, Outcome):
         return computed
     document, carried = computed
     try:
-        try:
-            job.target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise SaveError(job.target.parent, f"cannot create the folder: {describe_os_error(error)}") from None
-        save_document(document, job.target)
+        stamp_document(document)
+        data = encode_document(document, job.target)
     except Exception as error:
         return _failure(job.shown, error)
     quotes = sum(1 for a in document if a.type == "quote" and a.is_active)
@@ -157,7 +163,23 @@ def finish(job: Planned, computed: tuple[Document, CarriedOver | None] | Outcome
         if carried.lost:
             lost = ", ".join(a.id for a in carried.lost[:10]) + (", …" if len(carried.lost) > 10 else "")
             message += f", {len(carried.lost)} in changed lines dropped ({lost}; still in {job.shown_target}.bak)"
-    return Outcome(job.shown, job.shown_target, "written" if job.mode == "new" else "refreshed", quotes, message=message)
+    return Rendered(data, quotes, message)
+
+
+def store(job: Planned, rendered: Rendered | Outcome) -> Outcome:
+    """Write a rendered file where the plan said, atomically (keeping a ``.bak``), and report."""
+    if isinstance(rendered, Outcome):
+        return rendered
+    try:
+        try:
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SaveError(job.target.parent, f"cannot create the folder: {describe_os_error(error)}") from None
+        atomic_write_bytes(job.target, rendered.data)
+    except Exception as error:
+        return _failure(job.shown, error)
+    status = "written" if job.mode == "new" else "refreshed"
+    return Outcome(job.shown, job.shown_target, status, rendered.quotes, message=rendered.message)
 
 
 def _failure(shown: str, error: Exception) -> Outcome:
@@ -179,7 +201,7 @@ def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, 
         model = model_from(model_path)
     except Exception as error:
         return _failure(planned.shown, error)
-    return finish(planned, compute(planned, model))
+    return store(planned, render(planned, compute(planned, model)))
 
 
 def _annotate_job(job: tuple[str, str, bool, bool, str | None]) -> Outcome:

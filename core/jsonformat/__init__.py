@@ -45,7 +45,7 @@ from core.jsonformat.validation import (
     schema_problems,
     validate_data,
 )
-from core.jsonformat.writer import encode_document, save_document
+from core.jsonformat.writer import encode_document, save_document, stamp_document
 
 __all__ = [
     "FORMAT_NAME",
@@ -67,5 +67,6 @@ __all__ = [
     "saved_sha256",
     "schema",
     "schema_problems",
+    "stamp_document",
     "validate_data",
 ]

@@ -29,14 +29,19 @@ def save_document(
         SaveError: naming the file and the problem; nothing on disk was changed.
     """
     if stamp:
-        now = now_iso()
-        document.meta.setdefault("created", now)
-        document.meta["modified"] = now
-        document.meta["tool"] = TOOL
-        document.meta.setdefault("annotator", None)
+        stamp_document(document)
     path = Path(path)
     atomic_write_bytes(path, encode_document(document, path), keep_backup=keep_backup)
     return path
+
+
+def stamp_document(document: Document) -> None:
+    """Record in ``document.meta`` the tool and the time of saving (and creation, if new)."""
+    now = now_iso()
+    document.meta.setdefault("created", now)
+    document.meta["modified"] = now
+    document.meta["tool"] = TOOL
+    document.meta.setdefault("annotator", None)
 
 
 def encode_document(document: Document, path: str | Path) -> bytes:
