@@ -8,8 +8,10 @@ the real command in a fresh process — ``iqtibas annotate DIR -o OUT --jobs N -
 start to exit (start-up, reading, annotating, saving). The Dask figure starts a scheduler and as
 many single-threaded worker processes as the largest ``--jobs`` on loopback (``dask scheduler``,
 ``dask worker``), waits for them, and times ``annotate --scheduler``. Every run writes into an
-empty folder, so nothing is skipped. It prints seconds, articles and characters per second and
-the speed-up over one job; it asserts nothing (speed is measured here, not in the tests). Run it
+empty folder, so nothing is skipped. It prints seconds, articles and characters per second, the
+speed-up over one job and the CPU time the run used (the command's processes and, for Dask, the
+scheduler's and workers'): on a busy machine the wall-clock speed-up is bounded by the cores left,
+while equal CPU times show the work itself divides without loss. It asserts nothing (speed is measured here, not in the tests). Run it
 on a quiet machine: the load average before each run is printed beside it.
 """
 
@@ -47,17 +49,34 @@ def iqtibas(*args: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from core.cli import main; sys.exit(main(sys.argv[1:]))", *args]
 
 
-def timed(command: list[str], label: str, articles: int, chars: int, baseline: float | None) -> float:
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of running processes so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def timed(command: list[str], label: str, articles: int, chars: int, baseline: float | None, others: list[int] = []) -> float:  # noqa: B006
     load = os.getloadavg()[0]
+    children = os.times()
+    others_before = cpu_seconds(others)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - children.children_user) + (after.children_system - children.children_system)
+    cpu += cpu_seconds(others) - others_before
     if result.returncode not in (0, 2):  # 2: some articles were refused (counted in the summary)
         print(f"{label}: exit code {result.returncode}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     summary = (result.stdout.strip().splitlines() or [""])[-1]
     speedup = f", {baseline / seconds:.2f}x one job" if baseline else ""
-    print(f"{label:<28} {seconds:7.1f} s  {articles / seconds:6.1f} articles/s  {chars / seconds:9,.0f} chars/s"
-          f"{speedup}  (load before: {load:.2f}; {summary})", flush=True)
+    print(f"{label:<26} {seconds:7.1f} s  {articles / seconds:6.1f} articles/s  {chars / seconds:9,.0f} chars/s"
+          f"{speedup}; CPU {cpu:.1f} s  (load before: {load:.2f}; {summary})", flush=True)
     return seconds
 
 
@@ -116,7 +135,7 @@ def main() -> None:
             try:
                 out = work / "out-dask"
                 timed(iqtibas("annotate", str(articles_dir), "-o", str(out), "--scheduler", address, "-q"),
-                      f"--scheduler ({workers} workers)", articles, chars, baseline)
+                      f"--scheduler ({workers} workers)", articles, chars, baseline, [p.pid for p in processes])
             finally:
                 for process in reversed(processes):  # workers first, then the scheduler
                     process.terminate()
