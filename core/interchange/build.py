@@ -17,11 +17,12 @@ outline groups the imported quotes by section.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.annotator.pipeline import add_structure
 from core.interchange.carried import Provenance, changed_fields, decide
-from core.model import STATUSES, Annotation, Document
+from core.model import ID_PREFIX, STATUSES, Annotation, Document
 
 
 @dataclass
@@ -111,7 +112,10 @@ def build_document(
             changed = changed_fields(record, now)
         decision = decide(record, changed, explicit=item.status, default_status=status)
         fields.update(decision.fields(item.type))
-        keep = record is not None and record.type == item.type and record.id not in document
+        keep = (
+            record is not None and record.type == item.type and record.id not in document
+            and re.fullmatch(rf"{ID_PREFIX[item.type]}[0-9]{{1,9}}", record.id) is not None  # an id Iqtibas gives
+        )
         annotation = Annotation(
             id=record.id if keep and record is not None else fresh_id(item.type),
             type=item.type,

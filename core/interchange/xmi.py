@@ -26,9 +26,12 @@ versions name custom layers ``webanno.custom.X`` or ``custom.X``; each ``.xmi`` 
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -40,6 +43,7 @@ from core.interchange.build import Imported, Span, build_document
 from core.interchange.carried import Provenance, corrected_of
 from core.interchange.offsets import normalise_newlines
 from core.interchange.optional import require
+from core.loading import read_regular_file
 from core.model import Annotation, Document
 
 PREFIX = "webanno.custom"
@@ -193,36 +197,91 @@ def write_xmi(
 
 
 # Import ----------------------------------------------------------------------------------------
-def xmi_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The ``.xmi`` files named or found (recursively) in folders, in a stable order."""
-    found: list[Path] = []
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+"""Largest file read out of a zip archive (a zip bomb is refused, not unpacked)."""
+MAX_ZIP_DEPTH = 3
+"""INCEpTION's project export holds one zip per document and annotator inside the project zip."""
+
+
+@dataclass
+class XmiSource:
+    """One ``.xmi`` to read: where it is (for messages), its bytes, and its type system's."""
+
+    shown: str
+    stem: str
+    data: bytes
+    typesystem: bytes | None
+    typesystem_shown: str
+
+
+def xmi_sources(paths: Iterable[str | Path]) -> list[XmiSource]:
+    """The ``.xmi`` files named, found (recursively) in folders, or inside zip archives (INCEpTION's
+    exports, zips within zips included), each with the ``TypeSystem.xml`` of its folder."""
+    found: list[XmiSource] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            matches = sorted(p for p in path.rglob("*.xmi") if p.is_file())
-            if not matches:
-                raise InputError(path, "no .xmi files in this folder")
-            found.extend(matches)
-        elif path.suffix.lower() == ".xmi" or path.is_file():
-            found.append(path)
+            before = len(found)
+            for match in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".xmi", ".zip")):
+                found.extend(_from_file(match))
+            if len(found) == before:
+                raise InputError(path, "no .xmi files in this folder (or in zip archives in it)")
+        elif path.is_file():
+            found.extend(_from_file(path))
         else:
             raise InputError(path, "not found")
     return found
 
 
-def _load_typesystem(xmi: Path, cache: dict[Path, Any]) -> Any:
-    ts_path = xmi.parent / TYPESYSTEM_NAME
-    if ts_path not in cache:
-        if not ts_path.is_file():
-            raise InputError(xmi, f"no {TYPESYSTEM_NAME} beside it (export it from INCEpTION with the XMI, or copy Iqtibas's)")
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return read_regular_file(path, InputError, "give .xmi files, zip archives or folders of them")
+    except OSError as error:
+        raise InputError(path, f"cannot read: {describe_os_error(error)}") from None
+
+
+def _from_file(path: Path) -> list[XmiSource]:
+    if path.suffix.lower() == ".zip":
+        return _from_zip(_read_bytes(path), str(path), 1)
+    ts_path = path.parent / TYPESYSTEM_NAME
+    typesystem = _read_bytes(ts_path) if ts_path.is_file() else None
+    return [XmiSource(str(path), path.stem, _read_bytes(path), typesystem, str(ts_path))]
+
+
+def _from_zip(data: bytes, shown: str, depth: int) -> list[XmiSource]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = [info for info in archive.infolist() if not info.is_dir()]
+        for info in entries:
+            if info.file_size > MAX_ENTRY_BYTES:
+                raise InputError(f"{shown}!{info.filename}", f"larger than {MAX_ENTRY_BYTES // 2**20} MB unpacked; not read")
+        names = {info.filename for info in entries}
+        found: list[XmiSource] = []
+        for info in sorted(entries, key=lambda i: i.filename):
+            inner = f"{shown}!{info.filename}"
+            lowered = info.filename.lower()
+            if lowered.endswith(".zip") and depth < MAX_ZIP_DEPTH:
+                found.extend(_from_zip(archive.read(info), inner, depth + 1))
+            elif lowered.endswith(".xmi"):
+                folder = info.filename.rsplit("/", 1)[0] + "/" if "/" in info.filename else ""
+                ts_name = folder + TYPESYSTEM_NAME
+                typesystem = archive.read(ts_name) if ts_name in names else None
+                stem = info.filename.rsplit("/", 1)[-1][: -len(".xmi")]
+                found.append(XmiSource(inner, stem, archive.read(info), typesystem, f"{shown}!{ts_name}"))
+        return found
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
+        raise InputError(shown, f"not a readable zip archive ({_reason(error)})") from None
+
+
+def _load_typesystem(source: XmiSource, cache: dict[bytes, Any]) -> Any:
+    if source.typesystem is None:
+        raise InputError(source.shown, f"no {TYPESYSTEM_NAME} beside it (export it from INCEpTION with the XMI, or copy Iqtibas's)")
+    if source.typesystem not in cache:
         try:
-            with ts_path.open("rb") as handle:
-                cache[ts_path] = _cassis().load_typesystem(handle)
-        except OSError as error:
-            raise InputError(ts_path, f"cannot read: {describe_os_error(error)}") from None
+            cache[source.typesystem] = _cassis().load_typesystem(io.BytesIO(source.typesystem))
         except Exception as error:  # cassis raises bare exceptions on malformed type systems
-            raise InputError(ts_path, f"not a UIMA type system ({_reason(error)})") from None
-    return cache[ts_path]
+            raise InputError(source.typesystem_shown, f"not a UIMA type system ({_reason(error)})") from None
+    return cache[source.typesystem]
 
 
 def _reason(error: Exception) -> str:
@@ -237,7 +296,11 @@ def read_xmi(
     status: str = "accepted",
     annotator: str | None = None,
 ) -> Imported:
-    """Read ``.xmi`` files (or folders of them) into documents.
+    """Read ``.xmi`` files, folders and zip archives of them into documents.
+
+    A file named otherwise than its document (INCEpTION names each annotator's CAS after the
+    user: ``annotation/article.txt/mona.xmi``) records that name as the annotator, unless
+    ``annotator`` is given.
 
     Raises:
         InputError: naming the file, when it cannot be used at all (not XMI, no type system, no
@@ -246,20 +309,17 @@ def read_xmi(
     """
     cassis = _cassis()  # a missing extra is said before anything else
     result = Imported()
-    cache: dict[Path, Any] = {}
-    for path in xmi_files(paths):
-        system = _load_typesystem(path, cache)
+    cache: dict[bytes, Any] = {}
+    for source in xmi_sources(paths):
+        system = _load_typesystem(source, cache)
         try:
-            with path.open("rb") as handle:
-                cas = cassis.load_cas_from_xmi(handle, typesystem=system, lenient=True)
-        except OSError as error:
-            raise InputError(path, f"cannot read: {describe_os_error(error)}") from None
+            cas = cassis.load_cas_from_xmi(io.BytesIO(source.data), typesystem=system, lenient=True)
         except Exception as error:  # lxml and cassis raise many kinds on malformed XMI
-            raise InputError(path, f"not UIMA CAS XMI ({_reason(error)})") from None
+            raise InputError(source.shown, f"not UIMA CAS XMI ({_reason(error)})") from None
         try:
-            name, document = _cas_document(cas, path, label_map, status, annotator, result.warnings)
+            name, document = _cas_document(cas, source, label_map, status, annotator, result.warnings)
         except (ModelError, ValueError) as error:
-            raise InputError(path, str(error)) from None
+            raise InputError(source.shown, str(error)) from None
         result.documents.append((name, document))
     return result
 
@@ -273,12 +333,13 @@ def _find_type(system: Any, short: str) -> Any | None:
 
 def _cas_document(
     cas: Any,
-    path: Path,
+    source: XmiSource,
     label_map: dict[str, tuple[str, str | None]] | None,
     status: str,
     annotator: str | None,
     warnings: list[str],
 ) -> tuple[str, Document]:
+    path = source.shown
     raw_text = cas.sofa_string
     if not isinstance(raw_text, str):
         raise InputError(path, "the CAS has no text")
@@ -337,9 +398,10 @@ def _cas_document(
                 quote.cue = " ".join(text[quote.cue_link.start : quote.cue_link.end].split()) or None
     for label, count in sorted(unknown.items()):
         warnings.append(f"{path}: {count} span{'s' if count > 1 else ''} labelled {label!r} left out (map it with --label {label}=TYPE)")
-    name = _document_name(cas, path)
+    name = _document_name(cas, source.stem)
+    who = annotator or (source.stem if source.stem != name else None)
     document = build_document(
-        text, list(spans.values()), doc_id=name, source=str(path), status=status, annotator=annotator,
+        text, list(spans.values()), doc_id=name, source=path, status=status, annotator=who,
         imported_from=f"xmi {path}",
     )
     return name, document
@@ -368,7 +430,7 @@ def _provenance(value: str | None) -> Provenance | None:
         return None
 
 
-def _document_name(cas: Any, path: Path) -> str:
+def _document_name(cas: Any, stem: str) -> str:
     """The article id: DocumentMetaData's title or id, else the file's (or INCEpTION's folder's) name."""
     if cas.typesystem.contains_type(DOCUMENT_META):
         for structure in cas.select(DOCUMENT_META):
@@ -376,4 +438,4 @@ def _document_name(cas: Any, path: Path) -> str:
                 value = _value(structure, feature)
                 if value:
                     return re.sub(r"\.(xmi|txt)$", "", value, flags=re.IGNORECASE)
-    return path.stem
+    return stem

@@ -55,7 +55,7 @@ def test_cluster_run_matches_a_local_run_and_resumes(
     assert main(["annotate", str(articles), "-o", str(tmp_path / "dask"), "--scheduler", scheduler]) == 2
     out, err = capsys.readouterr()
     assert "broken.txt" in err and err.count("error:") == 1  # reported; the others went on
-    assert f"{len(ARTICLES) + 2} articles: {len(ARTICLES) + 1} written, 0 refreshed, 0 skipped, 1 errors" in out
+    assert re.search(rf"\b{len(ARTICLES) + 2} articles: {len(ARTICLES) + 1} written, 0 refreshed, 0 skipped, 1 errors?;", out)
 
     local, dask = files(tmp_path / "local"), files(tmp_path / "dask")
     assert sorted(dask) == sorted(local) and len(dask) == len(ARTICLES) + 1
@@ -69,7 +69,7 @@ def test_cluster_run_matches_a_local_run_and_resumes(
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "dask").rglob("*.iqtibas.json")}
     assert main(["annotate", str(articles), "-o", str(tmp_path / "dask"), "--scheduler", scheduler]) == 2
     out, _ = capsys.readouterr()
-    assert f"1 written, 0 refreshed, {len(ARTICLES)} skipped, 1 errors" in out
+    assert re.search(rf": 1 written, 0 refreshed, {len(ARTICLES)} skipped, 1 errors?;", out)
     assert out.count("(up to date)") == len(ARTICLES)
     assert all(p.stat().st_mtime_ns == mtime for p, mtime in before.items())  # untouched
     assert without_stamps(files(tmp_path / "dask")["heat-wave.iqtibas.json"]) == without_stamps(local["heat-wave.iqtibas.json"])
