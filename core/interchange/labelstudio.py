@@ -49,6 +49,7 @@ from core.safejson import dumps, parse_json
 LABEL_CONTROL = "label"
 TEXT_OBJECT = "text"
 TEXT_AREAS = ("speaker", "cue", "note")
+_NO_LABEL = ""
 SAID_BY = "SaidBy"
 CUED_BY = "CuedBy"
 COLOURS = {
@@ -188,7 +189,8 @@ def read_labelstudio(
     for number, task in enumerate(tasks, 1):
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise InputError(path, f"task {number}: not a Label Studio task (an object with \"data\")")
-        where = f"task {task['id']}" if isinstance(task.get("id"), (int, str)) else f"task {number}"
+        task_id = task.get("id")
+        where = f"task {task_id}" if isinstance(task_id, (int, str)) and not isinstance(task_id, bool) else f"task {number}"
         try:
             name, document = _task_document(task, path, where, number, label_map, status, annotator, result.warnings)
         except (ModelError, ValueError) as error:
@@ -253,9 +255,17 @@ def _task_document(
     elif prediction is not None:  # nobody annotated the task: the suggestions, as they were
         spans += [item for item in reader.read(prediction.get("result"), explicit=None).values() if item.provenance is not None]
     for label, count in sorted(reader.unknown.items()):
-        warnings.append(f"{path}: {where}: {count} region{'s' if count > 1 else ''} labelled {label!r} left out (map it with --label {label}=TYPE)")
+        what = "without a label" if label == _NO_LABEL else f"labelled {label!r}"
+        hint = "" if label == _NO_LABEL else f" (map it with --label {label}=TYPE)"
+        warnings.append(f"{path}: {where}: {count} region{'s' if count > 1 else ''} {what} left out{hint}")
     article = data.get("article")
-    name = article if isinstance(article, str) and article else (f"labelstudio-{task['id']}" if "id" in task else f"{path.stem}-{number}")
+    task_id = task.get("id")
+    if isinstance(article, str) and article:
+        name = article
+    elif isinstance(task_id, (int, str)) and not isinstance(task_id, bool):
+        name = f"labelstudio-{task_id}"
+    else:
+        name = f"{path.stem}-{number}"
     document = build_document(
         text, spans, doc_id=name, source=f"{path}#{where.split()[-1]}", status=status, annotator=annotator,
         imported_from=f"labelstudio {path} {where}",
@@ -323,7 +333,7 @@ class _Regions:
             labels = [label for label in _list(value.get("labels")) if isinstance(label, str)]
             found = type_of_label(labels[0], self.label_map) if labels else None
             if found is None:
-                shown = labels[0] if labels else "(no label)"
+                shown = labels[0] if labels else _NO_LABEL
                 self.unknown[shown] = self.unknown.get(shown, 0) + 1
                 continue
             start, end = self._bounds(value)

@@ -49,6 +49,7 @@ from core.model import Annotation, Document
 PREFIX = "webanno.custom"
 SPAN = "IqtibasSpan"
 LINK = "IqtibasLink"
+_NO_LABEL = ""
 SAID_BY = "SaidBy"
 CUED_BY = "CuedBy"
 TYPESYSTEM_NAME = "TypeSystem.xml"
@@ -357,7 +358,7 @@ def _cas_document(
         label = _value(structure, "label")
         found = type_of_label(label, label_map) if label else None
         if found is None:
-            shown = label or "(no label)"
+            shown = label or _NO_LABEL
             unknown[shown] = unknown.get(shown, 0) + 1
             continue
         item = Span(found[0], found[1], newline_map[begin], newline_map[end])
@@ -397,7 +398,9 @@ def _cas_document(
             if quote.cue is None and quote.cue_link is not None:
                 quote.cue = " ".join(text[quote.cue_link.start : quote.cue_link.end].split()) or None
     for label, count in sorted(unknown.items()):
-        warnings.append(f"{path}: {count} span{'s' if count > 1 else ''} labelled {label!r} left out (map it with --label {label}=TYPE)")
+        what = "without a label" if label == _NO_LABEL else f"labelled {label!r}"
+        hint = "" if label == _NO_LABEL else f" (map it with --label {label}=TYPE)"
+        warnings.append(f"{path}: {count} span{'s' if count > 1 else ''} {what} left out{hint}")
     name = _document_name(cas, source.stem)
     who = annotator or (source.stem if source.stem != name else None)
     document = build_document(

@@ -106,3 +106,67 @@ def test_doccano_relations_with_ids_of_other_kinds_link_nothing(tmp_path: Path, 
     (quote,) = document.of_type("quote")
     assert quote.speaker_id is None
     assert result.warnings == [f"{tmp_path / 'project.jsonl'}: line 1: relation 9 links an unknown or skipped entity; left out"]
+
+
+# Issue 11's readers get the same treatment -------------------------------------------------------
+def _labelstudio(tmp_path: Path, content: str) -> Path:
+    path = tmp_path / "export.json"
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+_REGION = {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels"}
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("7", ("task 1", "not a Label Studio task")),
+        ("[" * 100_000 + "]" * 100_000, ("nested more than 64 levels deep",)),
+        (json.dumps([{"data": {"text": 5}}]), ("task 1", "no text in data.text")),
+        (json.dumps([{"id": 3, "data": {"text": TEXT}, "annotations": [{"result": [
+            {**_REGION, "value": {"start": 0, "end": 9999, "labels": ["Cue"]}}]}]}]), ("task 3", "outside the text")),
+        (json.dumps([{"data": {"text": TEXT}, "annotations": [{"result": [
+            {**_REGION, "value": {"start": "0", "end": 3, "labels": ["Cue"]}}]}]}]), ("task 1", "not an integer")),
+        ('[{"data": {"text": "ab"}, "predictions": [{"score": NaN}]}]', ("NaN",)),
+        ("[]", ("no tasks",)),
+    ],
+)
+def test_labelstudio_import_refusals(tmp_path: Path, cli: Run, content: str, words: tuple[str, ...]) -> None:
+    _import_refused(cli, tmp_path, "labelstudio", _labelstudio(tmp_path, content), *words)
+
+
+def test_labelstudio_odd_shapes_are_left_out_not_crashed_on(tmp_path: Path, cli: Run) -> None:
+    odd = [{"id": {"x": 1}, "data": {"text": TEXT, "article": ["no"], "iqtibas": {"provenance": {"r1": {"id": 5}}}},
+            "annotations": [{"result": [
+                {**_REGION, "value": {"start": 0, "end": 3, "labels": ["Cue"]}},
+                {**_REGION, "id": {"x": 1}, "value": {"start": 0, "end": 3, "labels": ["Cue"]}},
+                {**_REGION, "id": "r2", "value": {"start": 4, "end": 10, "labels": [{"x": 1}]}},
+                {"type": "relation", "from_id": {"x": 1}, "to_id": [1]},
+                {"id": "r1", "from_name": "speaker", "type": "textarea", "value": {"text": [1, None]}},
+                "not a region",
+            ], "updated_at": {"x": 1}}, "not an annotation"], "predictions": "none"}]
+    code, _, err = cli("import", "--from", "labelstudio", _labelstudio(tmp_path, json.dumps(odd)), "-o", tmp_path / "out")
+    assert code == 1  # imported, with a warning for what was left out
+    assert err.splitlines()[0] == f"warning: {tmp_path / 'export.json'}: task 1: 1 region without a label left out"
+    (written,) = (tmp_path / "out").iterdir()
+    assert written.name == "export-1.iqtibas.json"
+
+
+@pytest.mark.parametrize(
+    ("xml", "words"),
+    [
+        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]><x>&e;</x>', ("not UIMA CAS XMI", "Entity 'e' not defined")),
+        ('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+         + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]><x>&j;</x>",
+         ("not UIMA CAS XMI", "amplification")),
+        ("<x>" * 100_000, ("not UIMA CAS XMI",)),
+    ],
+)
+def test_xmi_import_refusals(tmp_path: Path, cli: Run, xml: str, words: tuple[str, ...]) -> None:
+    from core.interchange.xmi import TYPESYSTEM_NAME, typesystem_xml
+
+    (tmp_path / TYPESYSTEM_NAME).write_text(typesystem_xml(), encoding="utf-8")
+    path = tmp_path / "a.xmi"
+    path.write_text(xml, encoding="utf-8")
+    _import_refused(cli, tmp_path, "xmi", path, *words)
