@@ -110,6 +110,9 @@ def build_document(
                 "speaker_id": _exported_id(item.speaker_link), "cue_id": _exported_id(item.cue_link),
             }
             changed = changed_fields(record, now)
+            for name in ("speaker", "cue"):  # unchanged names come back exactly as they were written
+                if name in fields and name not in changed:
+                    fields[name] = getattr(record, name)
         decision = decide(record, changed, explicit=item.status, default_status=status)
         fields.update(decision.fields(item.type))
         keep = (

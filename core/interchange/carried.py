@@ -21,11 +21,11 @@ Offsets in the record are code points of the article, as everywhere in Iqtibas.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from core import model
-from core.model import ANNOTATION_FIELDS, STATUSES, Annotation, Document
+from core.model import ANNOTATION_FIELDS, STATUSES, Annotation
 
 # The fields a person's correction can change, in the order ``corrected`` lists them (the
 # model's own ``CORRECTABLE_FIELDS`` where it has one).
@@ -64,14 +64,23 @@ class Provenance:
     note: str | None = None
 
     @classmethod
-    def of(cls, annotation: Annotation) -> Provenance:
-        return cls(
+    def of(cls, annotation: Annotation, exported_ids: set[str] | None = None) -> Provenance:
+        """The record of ``annotation``; links to annotations not in ``exported_ids`` (when given)
+        are left out, as they cannot travel (a link to a rejected mention, say)."""
+        record = cls(
             id=annotation.id, type=annotation.type, start=annotation.start, end=annotation.end,
             origin=annotation.origin, status=annotation.status, kind=annotation.kind,
             speaker=annotation.speaker, cue=annotation.cue, speaker_id=annotation.speaker_id,
             cue_id=annotation.cue_id, confidence=annotation.confidence,
             speaker_confidence=annotation.speaker_confidence, corrected=corrected_of(annotation),
             note=annotation.note,
+        )
+        if exported_ids is None:
+            return record
+        return replace(
+            record,
+            speaker_id=record.speaker_id if record.speaker_id in exported_ids else None,
+            cue_id=record.cue_id if record.cue_id in exported_ids else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -116,7 +125,9 @@ def _text(value: Any) -> str:
 
 
 def _optional_text(value: Any) -> str | None:
-    return None if value is None else _text(value)
+    if value is None or isinstance(value, str):  # names and notes may be empty strings
+        return value
+    raise TypeError("not a string")
 
 
 def _count(value: Any) -> int:
@@ -160,7 +171,16 @@ def changed_fields(record: Provenance, now: dict[str, Any]) -> tuple[str, ...]:
     ``cue`` and, for ``speaker_id``/``cue_id``, the exported id of the annotation it links to
     (None when the link is new or gone).
     """
-    return tuple(name for name in CORRECTABLE if now.get(name) != getattr(record, name))
+    def same(name: str) -> bool:
+        if name in ("speaker", "cue"):  # names compare as the model keeps them: spaces collapsed
+            return _name(now.get(name)) == _name(getattr(record, name))
+        return bool(now.get(name) == getattr(record, name))
+
+    return tuple(name for name in CORRECTABLE if not same(name))
+
+
+def _name(value: Any) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
 def decide(record: Provenance | None, changed: tuple[str, ...], *, explicit: str | None, default_status: str) -> Decision:
@@ -186,7 +206,3 @@ def decide(record: Provenance | None, changed: tuple[str, ...], *, explicit: str
         )
     return Decision("manual", reviewed or default_status)
 
-
-def provenance_table(document: Document, annotations: list[Annotation]) -> dict[str, Provenance]:
-    """Provenance records of ``annotations`` by id (a convenience for the exporters)."""
-    return {a.id: Provenance.of(a) for a in annotations if a.id in document}

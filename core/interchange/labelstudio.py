@@ -21,12 +21,13 @@ labelling config (``label_config``) declares the labels, relations and text area
 text right-to-left.
 
 Import reads Label Studio's JSON export (a list of tasks, or one task). Per task it takes the most
-recent annotation that was not skipped (the others are named in a warning); every region in it
-was submitted by a person, so it comes back ``accepted`` — as it was exported when unchanged, as a
-correction when changed, as a manual annotation when made in Label Studio. Predicted regions the
-annotation does not hold come back ``rejected`` when the annotation was made from the prediction
-(a person deleted them), and otherwise as the pending suggestions they were, unless they overlap
-a region of the same type the person made. A task nobody annotated comes back as its prediction.
+recent annotation that was not skipped (the others are named in a warning). Its regions come back
+as they were exported when unchanged, as corrections when changed, as manual annotations when
+drawn in Label Studio; when the annotation was made from the prediction and submitted, every
+region in it was reviewed and comes back ``accepted``, and predicted regions it does not hold
+come back ``rejected`` (a person deleted them). Otherwise the predicted regions it does not hold
+come back as the pending suggestions they were, unless a region drawn in Label Studio overlaps
+them. A task nobody annotated comes back as its prediction.
 """
 
 from __future__ import annotations
@@ -125,13 +126,14 @@ def to_task(document: Document) -> dict[str, Any]:
     annotations = exported(document)
     automatic = [a for a in annotations if a.origin == "auto"]
     reviewed = [a for a in annotations if a.origin == "manual" or a.status == "accepted"]
+    travelling = {a.id for a in annotations}
     task: dict[str, Any] = {
         "data": {
             TEXT_OBJECT: document.text,
             "article": document.id,
             "iqtibas": {
                 "sha256": document.sha256,
-                "provenance": {a.id: Provenance.of(a).to_json() for a in annotations},
+                "provenance": {a.id: Provenance.of(a, travelling).to_json() for a in annotations},
             },
         },
     }
@@ -183,6 +185,19 @@ def read_labelstudio(
     """
     path = Path(path)
     content = read_utf8_file(path, InputError, "give Label Studio's JSON export")
+    return parse_labelstudio(content, path, label_map=label_map, status=status, annotator=annotator)
+
+
+def parse_labelstudio(
+    content: str,
+    path: str | Path,
+    *,
+    label_map: dict[str, tuple[str, str | None]] | None = None,
+    status: str = "accepted",
+    annotator: str | None = None,
+) -> Imported:
+    """``read_labelstudio`` on the file's text ``content`` (``path`` names it in messages)."""
+    path = Path(path)
     data = parse_json(content, path)
     tasks = data if isinstance(data, list) else [data]
     result = Imported()
@@ -236,10 +251,12 @@ def _task_document(
     prediction = max(predictions, key=_recency) if predictions else None
     spans: list[Span] = []
     if chosen is not None:
-        taken = reader.read(chosen.get("result"), explicit="accepted")
+        # Made from the suggestions and submitted: every region in it was reviewed. Otherwise
+        # (the annotation Iqtibas exported, or one drawn from scratch) statuses stay as they were.
+        made_from_prediction = chosen.get("parent_prediction") is not None
+        taken = reader.read(chosen.get("result"), explicit="accepted" if made_from_prediction else None)
         spans += taken.values()
         if prediction is not None:
-            made_from_prediction = chosen.get("parent_prediction") is not None
             held = {id(item.provenance) for item in taken.values() if item.provenance is not None}
             for region_id, item in reader.read(prediction.get("result"), explicit=None).items():
                 if region_id in taken or item.provenance is None or id(item.provenance) in held:
@@ -352,8 +369,8 @@ class _Regions:
         for key, item in spans.items():
             given = areas.get(key, {})
             item.note = given.get("note")
-            if item.type == "speaker" and "speaker" in given:
-                item.speaker, item.names_given = given["speaker"], True
+            if item.type == "speaker" and ("speaker" in given or item.provenance is not None):
+                item.speaker, item.names_given = given.get("speaker"), True  # drawn there unnamed: its text
             elif item.type == "quote":
                 item.speaker, item.cue, item.names_given = given.get("speaker"), given.get("cue"), True
         for relation in relations:
@@ -366,8 +383,8 @@ class _Regions:
                 first.speaker_link = second
             elif first.type == "quote" and second.type == "cue":
                 first.cue_link = second
-        for item in spans.values():  # names left empty in Label Studio follow the links
-            if item.type == "quote":
+        for item in spans.values():  # on a quote drawn in Label Studio, names left empty follow the links
+            if item.type == "quote" and item.provenance is None:
                 if item.speaker is None and item.speaker_link is not None:
                     linked = item.speaker_link
                     item.speaker = linked.speaker or " ".join(self.text[linked.start : linked.end].split()) or None

@@ -106,6 +106,20 @@ def not_xml(text: str) -> str | None:
     return None if found is None else f"U+{ord(found.group()):04X} at character {found.start()}"
 
 
+def xml_safe(value: str) -> str:
+    """``value`` with each character XML 1.0 cannot hold replaced by U+FFFD (names, notes, ids)."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def unsafe_values(document: Document, *, include_rejected: bool = False) -> bool:
+    """Whether the id, a name or a note of ``document`` holds a character XML 1.0 cannot."""
+    values = [document.id] + [
+        value for a in exported(document, include_rejected=include_rejected)
+        for value in (a.speaker, a.cue, a.note) if value is not None
+    ]
+    return any(_NOT_XML.search(value) for value in values)
+
+
 def to_xmi(document: Document, system: Any, *, include_rejected: bool = False, prefix: str = PREFIX) -> str:
     """``document`` as an XMI string (code points in, UTF-16 offsets out, converted by cassis)."""
     cassis = _cassis()
@@ -113,7 +127,8 @@ def to_xmi(document: Document, system: Any, *, include_rejected: bool = False, p
     text = document.text
     cas.sofa_string = text
     meta_type = system.get_type(DOCUMENT_META)
-    cas.add(meta_type(begin=0, end=len(text), documentTitle=document.id, documentId=document.id, language=document.language))
+    name = xml_safe(document.id)
+    cas.add(meta_type(begin=0, end=len(text), documentTitle=name, documentId=name, language=document.language))
     sentence_type, token_type = system.get_type(SENTENCE), system.get_type(TOKEN)
     position = 0
     for number, line in enumerate(text.split("\n"), 1):
@@ -128,8 +143,9 @@ def to_xmi(document: Document, system: Any, *, include_rejected: bool = False, p
     link_type = system.get_type(f"{prefix}.{LINK}")
     structures: dict[str, Any] = {}
     annotations = exported(document, include_rejected=include_rejected)
+    travelling = {a.id for a in annotations}
     for annotation in annotations:
-        structure = span_type(begin=annotation.start, end=annotation.end, **_features(annotation))
+        structure = span_type(begin=annotation.start, end=annotation.end, **_features(annotation, travelling))
         cas.add(structure)
         structures[annotation.id] = structure
     for annotation in annotations:
@@ -142,7 +158,7 @@ def to_xmi(document: Document, system: Any, *, include_rejected: bool = False, p
     return str(cas.to_xmi())
 
 
-def _features(annotation: Annotation) -> dict[str, Any]:
+def _features(annotation: Annotation, travelling: set[str]) -> dict[str, Any]:
     corrected = corrected_of(annotation)
     values: dict[str, Any] = {
         "label": label_of(annotation.type, annotation.kind),
@@ -154,9 +170,10 @@ def _features(annotation: Annotation) -> dict[str, Any]:
         "speakerConfidence": annotation.speaker_confidence,
         "corrected": ",".join(corrected) if corrected else None,
         "note": annotation.note,
-        "provenance": json.dumps(Provenance.of(annotation).to_json(), ensure_ascii=False, separators=(",", ":")),
+        "provenance": json.dumps(Provenance.of(annotation, travelling).to_json(), ensure_ascii=False, separators=(",", ":")),
     }
-    return {name: value for name, value in values.items() if value is not None}
+    # The provenance is JSON, whose escapes keep it XML-safe; names and notes are made so.
+    return {name: xml_safe(value) if isinstance(value, str) else value for name, value in values.items() if value is not None}
 
 
 def write_xmi(
@@ -185,6 +202,11 @@ def write_xmi(
         if problem is not None:
             warnings.append(f"{printable(document.id)}: left out: the text holds {problem}, which XML 1.0 cannot carry")
             continue
+        if unsafe_values(document, include_rejected=include_rejected):
+            warnings.append(
+                f"{printable(document.id)}: characters XML 1.0 cannot carry, in its id, names or notes, "
+                "were written as U+FFFD"
+            )
         base = safe_name(document.id, "article")
         name, counter = base, 1
         while name.casefold() in used:
@@ -308,10 +330,22 @@ def read_xmi(
             Iqtibas layer, an annotation outside the text). Spans with labels we do not know are
             left out with a warning.
     """
-    cassis = _cassis()  # a missing extra is said before anything else
+    _cassis()  # a missing extra is said before anything else
+    return read_xmi_sources(xmi_sources(paths), label_map=label_map, status=status, annotator=annotator)
+
+
+def read_xmi_sources(
+    sources: Iterable[XmiSource],
+    *,
+    label_map: dict[str, tuple[str, str | None]] | None = None,
+    status: str = "accepted",
+    annotator: str | None = None,
+) -> Imported:
+    """``read_xmi`` on sources already read (their bytes and their type system's)."""
+    cassis = _cassis()
     result = Imported()
     cache: dict[bytes, Any] = {}
-    for source in xmi_sources(paths):
+    for source in sources:
         system = _load_typesystem(source, cache)
         try:
             cas = cassis.load_cas_from_xmi(io.BytesIO(source.data), typesystem=system, lenient=True)
@@ -365,9 +399,9 @@ def _cas_document(
         item.provenance = _provenance(_value(structure, "provenance"))
         item.status = _value(structure, "status")
         item.note = _value(structure, "note")
-        if item.type == "speaker":
+        if item.type == "speaker":  # a mention drawn there without a name is named by its text
             item.speaker = _value(structure, "speaker")
-            item.names_given = item.speaker is not None
+            item.names_given = item.speaker is not None or item.provenance is not None
         elif item.type == "quote":
             item.speaker = _value(structure, "speaker")
             item.cue = _value(structure, "cue")
@@ -390,8 +424,9 @@ def _cas_document(
             elif second.type == "cue":
                 first.cue_link = second
     for quote in spans.values():
-        if quote.type == "quote" and quote.names_given:
-            # Features left empty in INCEpTION fall back to the linked mention and cue.
+        if quote.type == "quote" and quote.names_given and quote.provenance is None:
+            # On a quote drawn in INCEpTION, features left empty fall back to the linked mention and
+            # cue; on an exported one, an empty feature is what it was exported with, or erased.
             if quote.speaker is None and quote.speaker_link is not None:
                 linked = quote.speaker_link
                 quote.speaker = linked.speaker or " ".join(text[linked.start : linked.end].split()) or None
