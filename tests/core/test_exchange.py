@@ -442,6 +442,7 @@ def test_doccano_relations_round_trip_with_links(tmp_path: Path) -> None:
     # What doccano keeps of it: entities and relations only (a resized mention keeps its relation).
     bare = {"text": record["text"], "entities": record["entities"], "relations": record["relations"]}
     (tmp_path / "bare.jsonl").write_text(json.dumps(bare, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["import", "--from", "doccano-relations", str(tmp_path / "bare.jsonl"), "-o", str(tmp_path / "cli")]) == 0
     for source in (path, tmp_path / "bare.jsonl"):
         (_, back), = read_doccano(source).documents
         links = {(back.span_text(q), back.span_text(back.get(q.speaker_id)), back.span_text(back.get(q.cue_id)))
