@@ -4,7 +4,7 @@ The machine running the command reads each article once, decides what to do with
 (``core.cli.annotate.plan``: new, refresh, carry over, or skip — an up-to-date file is skipped, so
 an interrupted run resumes), and sends the text (and, when refreshing, the saved document) to the
 cluster. Workers compute the annotated document and encode its file (``compute``, ``render``); the
-bytes come back and are written here, atomically, by the same code as a local run (``store``), so
+bytes come back and are written here, atomically, by the same code as a local run (``Saver``), so
 the files are the same byte for byte apart from their timestamps, and workers need no access to
 the articles' file system. Only
 a bounded number of articles is in flight at once (a few per worker thread), so a corpus of
@@ -105,13 +105,14 @@ def _brief(error: BaseException) -> str:
 def run_on_cluster(
     address: str,
     jobs: Iterable[Job],
-    report: Callable[[Any], None],
+    deliver: Callable[[Any, Any], None],
     *,
     model_json: str | None = None,
     timeout: float = 30.0,
 ) -> None:
-    """Annotate ``jobs`` on the cluster at ``address``, calling ``report`` with each ``Outcome``."""
-    from core.cli.annotate import Outcome, Planned, plan, store
+    """Annotate ``jobs`` on the cluster at ``address``, handing each result to ``deliver``
+    (``Saver.submit``: the plan and the rendered file, or ``None`` and the ``Outcome``)."""
+    from core.cli.annotate import Outcome, Planned, plan
 
     distributed = require("distributed", extra="distributed", purpose=PURPOSE)
     client = connect(address, timeout)
@@ -127,7 +128,7 @@ def run_on_cluster(
                 job = waiting.popleft()
                 planned = plan(Path(job.article), Path(job.target), job.force, job.carry)
                 if isinstance(planned, Outcome):
-                    report(planned)
+                    deliver(None, planned)
                     continue
                 future = client.submit(compute_remote, planned, model, pure=False)
                 planned_of[future.key] = planned
@@ -147,7 +148,7 @@ def run_on_cluster(
                                    message=f"{planned.shown}: lost on the cluster ({printable(_brief(error))})")
             finally:
                 future.release()
-            report(store(planned, computed))
+            deliver(planned, computed)
             top_up()
     finally:
         client.close()

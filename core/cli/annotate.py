@@ -19,6 +19,7 @@ from core.articles import article_id, document_from_text
 from core.atomic import atomic_write_bytes, describe_os_error
 from core.carryover import CarriedOver, carry_over, is_human_work
 from core.cli.common import Progress, default_jobs, expand_inputs
+from core.cli.saver import Saver
 from core.errors import InputError, IqtibasError, SaveError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, encode_document, load_document, saved_sha256, stamp_document
 from core.loading import read_article
@@ -192,20 +193,17 @@ def _failure(shown: str, error: Exception) -> Outcome:
     return Outcome(shown, None, "failed", message=f"{shown}: unexpected error ({type(error).__name__}); please report it")
 
 
-def annotate_one(article: Path, target: Path, force: bool, carry: bool = False, model_path: str | None = None) -> Outcome:
-    """Annotate one article; never raises for a bad input, reports it instead."""
-    planned = plan(article, target, force, carry)
+def prepare(job: tuple[str, str, bool, bool, str | None]) -> tuple[Planned | None, Rendered | Outcome]:
+    """Plan, annotate and render one article (in a worker process with ``--jobs``); the file is
+    saved by the caller's ``Saver``."""
+    planned = plan(Path(job[0]), Path(job[1]), job[2], job[3])
     if isinstance(planned, Outcome):
-        return planned
+        return None, planned
     try:
-        model = model_from(model_path)
+        model = model_from(job[4])
     except Exception as error:
-        return _failure(planned.shown, error)
-    return store(planned, render(planned, compute(planned, model)))
-
-
-def _annotate_job(job: tuple[str, str, bool, bool, str | None]) -> Outcome:
-    return annotate_one(Path(job[0]), Path(job[1]), job[2], job[3], job[4])
+        return planned, _failure(planned.shown, error)
+    return planned, render(planned, compute(planned, model))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -235,22 +233,23 @@ def run(args: argparse.Namespace) -> int:
             print(f"{outcome.status}: {outcome.output}" + (f" ({outcome.message})" if outcome.message else ""))
         progress.step(Path(outcome.article).name)
 
-    if args.scheduler:
-        from core.cluster import Job, run_on_cluster
+    try:
+        with Saver(report) as saver:
+            if args.scheduler:
+                from core.cluster import Job, run_on_cluster
 
-        model_json = Path(args.model).read_text(encoding="utf-8") if args.model else None
-        try:
-            cluster_jobs = (Job(article, target, force, carry) for article, target, force, carry, _ in jobs)
-            run_on_cluster(args.scheduler, cluster_jobs, report, model_json=model_json)
-        finally:
-            progress.close()
-    elif workers == 1:
-        for job in jobs:
-            report(_annotate_job(job))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for outcome in pool.map(_annotate_job, jobs, chunksize=1):
-                report(outcome)
+                model_json = Path(args.model).read_text(encoding="utf-8") if args.model else None
+                cluster_jobs = (Job(article, target, force, carry) for article, target, force, carry, _ in jobs)
+                run_on_cluster(args.scheduler, cluster_jobs, saver.submit, model_json=model_json)
+            elif workers == 1:
+                for job in jobs:
+                    saver.submit(*prepare(job))
+            else:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    for planned, rendered in pool.map(prepare, jobs, chunksize=1):
+                        saver.submit(planned, rendered)
+    finally:
+        progress.close()
     progress.close()
     failed = sum(1 for o in outcomes if o.status == "failed")
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("written", "refreshed", "skipped")}
