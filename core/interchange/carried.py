@@ -11,9 +11,8 @@ links, origin, status, confidences, corrections, note). On import the record dec
   set in the other tool (XMI's ``status`` feature) is honoured;
 * **changed** in the other tool: a person corrected it, and a correction is a review. An automatic
   annotation stays automatic, becomes ``accepted`` (or ``rejected`` where the tool says so) and lists
-  what changed in ``corrected``, exactly as a correction made in the window would. Where the model
-  has no ``corrected`` field yet (``RECORDS_CORRECTIONS``), it becomes ``manual`` instead, so nothing
-  automatic can ever refresh it away;
+  what changed in ``corrected``, exactly as a correction made in the window would, so nothing
+  automatic can ever refresh it away; a manual annotation changed there stays manual;
 * **no record** (made in the other tool): ``manual``, with the importer's ``--status``.
 
 Offsets in the record are code points of the article, as everywhere in Iqtibas.
@@ -24,23 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from core import model
-from core.model import ANNOTATION_FIELDS, STATUSES, Annotation
-
-# The fields a person's correction can change, in the order ``corrected`` lists them (the
-# model's own ``CORRECTABLE_FIELDS`` where it has one).
-CORRECTABLE: tuple[str, ...] = tuple(
-    getattr(model, "CORRECTABLE_FIELDS", ("type", "kind", "start", "end", "speaker", "speaker_id", "cue", "cue_id"))
-)
-RECORDS_CORRECTIONS = "corrected" in ANNOTATION_FIELDS
-"""Whether ``Annotation`` has the ``corrected`` field (added with the review contract). Every
-exporter reads it through ``corrected_of`` and every importer writes it through ``decide``, so the
-formats carry it as soon as the model has it."""
-
-
-def corrected_of(annotation: Annotation) -> tuple[str, ...]:
-    """The fields a person changed on ``annotation`` (empty where the model does not record them)."""
-    return tuple(getattr(annotation, "corrected", ()) or ())
+from core.model import CORRECTABLE_FIELDS as CORRECTABLE
+from core.model import ORIGINS, STATUSES, TYPES, Annotation
 
 
 @dataclass(frozen=True)
@@ -72,7 +56,7 @@ class Provenance:
             origin=annotation.origin, status=annotation.status, kind=annotation.kind,
             speaker=annotation.speaker, cue=annotation.cue, speaker_id=annotation.speaker_id,
             cue_id=annotation.cue_id, confidence=annotation.confidence,
-            speaker_confidence=annotation.speaker_confidence, corrected=corrected_of(annotation),
+            speaker_confidence=annotation.speaker_confidence, corrected=annotation.corrected,
             note=annotation.note,
         )
         if exported_ids is None:
@@ -113,7 +97,7 @@ class Provenance:
             )
         except (KeyError, TypeError, ValueError):
             return None
-        if record.origin not in model.ORIGINS or record.status not in STATUSES or record.type not in model.TYPES:
+        if record.origin not in ORIGINS or record.status not in STATUSES or record.type not in TYPES:
             return None
         return record
 
@@ -159,8 +143,7 @@ class Decision:
         out: dict[str, Any] = {"origin": self.origin, "status": self.status, "confidence": self.confidence}
         if type_name == "quote":
             out["speaker_confidence"] = self.speaker_confidence
-        if RECORDS_CORRECTIONS:
-            out["corrected"] = self.corrected
+        out["corrected"] = self.corrected
         return out
 
 
@@ -198,7 +181,7 @@ def decide(record: Provenance | None, changed: tuple[str, ...], *, explicit: str
             record.speaker_confidence if record.origin == "auto" else None, record.corrected,
         )
     reviewed = explicit if explicit in ("accepted", "rejected") else None
-    if record.origin == "auto" and RECORDS_CORRECTIONS:
+    if record.origin == "auto":
         union = set(record.corrected) | set(changed)
         return Decision(
             "auto", reviewed or "accepted", record.confidence, record.speaker_confidence,

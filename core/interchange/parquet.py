@@ -20,7 +20,6 @@ from typing import Any
 
 from core import __version__
 from core.atomic import atomic_write_files
-from core.interchange.carried import corrected_of
 from core.interchange.optional import require
 from core.model import Annotation, Document
 
@@ -64,7 +63,7 @@ def _schema(pa: Any, columns: tuple[str, ...]) -> Any:
 def _row(document: Document, annotation: Annotation, columns: tuple[str, ...]) -> dict[str, Any]:
     values: dict[str, Any] = {
         "article": document.id, "source": document.source, "sha256": document.sha256,
-        "text": document.span_text(annotation), "corrected": list(corrected_of(annotation)),
+        "text": document.span_text(annotation), "corrected": list(annotation.corrected),
     }
     for name in columns:
         if name not in values:

@@ -40,7 +40,7 @@ from core.atomic import atomic_write_bytes, atomic_write_text, describe_os_error
 from core.errors import InputError, ModelError, SaveError, printable
 from core.interchange import exported, label_of, safe_name, type_of_label
 from core.interchange.build import Imported, Span, build_document
-from core.interchange.carried import Provenance, corrected_of
+from core.interchange.carried import Provenance
 from core.interchange.offsets import normalise_newlines
 from core.interchange.optional import require
 from core.loading import read_regular_file
@@ -159,7 +159,7 @@ def to_xmi(document: Document, system: Any, *, include_rejected: bool = False, p
 
 
 def _features(annotation: Annotation, travelling: set[str]) -> dict[str, Any]:
-    corrected = corrected_of(annotation)
+    corrected = annotation.corrected
     values: dict[str, Any] = {
         "label": label_of(annotation.type, annotation.kind),
         "speaker": annotation.speaker,

@@ -17,7 +17,6 @@ import pytest
 from core.cli import main
 from core.errors import InputError
 from core.interchange import exported
-from core.interchange.carried import RECORDS_CORRECTIONS, corrected_of
 from core.interchange.doccano import overlapping, read_doccano, to_relation_record, write_doccano_relations
 from core.interchange.labelstudio import config_path, label_config, read_labelstudio, to_task
 from core.interchange.offsets import OffsetMap
@@ -63,7 +62,7 @@ def carried(document: Document, *, include_rejected: bool = False) -> list[tuple
     """Everything an exchange with an Iqtibas-aware format must keep, ids included."""
     return sorted(
         (a.id, a.type, a.kind, a.start, a.end, a.speaker, a.speaker_id, a.cue, a.cue_id, a.origin, a.status,
-         a.confidence, a.speaker_confidence, corrected_of(a), a.note)
+         a.confidence, a.speaker_confidence, a.corrected, a.note)
         for a in exported(document, include_rejected=include_rejected)
     )
 
@@ -152,12 +151,9 @@ def test_xmi_changes_made_in_inception_are_reviews(tmp_path: Path) -> None:
     by_span = {(a.type, a.start, a.end): a for a in exported(back, include_rejected=True)}
     quote = by_span[("quote", *span("سنبني السد 😀 هذا العام"))]
     mention = by_span[("speaker", *span("الوزير سامي الخطيب"))]
-    if RECORDS_CORRECTIONS:  # a correction keeps the suggestion's origin and says what changed
-        assert (quote.id, quote.origin, quote.status, quote.corrected) == ("q1", "auto", "accepted", ("end",))
-        assert (mention.origin, mention.status, mention.corrected) == ("auto", "accepted", ("speaker",))
-    else:  # nothing automatic may refresh a person's change away: it becomes manual work
-        assert (quote.origin, quote.status) == ("manual", "pending")
-        assert (mention.origin, mention.speaker) == ("manual", "الخطيب")
+    # a correction keeps the suggestion's origin and says what changed
+    assert (quote.id, quote.origin, quote.status, quote.corrected) == ("q1", "auto", "accepted", ("end",))
+    assert (mention.origin, mention.status, mention.corrected) == ("auto", "accepted", ("speaker",))
     assert quote.speaker_id == mention.id
     boilerplate = by_span[("boilerplate", *span("المصدر: وكالات"))]
     assert (boilerplate.origin, boilerplate.status, boilerplate.confidence) == ("auto", "rejected", 0.7)
@@ -397,10 +393,7 @@ def test_labelstudio_annotation_made_from_the_prediction(tmp_path: Path) -> None
     assert (by_id["c1"].origin, by_id["c1"].status) == ("auto", "accepted")  # submitted unchanged: accepted
     quote = by_id["q1"]
     assert (quote.end, quote.speaker, quote.speaker_id, quote.cue_id) == (span("سنبني السد 😀 هذا العام")[1], "الوزير", "sp1", "c1")
-    if RECORDS_CORRECTIONS:
-        assert (quote.origin, quote.status, quote.corrected, quote.speaker_confidence) == ("auto", "accepted", ("end", "speaker"), 0.73)
-    else:
-        assert (quote.origin, quote.status, quote.confidence) == ("manual", "accepted", None)
+    assert (quote.origin, quote.status, quote.corrected, quote.speaker_confidence) == ("auto", "accepted", ("end", "speaker"), 0.73)
     (new_cue,) = [a for a in back.of_type("cue") if (a.start, a.end) == (start, end)]
     assert (new_cue.origin, new_cue.status) == ("manual", "accepted")
     # q2 and its mention were only in the older annotation, which was left out
