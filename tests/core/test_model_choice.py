@@ -56,9 +56,9 @@ def test_a_model_file_is_read_once_and_again_after_it_changes(rules_only: Path) 
 
 
 def test_a_missing_or_broken_model_file_is_named_in_the_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nowhere.json"):
+    with pytest.raises(InputError, match=r"nowhere\.json"):
         model_from(tmp_path / "nowhere.json")
     broken = tmp_path / "broken.json"
     broken.write_text('{"speaker": 3', encoding="utf-8")
-    with pytest.raises(InputError, match="broken.json.*annotator model"):
+    with pytest.raises(InputError, match=r"broken\.json.*annotator model"):
         model_from(broken)
