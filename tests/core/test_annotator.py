@@ -496,6 +496,17 @@ def test_a_headline_echoing_a_quoted_word_does_not_make_it_a_name() -> None:
     assert texts(annotate(body), "direct") == []
 
 
+def test_a_name_quoted_after_the_same_word_in_different_sentences_is_a_term() -> None:
+    body = (
+        'وأكد المواطن سالم الحربي أن التنزه على شاطئ "شرم أبحر" له طابع خاص.\n'
+        'ووصف إبراهيم الصاعدي شاطئ " شرم أبحر " بأنه المتنزه الأول له.\n'
+    )
+    assert texts(annotate(body), "direct") == []
+    # The same sentence repeated (a lead echoed in the body) still quotes its words once.
+    repeated = 'وأدانت الحكومة القصف «الهمجي» للمدينة.\n' * 2
+    assert texts(annotate(repeated), "direct") == ["الهمجي", "الهمجي"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -68,9 +68,14 @@ class ArticleNames:
     def _key(self, span: QuotedSpan) -> str:
         return " ".join(fold(self.text[span.start : span.end]).split())
 
-    def _context_word(self, span: QuotedSpan) -> str:
+    def _context_word(self, span: QuotedSpan) -> tuple[str, str]:
+        """The words either side of the marks: the same name quoted in different sentences has
+        different ones (شاطئ "شرم أبحر" له … / شاطئ " شرم أبحر " بأنه), a repeated sentence not."""
         index = span.open_mark.index
-        return self.tokens[index - 1].norm if index else ""
+        before = self.tokens[index - 1].norm if index else ""
+        close = span.close_mark.index if span.close_mark is not None else None
+        after = self.tokens[close + 1].norm if close is not None and close + 1 < len(self.tokens) else ""
+        return before, after
 
     def _names_after_titles(self) -> set[str]:
         """Words of names introduced by a title anywhere in the article (``الدكتور X Y``)."""
