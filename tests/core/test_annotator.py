@@ -496,6 +496,19 @@ def test_a_headline_echoing_a_quoted_word_does_not_make_it_a_name() -> None:
     assert texts(annotate(body), "direct") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'وأكد الأمين العام مجددا دعمه الكامل "لمنظمة حظر الأسلحة الكيميائية" ولمهمة تقصي الحقائق.',
+        'وذكرت تقارير أن عناصر في "جيش الإسلام" ساعدوا الزوجين.',
+        "وقال المدير معلنا افتتاح «مهرجان البيرة الرابع للفلكلور» إن الإقبال كبير.",
+        'وأعلنت بالتزامن مع منظمة أمريكية هي "الجمعية الطبية السورية الأمريكية" وقوع هجوم.',
+    ],
+)
+def test_marked_text_opening_with_a_name_head_is_a_name(sentence: str) -> None:
+    assert texts(annotate(sentence + "\n"), "direct") == []
+
+
 def test_a_name_quoted_after_the_same_word_in_different_sentences_is_a_term() -> None:
     body = (
         'وأكد المواطن سالم الحربي أن التنزه على شاطئ "شرم أبحر" له طابع خاص.\n'

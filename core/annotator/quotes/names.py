@@ -26,6 +26,9 @@ _NAME_MAX_WORDS = 6  # longer marked text after a naming word (منطقة، هي
 _WORK_TITLE_WORDS = lexicon.words("work_title_words")
 _NAME_PREPOSITIONS = lexicon.words("name_prepositions")
 _HEADLINE_VERBS = lexicon.words("headline_verbs")
+_NAME_HEADS = lexicon.words("name_heads")
+# What may be written against a name head: nothing, the article, a preposition, a conjunction.
+_NAME_HEAD_PREFIXES = ("", "ال", "ل", "لل", "ب", "بال", "و", "وال", "ول", "ولل")
 _HEADLINE_VERB_REACH = 6  # tokens: خرجت صحيفة « ذا صن » بعنوان
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
@@ -107,12 +110,23 @@ class ArticleNames:
             return True  # a sentence after "المنطقة «لكي لا يصبح …»" is no name
         if introduced_as_name(self.tokens, span.open_mark.index):
             return True
+        if self.context.words_in(span) <= _NAME_MAX_WORDS + 1 and self._opens_with_name_head(span):
+            return True
         key = self._key(span)
         if self._quoted_counts[key] >= 2:
             return True  # the same words quoted in two places of one article: a name or a term
         if key[:1].isdigit():
             return True  # «207 شركات حج»: a label
         return self._coordinated_with_name(span) or self._after_role(span)
+
+    def _opens_with_name_head(self, span: QuotedSpan) -> bool:
+        """``“منظمة حظر الأسلحة الكيميائية”``, ``"لمنظمة …"``, ``«الجمعية الطبية …»``: the first
+        word inside the marks opens a proper name."""
+        first = span.open_mark.index + 1
+        if first >= len(self.tokens) or not self.tokens[first].is_word:
+            return False
+        norm = self.tokens[first].norm
+        return any(norm.startswith(prefix) and norm[len(prefix) :] in _NAME_HEADS for prefix in _NAME_HEAD_PREFIXES)
 
     def _coordinated_with_name(self, span: QuotedSpan) -> bool:
         """``حزبي «العدالة والتنمية» و«الشعب الجمهوري»``: a quoted item joined to a quoted name."""
