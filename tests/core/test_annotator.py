@@ -244,6 +244,17 @@ def test_a_name_after_a_preposition_against_the_mark_is_no_quote() -> None:
     assert texts(document, "direct") == []
 
 
+def test_chanting_and_repeating_are_reporting_verbs() -> None:
+    document = annotate(
+        'وأضرم محتجون النار في سيارات الشرطة وهم يهتفون "الموت للدكتاتور"، ردا على الغاز.\n'
+        'وردد المحتجون "اخجل يا روحاني، اترك الحكم والبلاد" في الساحة.\n'
+    )
+    assert texts(document, "direct") == ["الموت للدكتاتور", "اخجل يا روحاني، اترك الحكم والبلاد"]
+    assert [q.cue for q in quotes(document, "direct")] == ["يهتفون", "وردد"]
+    # The participle of هتف is the noun "telephone": no cue.
+    assert quotes(annotate('وأكد عبر الهاتف "نحن بخير والأمور تسير كما خططنا لها تماما" للجميع.\n'), "direct")[0].cue == "وأكد"
+
+
 def test_kama_opening_a_sentence_means_also_and_stays_out_of_the_cue() -> None:
     document = annotate(
         "وقال الوزير إن الخطة جاهزة. كما أكد الوزير أن التمويل متوفر.\n"
