@@ -244,6 +244,15 @@ def test_a_name_after_a_preposition_against_the_mark_is_no_quote() -> None:
     assert texts(document, "direct") == []
 
 
+def test_a_quoted_name_right_after_the_verb_is_its_subject_not_a_quote() -> None:
+    document = annotate(
+        'وأشار "جون كيري" إلى أن العملية التي بدأتها الأمم المتحدة ستستمر.\n'
+        'وأردف "العصيمي": "تشمل المحاور كذلك وضع خطط لإنجاز الأعمال والمهام بالإدارة".\n'
+    )
+    assert [(q.kind, q.speaker) for q in quotes(document)] == [("indirect", "جون كيري"), ("direct", "العصيمي")]
+    assert "جون كيري" not in texts(document, "direct") and "العصيمي" not in texts(document, "direct")
+
+
 def test_chanting_and_repeating_are_reporting_verbs() -> None:
     document = annotate(
         'وأضرم محتجون النار في سيارات الشرطة وهم يهتفون "الموت للدكتاتور"، ردا على الغاز.\n'

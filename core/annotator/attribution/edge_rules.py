@@ -28,6 +28,7 @@ from core.annotator.word_classes import (
     has_pronoun_suffix,
     is_addressee,
     is_adjective,
+    is_complementizer,
     is_definite,
     is_speaker_head,
     is_stop,
@@ -81,9 +82,14 @@ def pen_name_after_full_name(walk: PhraseWalk, token: Token) -> Step | None:
 
 def quoted_name_inside_phrase(walk: PhraseWalk, token: Token) -> Step | None:
     """``وقالت صحيفة «تيليجراف» إن``: a short quoted name after a role or a name is the name;
-    nothing but an apposition follows it."""
+    nothing but an apposition follows it. So is one right after the verb (``وقال "كيري" إنه``) when
+    its words could be a name: no function word or complementiser (``قال «إن”`` is no subject)."""
     closing = walk.tokenized.name_spans.get(walk.index)
-    if closing is not None and closing > walk.index and walk.state in ("role", "name"):
+    if closing is None or closing <= walk.index:
+        return None
+    inside = walk.tokens[walk.index + 1 : closing]
+    named = bool(inside) and not any(is_stop(t) or is_complementizer(t) for t in inside)
+    if walk.state in ("role", "name") or (not walk.started and named):
         walk.last, walk.index = closing, closing + 1
         walk.become("name", surname_done=True)
         return Step.NEXT

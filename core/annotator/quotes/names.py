@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from core.annotator import lexicon
-from core.annotator.attribution import SpeakerPhrase
+from core.annotator.attribution import SpeakerPhrase, cue_form
 from core.annotator.marks import QuotedSpan
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.tokens import Token
-from core.annotator.word_classes import NAME_PARTICLES, is_adjective, is_stop
+from core.annotator.word_classes import NAME_PARTICLES, is_adjective, is_complementizer, is_stop
 from core.folding import fold
 
 TERM_MAX_WORDS = 3  # a quotation this short may be a name or a term rather than speech
@@ -26,6 +26,7 @@ _NAME_MAX_WORDS = 6  # longer marked text after a naming word (منطقة، هي
 _WORK_TITLE_WORDS = lexicon.words("work_title_words")
 _NAME_PREPOSITIONS = lexicon.words("name_prepositions")
 _HEADLINE_VERBS = lexicon.words("headline_verbs")
+_GOVERNED_OPENERS = frozenset({":", "الي"})  # folded إلى
 _NAME_HEADS = lexicon.words("name_heads")
 # What may be written against a name head: nothing, the article, a preposition, a conjunction.
 _NAME_HEAD_PREFIXES = ("", "ال", "ل", "لل", "ب", "بال", "و", "وال", "ول", "ولل")
@@ -112,6 +113,8 @@ class ArticleNames:
             return True
         if self.context.words_in(span) <= _NAME_MAX_WORDS + 1 and self._opens_with_name_head(span):
             return True
+        if self.context.words_in(span) <= TERM_MAX_WORDS and self._subject_of_cue(span):
+            return True
         key = self._key(span)
         if self._quoted_counts[key] >= 2:
             return True  # the same words quoted in two places of one article: a name or a term
@@ -127,6 +130,20 @@ class ArticleNames:
             return False
         norm = self.tokens[first].norm
         return any(norm.startswith(prefix) and norm[len(prefix) :] in _NAME_HEADS for prefix in _NAME_HEAD_PREFIXES)
+
+    def _subject_of_cue(self, span: QuotedSpan) -> bool:
+        """``وأشار "جون كيري" إلى أن``, ``وقال "كيري" إنه``, ``وأردف "العصيمي": "…"``: a few marked
+        words between a reporting verb and what it governs (a complementiser, إلى, a colon) are its
+        subject, a name. Other prepositions may follow a quoted object (مؤكدة "تضامنها الكامل" مع
+        طهران), so they do not count."""
+        open_index = span.open_mark.index
+        if open_index == 0 or span.close_mark is None or cue_form(self.tokens[open_index - 1]) is None:
+            return False
+        after = span.close_mark.index + 1
+        if after >= len(self.tokens):
+            return False
+        following = self.tokens[after]
+        return following.norm in _GOVERNED_OPENERS or is_complementizer(following)
 
     def _coordinated_with_name(self, span: QuotedSpan) -> bool:
         """``حزبي «العدالة والتنمية» و«الشعب الجمهوري»``: a quoted item joined to a quoted name."""
