@@ -97,7 +97,7 @@ class Shadow:
 
     # Construction -----------------------------------------------------------------------------
     def _build_fast(self, text: str) -> None:
-        """Deletions and one-to-one replacements only: one-to-one replacement plus a run-length offset map."""
+        """Deletions and one-to-one replacements only: ``_unify`` plus a run-length offset map."""
         seg_folded = [0]
         seg_orig = [0]
         pieces = []
@@ -225,6 +225,28 @@ class Shadow:
             start = self.to_original(folded_start)
             return start, start
         return self.to_original(folded_start), self.to_original_end(folded_end)
+
+    def spans(self, folded_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``span`` of each of ``folded_spans`` — non-empty, in text order, none overlapping (an
+        article's tokens) — in one walk over the segments instead of two bisections each."""
+        if self._identity:
+            return folded_spans
+        seg_folded, seg_orig, text = self._seg_folded, self._seg_orig, self.text
+        last_segment = len(seg_folded) - 1
+        k = 0
+        out = []
+        for folded_start, folded_end in folded_spans:
+            while k < last_segment and seg_folded[k + 1] <= folded_start:
+                k += 1
+            start = seg_orig[k] + (folded_start - seg_folded[k])
+            last = folded_end - 1
+            while k < last_segment and seg_folded[k + 1] <= last:
+                k += 1
+            end = seg_orig[k] + (last - seg_folded[k]) + 1
+            while end < len(text) and _COMBINING_RE.match(text, end):
+                end += 1
+            out.append((start, end))
+        return out
 
     def to_folded(self, original_pos: int) -> int:
         """Shadow offset of the first shadow character at or after stored ``original_pos``."""

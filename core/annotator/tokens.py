@@ -102,17 +102,17 @@ class TokenizedText:
     def __init__(self, text: str, shadow: Shadow | None = None) -> None:
         self.text = text
         self.shadow = shadow or Shadow(text)
+        matches = list(_TOKEN_RE.finditer(self.shadow.folded))
+        folded_spans = [match.span() for match in matches]
         tokens = []
-        folded = self.shadow.folded
-        for number, match in enumerate(_TOKEN_RE.finditer(folded)):
+        for number, (match, (fstart, fend), (start, end)) in enumerate(
+            zip(matches, folded_spans, self.shadow.spans(folded_spans), strict=True)
+        ):
             norm = match.group()
-            if norm.startswith("&") and norm.endswith(";"):
+            if norm[0] == "&" and norm[-1] == ";":
                 norm = ENTITY_MARKS.get(norm, norm)
-            start, end = self.shadow.span(match.start(), match.end())
-            maqsura = norm.endswith("ي") and _ends_with_maqsura(text, start, end)
-            tokens.append(
-                Token(number, start, end, match.start(), match.end(), norm, maqsura, norm[:1].isalnum())
-            )
+            maqsura = norm[-1] == "ي" and _ends_with_maqsura(text, start, end)
+            tokens.append(Token(number, start, end, fstart, fend, norm, maqsura, norm[0].isalnum()))
         self.tokens = tokens
         self._starts = [t.start for t in tokens]
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder

@@ -92,3 +92,15 @@ def test_texts_with_presentation_forms_fold_as_character_by_character(text: str)
     folded, origins = _reference_shadow(text)
     assert shadow.folded == folded
     assert [shadow.to_original(p) for p in range(len(folded))] == origins
+
+
+@given(_MIXED)
+@settings(max_examples=400, deadline=None)
+def test_spans_in_one_walk_are_span_of_each(text: str) -> None:
+    """``Shadow.spans`` maps an article's tokens in one walk; it must give what ``span`` gives
+    token by token (diacritics, tatweel, ligatures and expanding letters included)."""
+    from core.annotator.tokens import _TOKEN_RE
+
+    shadow = Shadow(text)
+    tokens = [match.span() for match in _TOKEN_RE.finditer(shadow.folded)]
+    assert shadow.spans(tokens) == [shadow.span(start, end) for start, end in tokens]
