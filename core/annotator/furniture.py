@@ -53,9 +53,14 @@ class BlockDescriber:
         self.blocks = [b for b in blocks if title is None or b.start >= title.end]
         self.stats = stats
         self.words = [_WORD_RE.findall(fold(text[b.start : b.end])) for b in self.blocks]
-        head = self.content(_WORD_RE.findall(fold(text[title.start : title.end]))) if title else set()
-        for words in self.words[:2]:
-            head |= self.content(words)
+        # Each paragraph's content and rare words, sorted out once: ``features`` weighs a
+        # paragraph's content words against the lead's and the previous paragraph's.
+        topics = [self.topic_words(words) for words in self.words]
+        self.contents = [content for content, _ in topics]
+        title_content, title_rare = self.topic_words(_WORD_RE.findall(fold(text[title.start : title.end]))) if title else (set(), set())
+        head = set(title_content)
+        for content in self.contents[:2]:
+            head |= content
         self.head = head
         # Sites that append ledes of other stories (CNN, France24) sign their articles with an
         # agency dateline: the classifier weighs a late paragraph differently there.
@@ -64,31 +69,30 @@ class BlockDescriber:
         # Novelty: the share of a paragraph's rare words (names, places) never met before it in
         # the article. A lede of another story brings its own.
         self.novelty: list[float] = []
-        seen = set(self.rare(_WORD_RE.findall(fold(text[title.start : title.end])))) if title else set()
-        for words in self.words:
-            rare = self.rare(words)
+        seen = set(title_rare)
+        for _, rare in topics:
             self.novelty.append(len(rare - seen) / len(rare) if rare else 0.0)
             seen |= rare
 
-    def content(self, words: Sequence[str]) -> set[str]:
-        out = set()
+    def topic_words(self, words: Sequence[str]) -> tuple[set[str], set[str]]:
+        """The content words (not function words) and the rare words (names, places) among
+        ``words``, in one pass: one statistics lookup per word."""
+        content: set[str] = set()
+        rare: set[str] = set()
+        profiles = self.stats
         for word in words:
             if len(word) < 3 or word.isdigit():
                 continue
-            profile = self.stats.get(word)
-            if profile is None or profile.count <= CONTENT_MAX_COUNT:
-                out.add(word)
-        return out
-
-    def rare(self, words: Sequence[str]) -> set[str]:
-        out = set()
-        for word in words:
-            if len(word) < 3 or word.isdigit():
+            profile = profiles.get(word)
+            if profile is None:
+                content.add(word)
+                rare.add(word)
                 continue
-            profile = self.stats.get(word)
-            if profile is None or profile.count < RARE_MAX_COUNT:
-                out.add(word)
-        return out
+            if profile.count <= CONTENT_MAX_COUNT:
+                content.add(word)
+            if profile.count < RARE_MAX_COUNT:
+                rare.add(word)
+        return content, rare
 
     def features(self, position: int, rule_share: float) -> list[str]:
         block = self.blocks[position]
@@ -123,13 +127,13 @@ class BlockDescriber:
             out.append("link")
         if any(mark in content for mark in "«»“”\""):
             out.append("quote_marks")
-        mine = self.content(words)
+        mine = self.contents[position]
         if mine:
             overlap = len(mine & self.head) / len(mine)
             out.append(f"topic={_share_bin(overlap)}")
             out.append(f"topic&end={_share_bin(overlap)}&{min(from_end, 3)}")
             if position > 0:
-                previous = self.content(self.words[position - 1])
+                previous = self.contents[position - 1]
                 if previous:
                     out.append(f"prev_topic={_share_bin(len(mine & previous) / len(mine))}")
         else:
