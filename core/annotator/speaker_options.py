@@ -71,6 +71,7 @@ class SlotBuilder:
         self._start_cache: dict[int, tuple[str, ...]] = {}
         self._end_cache: dict[int, tuple[str, ...]] = {}
         self._inner_cache: dict[int, tuple[str, ...]] = {}
+        self._context_of: tuple[Candidate, dict[str, tuple[str, ...]]] | None = None
 
     # Slots ------------------------------------------------------------------------------------
     def slots(self, candidates: Sequence[Candidate], position: int) -> list[Slot]:
@@ -298,7 +299,8 @@ class SlotBuilder:
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
         out += sorted({f"pair={a}>{b}" for a, b in pairwise(classes)})
-        if any(tokens[k].norm in self.finder.known_names for k in words):
+        known = self.finder.known_names
+        if any(tokens[k].norm in known for k in words):
             out.append("known_name")
         # The article's own evidence: a mention written the same way elsewhere.
         if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
@@ -393,20 +395,9 @@ class SlotBuilder:
         one of the slot's spans (the mention ranker gives it probability ``sureness`` within the
         slot; ``best`` when no other span of the slot has more)."""
         candidate = candidates[position]
-        context = [f"kind={candidate.kind}", f"cue={self._cue_kind(candidate)}"]
-        if candidate.passive:
-            context.append("passive")
-        if candidate.phrase is not None:
-            context.append("rule_has_phrase")
-        if candidate.subject_hint is not None:
-            context.append("rule_has_hint")
-        if candidate.continues_previous:
-            context.append("rule_continues")
         cue = candidate.cue
-        if cue is not None and cue.last + 1 < len(self.tokens):
-            context.append(f"after_cue={self.words.word_class(cue.last + 1)}")
         source = slot.source
-        out = [f"src={source}"] + [f"{source}&{c}" for c in context]
+        out = list(self._slot_context(candidate, source))
         if span is not None:
             out += self._best_span_features(slot, span, sureness, candidate)
             if best:
@@ -416,6 +407,29 @@ class SlotBuilder:
         if cue is None and source != "none":
             out.append(f"{source}&nocue")
         return out
+
+    def _slot_context(self, candidate: Candidate, source: str) -> tuple[str, ...]:
+        """The quote's own features under a slot's source (``after&cue=past``): the same for
+        every option of one quote, so made once per quote and source."""
+        if self._context_of is None or self._context_of[0] is not candidate:
+            self._context_of = (candidate, {})
+        by_source = self._context_of[1]
+        made = by_source.get(source)
+        if made is None:
+            context = [f"kind={candidate.kind}", f"cue={self._cue_kind(candidate)}"]
+            if candidate.passive:
+                context.append("passive")
+            if candidate.phrase is not None:
+                context.append("rule_has_phrase")
+            if candidate.subject_hint is not None:
+                context.append("rule_has_hint")
+            if candidate.continues_previous:
+                context.append("rule_continues")
+            cue = candidate.cue
+            if cue is not None and cue.last + 1 < len(self.tokens):
+                context.append(f"after_cue={self.words.word_class(cue.last + 1)}")
+            made = by_source[source] = (f"src={source}", *(f"{source}&{c}" for c in context))
+        return made
 
     def _best_span_features(self, slot: Slot, phrase: SpeakerPhrase, sureness: float, candidate: Candidate) -> list[str]:
         tokens = self.tokens
@@ -432,9 +446,11 @@ class SlotBuilder:
         if source == "subject":
             out.append(f"subject_back={slot.back}")
             out.append(f"subject_verb={self.words.word_class(phrase.first - 1)}")
-        titled = sum(1 for k in words if tokens[k].norm in lexicon.titles())
+        titles = lexicon.titles()
+        titled = sum(1 for k in words if tokens[k].norm in titles)
         out.append(f"{source}&titles={min(titled, 2)}")
-        if any(tokens[k].norm in self.finder.known_names for k in words):
+        known = self.finder.known_names
+        if any(tokens[k].norm in known for k in words):
             out.append(f"{source}&known_name")
         out += [f"{source}&first.{s}" for s in self.words.token_stats(phrase.first)[:3]]
         cue = candidate.cue

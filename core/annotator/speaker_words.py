@@ -26,6 +26,9 @@ from core.annotator.wordstats import FIELDS, WordStats
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+# The binned statistics as feature names, made once ("after_cue=2"), not per word.
+_STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
+_FREQUENCY_NAMES = tuple(f"freq={b}" for b in range(4))
 
 
 class ArticleWords:
@@ -38,42 +41,66 @@ class ArticleWords:
         self.stats = stats
         self._class_cache: dict[int, str] = {}
         self._stat_cache: dict[str, tuple[str, ...]] = {}
-        self._ngrams: Counter[tuple[str, ...]] | None = None
+        self._positions: dict[str, list[int]] | None = None
+        self._echoes: dict[tuple[str, ...], int] = {}
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
-        """How often a sequence of one to four tokens occurs in the article (counted on first use)."""
-        if self._ngrams is None:
-            counts: Counter[tuple[str, ...]] = Counter()
-            before: Counter[str] = Counter()
-            norms_all = [t.norm for t in self.tokens]
-            for n in range(1, ECHO_MAX + 1):
-                counts.update(zip(*(norms_all[k:] for k in range(n)), strict=False))
-            for k in range(len(self.tokens) - 1):
-                if self.tokens[k].is_word and _hard_boundary(self.tokens[k + 1]):
-                    before[norms_all[k]] += 1
-            near: Counter[str] = Counter()
+        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article.
+
+        Counted when first asked, from the places of its rarest word: the features ask about a
+        few hundred sequences, far fewer than the article's every 1- to 4-gram, which used to be
+        counted up front.
+        """
+        count = self._echoes.get(norms)
+        if count is None:
+            count = self._echoes[norms] = self._count_echoes(norms)
+        return count
+
+    def _count_echoes(self, norms: tuple[str, ...]) -> int:
+        if not norms or len(norms) > ECHO_MAX:
+            return 0
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
             for k, token in enumerate(self.tokens):
-                if is_verb(token) and cue_form(token) is not None:
-                    for j in range(k + 1, min(k + 5, len(self.tokens))):
-                        if not self.tokens[j].is_word:
-                            break
-                        near[norms_all[j]] += 1
-            self._ngrams, self._before_boundary, self._near_cue = counts, before, near
-        return self._ngrams.get(norms, 0)
+                positions.setdefault(token.norm, []).append(k)
+            self._positions = positions
+        # Check the places of the sequence's rarest word only (a name, not "في").
+        places = [self._positions.get(norm, []) for norm in norms]
+        rarest = min(range(len(norms)), key=lambda j: len(places[j]))
+        size, tokens = len(norms), self.tokens
+        count = 0
+        for place in places[rarest]:
+            first = place - rarest
+            if first >= 0 and first + size <= len(tokens) and all(tokens[first + j].norm == norms[j] for j in range(size)):
+                count += 1
+        return count
 
     def ends_before_boundary(self, norm: str) -> int:
         """How often ``norm`` stands right before punctuation or a complementiser in the article."""
-        self.echo(())
-        assert self._before_boundary is not None
+        if self._before_boundary is None:
+            before: Counter[str] = Counter()
+            tokens = self.tokens
+            for k in range(len(tokens) - 1):
+                if tokens[k].is_word and _hard_boundary(tokens[k + 1]):
+                    before[tokens[k].norm] += 1
+            self._before_boundary = before
         return self._before_boundary.get(norm, 0)
 
     def near_cue(self, norm: str) -> int:
         """How often ``norm`` stands among the four words after a reporting verb in the article."""
-        self.echo(())
-        assert self._near_cue is not None
+        if self._near_cue is None:
+            near: Counter[str] = Counter()
+            tokens = self.tokens
+            for k, token in enumerate(tokens):
+                if is_verb(token):
+                    for j in range(k + 1, min(k + 5, len(tokens))):
+                        if not tokens[j].is_word:
+                            break
+                        near[tokens[j].norm] += 1
+            self._near_cue = near
         return self._near_cue.get(norm, 0)
 
     def word_delta(self, a: int, b: int) -> int:
@@ -173,8 +200,8 @@ class ArticleWords:
             if profile is None:
                 cached = ("rare",)
             else:
-                cached = tuple(f"{name}={_bin(share)}" for name, share in zip(FIELDS, profile.shares, strict=True))
-                cached += (f"freq={_frequency_bin(profile.count)}",)
+                cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
+                cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
             self._stat_cache[norm] = cached
         return cached
 
