@@ -42,7 +42,7 @@ def words(text: str) -> int:
 
 
 def is_short_line(text: str, max_words: int = MAX_HEADING_WORDS) -> bool:
-    return 0 < words(text) <= max_words and len(text) <= MAX_HEADING_CHARS
+    return len(text) <= MAX_HEADING_CHARS and 0 < words(text) <= max_words  # length first: no regex on paragraphs
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -91,7 +91,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
             whole_lines.add(block.index)
             continue
         dateline = _DATELINE_RE.match(content)
-        first_word = _fold_line(content).split(" ", 1)[0]
+        first_word = folded.split(" ", 1)[0]
         if (
             dateline
             and words(dateline.group()) <= 8

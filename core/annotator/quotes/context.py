@@ -6,12 +6,12 @@ deep inside quotation marks, where the sentence starts and ends) without rescann
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from core.annotator.layout import Block
 from core.annotator.marks import QuotedSpan, pair_marks
-from core.annotator.tokens import TokenizedText
+from core.annotator.tokens import SENTENCE_END, TokenizedText
 
 
 class ArticleContext:
@@ -112,26 +112,44 @@ class ArticleContext:
         Boilerplate inside a line (a tag list, a link) also ends a sentence.
         """
         count = len(self.tokens)
-        ends_here = [self._is_sentence_end(j) for j in range(count)]
-        excluded_here = [self.is_excluded(t.start, t.end) for t in self.tokens]
-        starts: list[list[int]] = [[0] * count, [0] * count]
-        ends: list[list[int]] = [[count] * count, [count] * count]
-        for layer in (0, 1):
+        ends_here = [t.norm in SENTENCE_END and self._is_sentence_end(j) for j, t in enumerate(self.tokens)]
+        excluded_here = self._excluded_tokens()
+        block = self.block_of_token
+        opens_block = [False] + [block[j] != block[j - 1] for j in range(1, count)]
+        outside_ends = [end and not depth for end, depth in zip(ends_here, self.depth, strict=True)]
+        starts: list[list[int]] = []
+        ends: list[list[int]] = []
+        for stops in (outside_ends, ends_here):  # layer 0, layer 1
+            layer_starts = [0] * count
             start = 0
             for j in range(count):
-                if j > 0 and self.block_of_token[j] != self.block_of_token[j - 1]:
+                if opens_block[j]:
                     start = j
-                starts[layer][j] = start
-                if ends_here[j] and (layer == 1 or self.depth[j] == 0):
+                layer_starts[j] = start
+                if stops[j]:
                     start = j + 1
+            layer_ends = [count] * count
             end = count
             for j in range(count - 1, -1, -1):
-                if j + 1 < count and self.block_of_token[j] != self.block_of_token[j + 1]:
+                if j + 1 < count and opens_block[j + 1]:
                     end = j + 1
-                if (ends_here[j] and (layer == 1 or self.depth[j] == 0)) or excluded_here[j]:
+                if stops[j] or excluded_here[j]:
                     end = j
-                ends[layer][j] = end
+                layer_ends[j] = end
+            starts.append(layer_starts)
+            ends.append(layer_ends)
         return starts, ends
+
+    def _excluded_tokens(self) -> list[bool]:
+        """``is_excluded`` of every token: the tokens each excluded range overlaps, found by
+        bisection per range (a few per article) rather than per token."""
+        tokens = self.tokens
+        flags = [False] * len(tokens)
+        for start, end in self.excluded:
+            first = bisect_right(tokens, start, key=lambda t: t.end)  # first token ending after start
+            stop = bisect_left(tokens, end, key=lambda t: t.start)  # first token starting at or after end
+            flags[first:stop] = [True] * max(0, stop - first)
+        return flags
 
     def sentence_start(self, index: int) -> int:
         """First token of the sentence containing token ``index``."""
