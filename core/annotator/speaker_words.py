@@ -41,42 +41,25 @@ class ArticleWords:
         self.stats = stats
         self._class_cache: dict[int, str] = {}
         self._stat_cache: dict[str, tuple[str, ...]] = {}
-        self._positions: dict[str, list[int]] | None = None
-        self._echoes: dict[tuple[str, ...], int] = {}
+        self._ngrams: Counter[tuple[str, ...]] | None = None
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
-        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article.
+        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article (every such
+        sequence is counted on first use, in linear time whatever the article's length)."""
+        return self._all_ngrams().get(norms, 0)
 
-        Counted when first asked, from the places of its rarest word: the features ask about a
-        few hundred sequences, far fewer than the article's every 1- to 4-gram, which used to be
-        counted up front.
-        """
-        count = self._echoes.get(norms)
-        if count is None:
-            count = self._echoes[norms] = self._count_echoes(norms)
-        return count
-
-    def _count_echoes(self, norms: tuple[str, ...]) -> int:
-        if not norms or len(norms) > ECHO_MAX:
-            return 0
-        if self._positions is None:
-            positions: dict[str, list[int]] = {}
-            for k, token in enumerate(self.tokens):
-                positions.setdefault(token.norm, []).append(k)
-            self._positions = positions
-        # Check the places of the sequence's rarest word only (a name, not "في").
-        places = [self._positions.get(norm, []) for norm in norms]
-        rarest = min(range(len(norms)), key=lambda j: len(places[j]))
-        size, tokens = len(norms), self.tokens
-        count = 0
-        for place in places[rarest]:
-            first = place - rarest
-            if first >= 0 and first + size <= len(tokens) and all(tokens[first + j].norm == norms[j] for j in range(size)):
-                count += 1
-        return count
+    def _all_ngrams(self) -> Counter[tuple[str, ...]]:
+        """Every 1- to ``ECHO_MAX``-gram of the article, counted once."""
+        if self._ngrams is None:
+            norms = [t.norm for t in self.tokens]
+            counts: Counter[tuple[str, ...]] = Counter()
+            for n in range(1, ECHO_MAX + 1):
+                counts.update(zip(*(norms[k:] for k in range(n)), strict=False))
+            self._ngrams = counts
+        return self._ngrams
 
     def ends_before_boundary(self, norm: str) -> int:
         """How often ``norm`` stands right before punctuation or a complementiser in the article."""
