@@ -76,11 +76,11 @@ class BlockDescriber:
 
     def topic_words(self, words: Sequence[str]) -> tuple[set[str], set[str]]:
         """The content words (not function words) and the rare words (names, places) among
-        ``words``, in one pass: one statistics lookup per word."""
+        ``words``, in one pass: one statistics lookup per distinct word."""
         content: set[str] = set()
         rare: set[str] = set()
         profiles = self.stats
-        for word in words:
+        for word in set(words):
             if len(word) < 3 or word.isdigit():
                 continue
             profile = profiles.get(word)
@@ -143,7 +143,8 @@ class BlockDescriber:
         out.append(f"novelty&end={_share_bin(novelty)}&{min(from_end, 3)}")
         if self.agency:
             out.append(f"agency&novelty={_share_bin(novelty)}")
-        if any(w in lexicon.words("weekdays") for w in words[:12]):
+        weekdays = lexicon.words("weekdays")
+        if any(w in weekdays for w in words[:12]):
             out.append("weekday_early")  # "أعلنت مصر، مساء السبت، …": the lede of a news story
             out.append(f"weekday_early&end={min(from_end, 3)}")
         stops = len(_FULL_STOP_RE.findall(content))

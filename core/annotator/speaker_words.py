@@ -44,6 +44,7 @@ class ArticleWords:
         self._ngrams: Counter[tuple[str, ...]] | None = None
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
+        self._words_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
@@ -88,8 +89,14 @@ class ArticleWords:
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
+        if self._words_before is None:
+            # Words before each token, so a distance is one subtraction, not a scan.
+            running = [0]
+            for token in self.tokens:
+                running.append(running[-1] + 1 if token.is_word else running[-1])
+            self._words_before = running
         lo, hi = min(a, b), max(a, b)
-        count = sum(1 for k in range(lo + 1, hi + 1) if self.tokens[k].is_word)
+        count = self._words_before[hi + 1] - self._words_before[lo + 1]
         return count if b >= a else -count
 
     # Classes and statistics ------------------------------------------------------------------------

@@ -102,17 +102,17 @@ class TokenizedText:
     def __init__(self, text: str, shadow: Shadow | None = None) -> None:
         self.text = text
         self.shadow = shadow or Shadow(text)
-        matches = list(_TOKEN_RE.finditer(self.shadow.folded))
-        folded_spans = [match.span() for match in matches]
-        tokens = []
-        for number, (match, (fstart, fend), (start, end)) in enumerate(
-            zip(matches, folded_spans, self.shadow.spans(folded_spans), strict=True)
-        ):
-            norm = match.group()
-            if norm[0] == "&" and norm[-1] == ";":
-                norm = ENTITY_MARKS.get(norm, norm)
-            maqsura = norm[-1] == "ي" and _ends_with_maqsura(text, start, end)
-            tokens.append(Token(number, start, end, fstart, fend, norm, maqsura, norm[0].isalnum()))
+        folded = self.shadow.folded
+        folded_spans = [match.span() for match in _TOKEN_RE.finditer(folded)]
+        norms = _TOKEN_RE.findall(folded)  # the same matches, as strings
+        if "&" in folded:
+            norms = [ENTITY_MARKS.get(n, n) if n[0] == "&" and n[-1] == ";" else n for n in norms]
+        tokens = [
+            Token(number, start, end, fstart, fend, norm, norm[-1] == "ي" and _ends_with_maqsura(text, start, end), norm[0].isalnum())
+            for number, (norm, (fstart, fend), (start, end)) in enumerate(
+                zip(norms, folded_spans, self.shadow.spans(folded_spans), strict=True)
+            )
+        ]
         self.tokens = tokens
         self._starts = [t.start for t in tokens]
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
