@@ -61,7 +61,16 @@ def fold_char_table() -> dict[int, str]:
 
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Fold a short string (a lexicon entry, a name, a query) the way shadows are folded."""
+    """Fold a short string (a lexicon entry, a name, a query) the way shadows are folded.
+
+    Only the shadow's text is wanted, not its offset map: the common case (no presentation
+    forms, no letter that ``lower`` expands) is what ``Shadow._build_fast`` does, without the map.
+    """
+    if _PRESENTATION_RE.search(text) is None:
+        kept = DROPPED_RE.sub("", text)
+        folded = _unify(kept).lower()
+        if len(folded) == len(kept):
+            return folded
     return Shadow(text).folded
 
 

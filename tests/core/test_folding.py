@@ -104,3 +104,10 @@ def test_spans_in_one_walk_are_span_of_each(text: str) -> None:
     shadow = Shadow(text)
     tokens = [match.span() for match in _TOKEN_RE.finditer(shadow.folded)]
     assert shadow.spans(tokens) == [shadow.span(start, end) for start, end in tokens]
+
+
+@given(_MIXED)
+@settings(max_examples=400, deadline=None)
+def test_fold_is_the_shadows_text(text: str) -> None:
+    """``fold`` skips the offset map on plain text; it must still give the shadow's text."""
+    assert fold.__wrapped__(text) == Shadow(text).folded
