@@ -109,9 +109,10 @@ class Application:
     def run(self) -> int:
 
         from gui.application.crash import default_log_path
-        from gui.application.termination import TerminationWatcher, start_resource_tracker
+        from gui.application.termination import TerminationWatcher
+        from gui.document.workers import log_helpers_to
 
-        start_resource_tracker(default_log_path())
+        log_helpers_to(default_log_path())
         watcher = TerminationWatcher(self.terminate)
         try:
             return self._run()

@@ -8,18 +8,15 @@ corrections to the recovery folder (the next start offers them back), closes wit
 work is lost and nothing is left behind.
 
 The helper process's bookkeeping process (``multiprocessing``'s resource tracker) writes to the
-program's log rather than the terminal: its only message, after a ``kill -9`` that no program can
-answer, reports the semaphores it then cleans up.
+program's log rather than the terminal (``gui.document.workers.log_helpers_to``): its only
+message, after a ``kill -9`` that no program can answer, reports the semaphores it then cleans up.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
 import socket
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
@@ -61,24 +58,3 @@ class TerminationWatcher(QObject):
 
 def _note(_number: int, _frame: object) -> None:
     """A Python-level handler: the wakeup fd does the work, in the event loop."""
-
-
-def start_resource_tracker(log_path: Path) -> None:
-    """Start ``multiprocessing``'s resource tracker now, its messages going to ``log_path``.
-
-    The tracker inherits the standard error it is started with; it is pointed at the log for the
-    moment of its start only.
-    """
-    from multiprocessing import resource_tracker
-
-    with contextlib.suppress(OSError):
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        saved = os.dup(2)
-        try:
-            os.dup2(log, 2)
-            resource_tracker.ensure_running()
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            os.close(log)

@@ -26,12 +26,12 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, article_id, is_annotation_path, open_article
-from core.carryover import CarriedOver, carry_over
 from core.errors import IqtibasError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, save_document
 from core.loading import read_article
@@ -44,6 +44,9 @@ from gui.document.workspace import Workspace
 from gui.settings import settings
 from gui.views.article_view import ArticleView
 from gui.views.status_bar import StatusBar
+
+if TYPE_CHECKING:  # the annotator is imported when it is needed: opening a saved file never is
+    from core.carryover import CarriedOver
 
 # Annotation files up to this size (about a 1.5 MB article) load in the window's own process.
 IN_PROCESS_LIMIT = 12_000_000
@@ -168,6 +171,8 @@ class FileController(QObject):
         self.loading = None
         self._status.set_busy(None)
         if opened.changed_text is not None and prompts.ask_carry_over(self._dialog_parent, opened.changed_message()):
+            from core.carryover import carry_over
+
             self.loading = path
             self._status.set_busy(self.tr("Re-annotating %1…").replace("%1", path.name))
             self.worker.submit(

@@ -11,11 +11,13 @@ delivered to the GUI thread through a queued signal.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -24,6 +26,43 @@ if TYPE_CHECKING:  # imported when the first task starts: the window starts with
     from concurrent.futures import Future, ProcessPoolExecutor
 
 Callback = Callable[[Any], None]
+
+# Where multiprocessing's resource tracker writes (``log_helpers_to``); None: the terminal.
+_tracker_log: Path | None = None
+
+
+def log_helpers_to(log_path: Path) -> None:
+    """Send the messages of the helper processes' bookkeeping process to ``log_path``.
+
+    That process (``multiprocessing``'s resource tracker) starts with the first helper process,
+    not with the program: a window opening a saved file never needs it, and starting a Python
+    process beside the window's first paint would slow it down.
+    """
+    global _tracker_log
+    _tracker_log = log_path
+
+
+def _start_resource_tracker() -> None:
+    """Start ``multiprocessing``'s resource tracker now, its messages going to the log file.
+
+    The tracker inherits the standard error it is started with; it is pointed at the log for the
+    moment of its start only.
+    """
+    from multiprocessing import resource_tracker
+
+    if _tracker_log is None:
+        return
+    with contextlib.suppress(OSError):
+        _tracker_log.parent.mkdir(parents=True, exist_ok=True)
+        log = os.open(_tracker_log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        saved = os.dup(2)
+        try:
+            os.dup2(log, 2)
+            resource_tracker.ensure_running()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(log)
 
 
 def _exit_with_parent() -> None:
@@ -84,6 +123,7 @@ class Worker(QObject):
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            _start_resource_tracker()  # before the pool's first semaphore would start it
             # "spawn": forking a process that runs Qt threads is unsafe.
             context = multiprocessing.get_context("spawn")
             self._executor = ProcessPoolExecutor(self._processes, mp_context=context, initializer=_exit_with_parent)
