@@ -143,7 +143,7 @@ class Annotation:
         return replace(self, **changes)
 
     @classmethod
-    def _from_validated(cls, values: dict[str, Any]) -> Annotation:
+    def _from_validated(cls, values: dict[str, Any], without: str | None = None) -> Annotation:
         """Internal: an annotation from a schema-valid, consistency-checked file, unchecked.
 
         Only ``core.jsonformat.document_from_dict`` calls this, after ``validate_data`` found no
@@ -156,12 +156,15 @@ class Annotation:
         takes ``5.0`` for an integer) and the span inside the text. Skipping ``__init__`` (one
         ``object.__setattr__`` per field on a frozen dataclass) and ``__post_init__`` halves the
         time to build the 22,000 annotations of a 1 MB article. ``values`` must hold only
-        dataclass fields; the others keep their defaults.
+        dataclass fields, and the key ``without`` (left out: a file item's ``text``, so the
+        caller need not copy it); the other fields keep their defaults.
         """
         annotation = object.__new__(cls)
         state = dict(_FIELD_DEFAULTS)
         state["extra"] = {}
         state.update(values)
+        if without is not None:
+            del state[without]
         object.__setattr__(annotation, "__dict__", state)
         return annotation
 

@@ -208,10 +208,16 @@ _FIELDS_OF_TYPE = {
     for type_name in TYPES
 }
 _NOT_EXTRA = _ANNOTATION_KEYS | {"text"}
+# Per type: every key an item may have without anything going to ``extra``.
+_PLAIN_KEYS_OF_TYPE = {type_name: names | {"text"} for type_name, names in _FIELDS_OF_TYPE.items()}
 
 
 def _annotation_from_dict(item: dict[str, Any]) -> Annotation:
     """An annotation from one schema-valid, consistency-checked item of ``annotations``."""
+    if "corrected" not in item and _PLAIN_KEYS_OF_TYPE[item["type"]].issuperset(item):
+        # Nearly every item: its keys are the fields of its type and ``text`` (the span's text,
+        # not a field), taken as they are (a third faster for a 1 MB article's 22,000).
+        return Annotation._from_validated(item, without="text")
     allowed = _FIELDS_OF_TYPE[item["type"]]
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
