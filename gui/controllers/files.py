@@ -8,7 +8,8 @@ Opening is as quick as the file allows, and the window never waits for the annot
   status bar shows the work under way. Nothing can be edited before.
 - A saved annotation file up to ``IN_PROCESS_LIMIT`` is loaded in the window's own process:
   starting the helper and sending the document back would cost more than loading it (measured
-  with ``benchmarks/bench_gui.py``). A larger one loads in the helper process.
+  with ``benchmarks/bench_gui.py``). A larger one loads in the helper process. Python's cycle
+  collector waits until the loaded file is painted (``gui.document.collector``).
 
 A file that cannot be opened gets a dialog naming it and the problem, and the document shown
 stays; a late result of an opening the user has since replaced is dropped. Saving goes through
@@ -37,6 +38,7 @@ from core.jsonformat import SUFFIX, annotation_path_for, save_document
 from core.loading import read_article
 from core.model import Document
 from gui.dialogs import prompts
+from gui.document.collector import CollectorPause
 from gui.document.recovery import RecoveryEntry, RecoveryStore
 from gui.document.session import DocumentSession
 from gui.document.workers import Worker
@@ -52,6 +54,9 @@ if TYPE_CHECKING:  # the annotator is imported when it is needed: opening a save
 IN_PROCESS_LIMIT = 12_000_000
 # The helper starts once the text is painted, or after this long (a hidden window never paints).
 START_AFTER_PAINT_MS = 250
+# The cycle collector, held back while a file opens in-process, resumes once the text is painted,
+# or after this long.
+RESUME_COLLECTOR_MS = 1000
 
 
 class FileController(QObject):
@@ -70,6 +75,7 @@ class FileController(QObject):
         self.worker = Worker(self)
         self.recovery = recovery or RecoveryStore()
         self.loading: Path | None = None
+        self._collector = CollectorPause()
         self._request = 0  # the latest opening; results of earlier ones are dropped
         self._submitted = False  # the latest opening's work was handed to the helper
         self._autosave = QTimer(self)
@@ -121,9 +127,16 @@ class FileController(QObject):
         return True
 
     def _open_here(self, path: Path, request: int) -> None:
+        # No search for reference cycles among the objects of the file until it is on screen
+        # (gui.document.collector says why).
+        if not self._collector.paused:
+            self._collector.pause()
+            self._view.painted.connect(self._collector.resume, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(RESUME_COLLECTOR_MS, self._collector.resume)
         try:
             opened = open_article(path)
         except (IqtibasError, OSError) as error:
+            self._collector.resume()
             self._on_failed(path, request, error)
             return
         self._on_loaded(path, request, opened)

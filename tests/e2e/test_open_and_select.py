@@ -149,3 +149,50 @@ def test_recent_files_menu(window, article) -> None:  # type: ignore[no-untyped-
 
     assert settings().recent_files[0] == str(article)
     assert window.recent_menu.actions()[0].text() == str(article)
+
+
+def test_the_cycle_collector_waits_for_a_saved_file_to_be_painted(make_window, article, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from tests.gui.helpers import ANNOTATED_SAMPLE
+
+    saved = article.with_name("wadi.iqtibas.json")
+    saved.write_bytes(ANNOTATED_SAMPLE.read_bytes())
+    window = make_window()
+    painted: list[bool] = []
+    window.view.painted.connect(lambda: painted.append(gc.isenabled()))
+    assert gc.isenabled()
+    assert window.files.open_path(article, ask=False)
+    assert window.workspace.session.annotation_path == saved  # loaded in this process, at once
+    assert not gc.isenabled()  # held back while the file is shown
+    qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
+    assert gc.isenabled()  # back once the text is painted
+    assert window.view.span_index is not None and window.outline_model.rowCount() >= 4
+
+
+def test_the_cycle_collector_comes_back_when_a_saved_file_is_refused(make_window, tmp_path, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    window = make_window()
+    bad = tmp_path / "broken.iqtibas.json"
+    bad.write_bytes(b"{ not json")
+    window.files.open_path(bad)
+    assert dialog_log and dialog_log[-1][0] == "error"
+    assert gc.isenabled()
+
+
+def test_the_cycle_collector_comes_back_without_a_paint(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from gui.application.main_window import MainWindow
+    from gui.controllers import files
+    from gui.document.recovery import RecoveryStore
+    from tests.gui.helpers import ANNOTATED_SAMPLE
+
+    saved = tmp_path / "wadi.iqtibas.json"
+    saved.write_bytes(ANNOTATED_SAMPLE.read_bytes())
+    window = MainWindow(recovery=RecoveryStore(tmp_path / "recovery"))  # never shown: never painted
+    qtbot.addWidget(window)
+    assert window.files.open_path(saved, ask=False)
+    assert not gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=files.RESUME_COLLECTOR_MS + 5_000)
