@@ -82,3 +82,33 @@ def test_annotations_with_one_signature_pass_or_fail_together(which: int, key: s
     valid_one = reference.is_valid(data)
     data["annotations"] = [two]
     assert reference.is_valid(data) == valid_one, (one, two)
+
+
+_LIMITS = st.one_of(st.integers(-3, 1500), st.floats(-3, 1500, allow_nan=False))
+
+
+@given(
+    st.lists(st.one_of(st.integers(-5, 2100), st.text(max_size=1100), st.sampled_from(["x" * 1025, "x" * 1500])), max_size=6),
+    st.lists(_LIMITS, max_size=4),
+    st.lists(st.integers(0, 1300), max_size=3),
+)
+@settings(max_examples=500, deadline=None)
+def test_signature_places_values_among_the_limits_as_bisection_does(values: list, number_limits: list, length_limits: list) -> None:
+    """Lengths and whole numbers up to 1,024 are placed by a table: the same places as bisection."""
+    from bisect import bisect_left, bisect_right
+
+    properties = {f"n{i}": {"minimum": limit} for i, limit in enumerate(number_limits)}
+    properties.update({f"s{i}": {"minLength": limit} for i, limit in enumerate(length_limits)})
+    signature = signature_function({"type": "object", "properties": properties})
+    assert signature is not None
+    numbers, lengths = sorted(set(number_limits)), sorted(set(length_limits))
+
+    def place(limits: list, value: float) -> int:
+        return bisect_left(limits, value) + bisect_right(limits, value)
+
+    item = {f"v{i}": value for i, value in enumerate(values)}
+    expected = tuple(
+        (None, place(lengths, len(value))) if isinstance(value, str) else (int, place(numbers, value), None)
+        for value in values
+    )
+    assert signature(item) == (tuple(item), expected)
