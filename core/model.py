@@ -202,6 +202,12 @@ class Document:
         by_id = self._by_id
         return (by_id[key[1]] for key in self._order)
 
+    def keyed(self) -> Iterator[tuple[tuple[tuple[int, int, int, str], str], Annotation]]:
+        """Every annotation with its reading-order entry ``(sort_key(), id)``, in reading order
+        (indexes kept in that order take the entries as they are)."""
+        by_id = self._by_id
+        return ((entry, by_id[entry[1]]) for entry in self._order)
+
     def __contains__(self, annotation_id: object) -> bool:
         return annotation_id in self._by_id
 

@@ -30,11 +30,10 @@ class OutlineIndex:
         lists' order, so appending keeps them sorted (a 1 MB article has 22,000 annotations)."""
         titles, sections, quotes, boilerplate, mentions = self.titles, self.sections, self.quotes, self.boilerplate, self.mentions
         speaker_quotes, speaker_mentions = self.speaker_quotes, self.speaker_mentions
-        for a in document:
+        for entry, a in document.keyed():
             kind = a.type
             if kind == "paragraph" or kind == "cue" or kind == "heading":
                 continue
-            entry = (a.sort_key(), a.id)
             if kind == "quote":
                 quotes.append(entry)
                 if a.speaker and a.status != "rejected":

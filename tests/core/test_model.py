@@ -31,6 +31,9 @@ def test_add_keeps_reading_order_and_emits_events() -> None:
     assert [e.kind for e in events] == ["added", "added", "added"]
     assert events[0].new is quote and events[1].new is speaker and events[2].new is section
     assert document.span_text(quote) == "سندرس الأمر"
+    assert [(entry, a.id) for entry, a in document.keyed()] == [((a.sort_key(), a.id), a.id) for a in document]
+    document.resize("q1", 19, 33)  # moves in reading order: the entries follow
+    assert [entry for entry, _a in document.keyed()] == sorted((a.sort_key(), a.id) for a in document)
 
 
 @pytest.mark.parametrize(
