@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
@@ -15,10 +16,19 @@ _SIZES = (16, 20, 24, 32, 48)
 
 @cache
 def icon(name: str) -> QIcon:
-    """The icon ``resources/icons/NAME.svg`` rendered crisp at the usual sizes (null if missing)."""
+    """The icon ``resources/icons/NAME.svg``, crisp at every size (null if missing).
+
+    A file on disk goes to Qt's SVG icon engine, which draws each size when it is first shown
+    (rendering the window's 19 icons at five sizes up front took 9 ms of its start). Bundled in
+    an archive, the icon is rendered at the usual sizes now.
+    """
     node = resource(f"icons/{name}.svg")
     if not node.is_file():
         return QIcon()
+    if isinstance(node, Path):
+        drawn_when_shown = QIcon(str(node))
+        if not drawn_when_shown.isNull():
+            return drawn_when_shown
     renderer = QSvgRenderer(QByteArray(node.read_bytes()))
     result = QIcon()
     for size in _SIZES:
