@@ -160,9 +160,7 @@ class Annotation:
         caller need not copy it); the other fields keep their defaults.
         """
         annotation = object.__new__(cls)
-        state = dict(_FIELD_DEFAULTS)
-        state["extra"] = {}
-        state.update(values)
+        state = {**_FIELD_DEFAULTS, "extra": {}, **values}
         if without is not None:
             del state[without]
         object.__setattr__(annotation, "__dict__", state)

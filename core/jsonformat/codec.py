@@ -182,7 +182,14 @@ def document_from_dict(data: Any, path: str = "<data>") -> Document:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise AnnotationFileError(path, problems[0] + more)
     doc_part = data["document"]
-    annotations = [_annotation_from_dict(item) for item in data["annotations"]]
+    # _annotation_from_dict's common case inline: one call per annotation instead of two.
+    plain, make = _PLAIN_KEYS_OF_TYPE, Annotation._from_validated
+    annotations = [
+        make(item, "text")
+        if "corrected" not in item and plain[item["type"]].issuperset(item)
+        else _annotation_from_dict(item)
+        for item in data["annotations"]
+    ]
     try:
         return Document._from_validated(
             doc_part["text"],
