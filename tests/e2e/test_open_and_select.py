@@ -118,6 +118,26 @@ def test_filter_matches_arabic_loosely(window, qtbot) -> None:  # type: ignore[n
     assert panel.proxy.rowCount() > 0
 
 
+def test_outline_rows_have_children_exactly_when_they_show_some(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+
+    panel = window.outline
+    proxy = panel.proxy
+
+    def rows() -> list[QModelIndex]:
+        return [proxy.index(row, 0, QModelIndex()) for row in range(proxy.rowCount())]
+
+    assert any(proxy.hasChildren(index) for index in rows())
+    for index in rows():  # no query: every row is kept, so the source's answer
+        assert proxy.hasChildren(index) == (proxy.rowCount(index) > 0)
+        assert proxy.hasChildren(index) == window.outline_model.hasChildren(proxy.mapToSource(index))
+    panel.filter_edit.setText("الخطيب")
+    panel._apply_filter()
+    assert proxy.query
+    for index in rows():  # a query: only rows with matching children have children
+        assert proxy.hasChildren(index) == (proxy.rowCount(index) > 0)
+
+
 def test_zoom_keys(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     size = window.view.point_size
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
