@@ -24,18 +24,8 @@ from core.interchange.xmi import TYPESYSTEM_NAME, read_xmi, write_xmi
 from core.jsonformat import load_document, save_document
 from core.model import Annotation, Document
 
-TEXT = (
-    "سد 😀 جديد في 𞸀 الوادي\n"
-    "قال الوزير سامي الخطيب: «سنبني السد 😀 هذا العام\n"
-    "ونوفر المياه للقرى». وأضاف الخطيب أن التمويل 𞸁 متوفر.\n"
-    "\n"
-    "المصدر: وكالات"
-)
-
-
-def span(fragment: str) -> tuple[int, int]:
-    start = TEXT.index(fragment)
-    return start, start + len(fragment)
+# The same article, astral characters before the annotations, as the older exchange tests.
+from tests.core.test_interchange import TEXT, span
 
 
 def mixed_document() -> Document:
