@@ -41,26 +41,50 @@ class ArticleWords:
         self.stats = stats
         self._class_cache: dict[int, str] = {}
         self._stat_cache: dict[str, tuple[str, ...]] = {}
-        self._ngrams: Counter[tuple[str, ...]] | None = None
+        self._echoes: dict[tuple[str, ...], int] = {}
+        self._norms: list[str] = []
+        self._norm_positions: dict[str, list[int]] | None = None
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
         self._words_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
-        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article (every such
-        sequence is counted on first use, in linear time whatever the article's length)."""
-        return self._all_ngrams().get(norms, 0)
+        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article.
 
-    def _all_ngrams(self) -> Counter[tuple[str, ...]]:
-        """Every 1- to ``ECHO_MAX``-gram of the article, counted once."""
-        if self._ngrams is None:
-            norms = [t.norm for t in self.tokens]
-            counts: Counter[tuple[str, ...]] = Counter()
-            for n in range(1, ECHO_MAX + 1):
-                counts.update(zip(*(norms[k:] for k in range(n)), strict=False))
-            self._ngrams = counts
-        return self._ngrams
+        Counted on first use from the places its first token occurs (indexed once, in linear
+        time): far fewer sequences are asked about than an article has, so counting every
+        n-gram up front cost more than the questions."""
+        count = self._echoes.get(norms)
+        if count is None:
+            count = self._echoes[norms] = self._count_sequence(norms)
+        return count
+
+    def _count_sequence(self, norms: tuple[str, ...]) -> int:
+        size = len(norms)
+        if not 1 <= size <= ECHO_MAX:
+            return 0
+        positions = self._positions().get(norms[0])
+        if positions is None:
+            return 0
+        if size == 1:
+            return len(positions)
+        every = self._norms
+        return sum(1 for k in positions if tuple(every[k : k + size]) == norms)
+
+    def _positions(self) -> dict[str, list[int]]:
+        """Where each folded token occurs in the article (built once)."""
+        if self._norm_positions is None:
+            self._norms = [t.norm for t in self.tokens]
+            index: dict[str, list[int]] = {}
+            for k, norm in enumerate(self._norms):
+                places = index.get(norm)
+                if places is None:
+                    index[norm] = [k]
+                else:
+                    places.append(k)
+            self._norm_positions = index
+        return self._norm_positions
 
     def ends_before_boundary(self, norm: str) -> int:
         """How often ``norm`` stands right before punctuation or a complementiser in the article."""
