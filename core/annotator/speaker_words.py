@@ -102,8 +102,9 @@ class ArticleWords:
         if self._near_cue is None:
             near: Counter[str] = Counter()
             tokens = self.tokens
+            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
             for k, token in enumerate(tokens):
-                if is_verb(token):
+                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect"):
                     for j in range(k + 1, min(k + 5, len(tokens))):
                         if not tokens[j].is_word:
                             break
