@@ -52,10 +52,6 @@ class BlockDescriber:
         self.text = text
         self.blocks = [b for b in blocks if title is None or b.start >= title.end]
         self.stats = stats
-        # Every distinct word of the article is looked up once, not once per paragraph.
-        self._classified: set[str] = set()
-        self._all_content: set[str] = set()
-        self._all_rare: set[str] = set()
         self.words = [_WORD_RE.findall(fold(text[b.start : b.end])) for b in self.blocks]
         # Each paragraph's content and rare words, sorted out once: ``features`` weighs a
         # paragraph's content words against the lead's and the previous paragraph's.
@@ -80,13 +76,11 @@ class BlockDescriber:
 
     def topic_words(self, words: Sequence[str]) -> tuple[set[str], set[str]]:
         """The content words (not function words) and the rare words (names, places) among
-        ``words``: one statistics lookup per distinct word of the article, then set
-        intersections."""
-        distinct = set(words)
-        content = self._all_content
-        rare = self._all_rare
+        ``words``, in one pass: one statistics lookup per distinct word."""
+        content: set[str] = set()
+        rare: set[str] = set()
         profiles = self.stats
-        for word in distinct - self._classified:
+        for word in set(words):
             if len(word) < 3 or word.isdigit():
                 continue
             profile = profiles.get(word)
@@ -98,8 +92,7 @@ class BlockDescriber:
                 content.add(word)
             if profile.count < RARE_MAX_COUNT:
                 rare.add(word)
-        self._classified |= distinct
-        return distinct & content, distinct & rare
+        return content, rare
 
     def features(self, position: int, rule_share: float) -> list[str]:
         block = self.blocks[position]
