@@ -10,6 +10,7 @@ ends a phrase elsewhere or stands near a cue. Everything is computed once per to
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from core.annotator import lexicon
 from core.annotator.attribution import cue_form
@@ -90,10 +91,9 @@ class ArticleWords:
         """How often ``norm`` stands right before punctuation or a complementiser in the article."""
         if self._before_boundary is None:
             before: Counter[str] = Counter()
-            tokens = self.tokens
-            for k in range(len(tokens) - 1):
-                if tokens[k].is_word and _hard_boundary(tokens[k + 1]):
-                    before[tokens[k].norm] += 1
+            for token, nxt in pairwise(self.tokens):
+                if token.is_word and _hard_boundary(nxt):
+                    before[token.norm] += 1
             self._before_boundary = before
         return self._before_boundary.get(norm, 0)
 
