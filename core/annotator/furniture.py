@@ -76,23 +76,13 @@ class BlockDescriber:
 
     def topic_words(self, words: Sequence[str]) -> tuple[set[str], set[str]]:
         """The content words (not function words) and the rare words (names, places) among
-        ``words``, in one pass: one statistics lookup per distinct word."""
-        content: set[str] = set()
-        rare: set[str] = set()
-        profiles = self.stats
-        for word in set(words):
-            if len(word) < 3 or word.isdigit():
-                continue
-            profile = profiles.get(word)
-            if profile is None:
-                content.add(word)
-                rare.add(word)
-                continue
-            if profile.count <= CONTENT_MAX_COUNT:
-                content.add(word)
-            if profile.count < RARE_MAX_COUNT:
-                rare.add(word)
-        return content, rare
+        ``words``: two set differences against the words the statistics count often."""
+        candidates = {word for word in set(words) if len(word) >= 3 and not word.isdigit()}
+        # Unknown words count as rare (the statistics keep words seen a few times or more).
+        return (
+            candidates - self.stats.counted_at_least(CONTENT_MAX_COUNT + 1),
+            candidates - self.stats.counted_at_least(RARE_MAX_COUNT),
+        )
 
     def features(self, position: int, rule_share: float) -> list[str]:
         block = self.blocks[position]
@@ -166,8 +156,7 @@ class BlockDescriber:
         return out
 
     def _frequent(self, word: str) -> bool:
-        profile = self.stats.get(word)
-        return profile is not None and profile.count >= LEXICAL_MIN_COUNT
+        return word in self.stats.counted_at_least(LEXICAL_MIN_COUNT)
 
 
 @cache
