@@ -279,8 +279,10 @@ class SlotBuilder:
         return [self.span_features(slot, phrase) for phrase in slot.spans]
 
     def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], list[str]]:
-        words = [k for k in range(phrase.first, phrase.last + 1) if self.tokens[k].is_word]
-        return words, [self.words.word_class(k) for k in words]
+        tokens = self.tokens
+        words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
+        word_class = self.words.word_class
+        return words, [word_class(k) for k in words]
 
     def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], list[str]]) -> list[str]:
         tokens = self.tokens
@@ -299,7 +301,7 @@ class SlotBuilder:
         out += self._end_block(phrase.last)
         if len(words) >= 2:
             out.append(f"penult&last={classes[-2]}&{last_class}")
-        out += sorted({f"has={c}" for c in classes})
+        out += ["has=" + c for c in sorted(set(classes))]  # the order of sorted f"has={c}"
         # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
         # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
         for position in range(1, len(words)):
@@ -311,11 +313,11 @@ class SlotBuilder:
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
         out += sorted({f"pair={a}>{b}" for a, b in pairwise(classes)})
         known = self.finder.known_names
-        if any(tokens[k].norm in known for k in words):
+        if not known.isdisjoint([tokens[k].norm for k in words]):
             out.append("known_name")
         # The article's own evidence: a mention written the same way elsewhere.
         if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
-            echo = self.words.echo(tuple(t.norm for t in tokens[phrase.first : phrase.last + 1]))
+            echo = self.words.echo(tuple([t.norm for t in tokens[phrase.first : phrase.last + 1]]))
             out.append(f"echo_span={min(echo, 3)}")
         return out
 
