@@ -202,8 +202,7 @@ class ArticleWords:
         token = self.tokens[index]
         if token.norm == "علي" and not token.maqsura:
             return "~word"  # the name, not the preposition
-        profile = self.stats.get(token.norm) if token.is_word else None
-        if not token.is_word or (profile is not None and profile.count >= LEXICAL_MIN_COUNT):
+        if not token.is_word or token.norm in self.stats.counted_at_least(LEXICAL_MIN_COUNT):
             return token.norm
         return "~" + self.word_class(index)
 
