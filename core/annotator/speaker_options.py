@@ -72,6 +72,7 @@ class SlotBuilder:
         self._end_cache: dict[int, tuple[str, ...]] = {}
         self._inner_cache: dict[int, tuple[str, ...]] = {}
         self._span_cache: dict[tuple[str, int, int, tuple[int, int] | None], list[str]] = {}
+        self._phrase_starts: dict[int, int] = {}
         self._context_of: tuple[Candidate, dict[str, tuple[str, ...]]] | None = None
 
     # Slots ------------------------------------------------------------------------------------
@@ -131,9 +132,12 @@ class SlotBuilder:
 
     def phrase(self, first: int, last: int) -> SpeakerPhrase:
         tokens = self.tokens
-        start = tokens[first].start
-        if self._conjunction_first(tokens[first].norm):
-            start += 1  # "والحكومة": the conjunction is not the speaker's
+        start = self._phrase_starts.get(first)  # the spans of a slot share their first word
+        if start is None:
+            start = tokens[first].start
+            if self._conjunction_first(tokens[first].norm):
+                start += 1  # "والحكومة": the conjunction is not the speaker's
+            self._phrase_starts[first] = start
         return SpeakerPhrase(first, last, start, tokens[last].end)
 
     def _conjunction_first(self, norm: str) -> bool:
