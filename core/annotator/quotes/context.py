@@ -118,6 +118,10 @@ class ArticleContext:
         starts: list[list[int]] = []
         ends: list[list[int]] = []
         for stops in (outside_ends, ends_here):  # layer 0, layer 1
+            if stops is ends_here and ends_here == outside_ends:  # no sentence ends inside quotes
+                starts.append(starts[0])
+                ends.append(ends[0])
+                break
             layer_starts = [0] * count
             start = 0
             for j in range(count):
