@@ -19,7 +19,7 @@ _TRAILING_RE = re.compile(f"[{_EDGE}]+$")
 
 def _expand(chars: str) -> str:
     """A character class's members (``a-z`` ranges spelled out), for ``str.strip``."""
-    out = []
+    out: list[str] = []
     k = 0
     while k < len(chars):
         if k + 2 < len(chars) and chars[k + 1] == "-":
