@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import pairwise
+from weakref import WeakKeyDictionary
 
 from core.annotator import lexicon
 from core.annotator.attribution import cue_form
@@ -30,6 +31,7 @@ _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
 _STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
 _FREQUENCY_NAMES = tuple(f"freq={b}" for b in range(4))
+_BINNED_STATS: WeakKeyDictionary[WordStats, dict[str, tuple[str, ...]]] = WeakKeyDictionary()
 
 
 class ArticleWords:
@@ -41,7 +43,8 @@ class ArticleWords:
         self.text = tokenized.text
         self.stats = stats
         self._class_cache: dict[int, str] = {}
-        self._stat_cache: dict[str, tuple[str, ...]] = {}
+        # A word's binned statistics depend on the table only: kept for the whole process.
+        self._stat_cache = _BINNED_STATS.setdefault(stats, {})
         self._echoes: dict[tuple[str, ...], int] = {}
         self._norms: list[str] = []
         self._norm_positions: dict[str, list[int]] | None = None
