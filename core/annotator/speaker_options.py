@@ -452,12 +452,12 @@ class SlotBuilder:
     def _best_span_features(self, slot: Slot, phrase: SpeakerPhrase, sureness: float, candidate: Candidate) -> list[str]:
         tokens = self.tokens
         source = slot.source
-        words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
+        norms = [t.norm for t in tokens[phrase.first : phrase.last + 1] if t.is_word]  # the words'
         out = [
             f"{source}&sure={min(int(sureness * 5), 4)}",
             f"{source}&first={self.words.word_class(phrase.first)}",
             f"{source}&last={self.words.word_class(phrase.last)}",
-            f"{source}&n={min(len(words), 6)}",
+            f"{source}&n={min(len(norms), 6)}",
         ]
         if slot.rule_span is not None:
             out.append(f"{source}&has_rule")
@@ -465,12 +465,11 @@ class SlotBuilder:
             out.append(f"subject_back={slot.back}")
             out.append(f"subject_verb={self.words.word_class(phrase.first - 1)}")
         titles = lexicon.titles()
-        titled = sum(1 for k in words if tokens[k].norm in titles)
+        titled = len([norm for norm in norms if norm in titles])
         out.append(f"{source}&titles={min(titled, 2)}")
-        known = self.finder.known_names
-        if any(tokens[k].norm in known for k in words):
+        if not self.finder.known_names.isdisjoint(norms):
             out.append(f"{source}&known_name")
-        out += [f"{source}&first.{s}" for s in self.words.token_stats(phrase.first)[:3]]
+        out += _prefixed(f"{source}&first.", self.words.token_stats(phrase.first)[:3])
         cue = candidate.cue
         if cue is not None:
             if phrase.first > cue.last:
