@@ -27,6 +27,7 @@ from core.annotator.wordstats import FIELDS, WordStats
 
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
+_ECHO_SCAN_MAX = 16  # a first word met at most this often is followed up place by place
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
 _STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
@@ -48,6 +49,7 @@ class ArticleWords:
         self._echoes: dict[tuple[str, ...], int] = {}
         self._norms: list[str] = []
         self._norm_positions: dict[str, list[int]] | None = None
+        self._following: dict[str, Counter[tuple[str, ...]]] = {}
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
         self._words_before: list[int] | None = None
@@ -74,7 +76,17 @@ class ArticleWords:
         if size == 1:
             return len(positions)
         every = self._norms
-        return sum(1 for k in positions if tuple(every[k : k + size]) == norms)
+        if len(positions) <= _ECHO_SCAN_MAX:
+            return sum(1 for k in positions if tuple(every[k : k + size]) == norms)
+        # A frequent first word (in a long text, thousands of places): every sequence after it
+        # is counted once, so that the questions about it stay linear in the text's length.
+        following = self._following.get(norms[0])
+        if following is None:
+            end = len(every)
+            following = self._following[norms[0]] = Counter(
+                tuple(every[k : k + n]) for k in positions for n in range(2, ECHO_MAX + 1) if k + n <= end
+            )
+        return following.get(norms, 0)
 
     def _positions(self) -> dict[str, list[int]]:
         """Where each folded token occurs in the article (built once)."""
