@@ -27,6 +27,8 @@ _DROPPED_CHARS = re.compile(f"[{_DROPPED}]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 # Characters that belong to the letter before them: a span ending on a letter takes them along.
 _COMBINING_RE = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06ed]")
+# The same characters as a set, for the test after every token (a set lookup, not a regex call).
+_COMBINING_CHARS = frozenset(c for c in map(chr, range(0x0600, 0x0700)) if _COMBINING_RE.match(c))
 
 _ONE_TO_ONE = {
     "أ": "ا",
@@ -242,6 +244,7 @@ class Shadow:
             return folded_spans
         seg_folded, seg_orig, text = self._seg_folded, self._seg_orig, self.text
         last_segment = len(seg_folded) - 1
+        size = len(text)
         k = 0
         out = []
         for folded_start, folded_end in folded_spans:
@@ -252,7 +255,7 @@ class Shadow:
             while k < last_segment and seg_folded[k + 1] <= last:
                 k += 1
             end = seg_orig[k] + (last - seg_folded[k]) + 1
-            while end < len(text) and _COMBINING_RE.match(text, end):
+            while end < size and text[end] in _COMBINING_CHARS:
                 end += 1
             out.append((start, end))
         return out

@@ -15,6 +15,23 @@ from dataclasses import dataclass
 _EDGE = " \t\f\v\u00a0\u2000-\u200f\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff\u061c"
 _LEADING_RE = re.compile(f"^[{_EDGE}]+")
 _TRAILING_RE = re.compile(f"[{_EDGE}]+$")
+
+
+def _expand(chars: str) -> str:
+    """A character class's members (``a-z`` ranges spelled out), for ``str.strip``."""
+    out: list[str] = []
+    k = 0
+    while k < len(chars):
+        if k + 2 < len(chars) and chars[k + 1] == "-":
+            out.extend(map(chr, range(ord(chars[k]), ord(chars[k + 2]) + 1)))
+            k += 3
+        else:
+            out.append(chars[k])
+            k += 1
+    return "".join(out)
+
+
+_EDGE_CHARS = _expand(_EDGE)
 # In-line paragraph breaks: two or more no-break spaces, or one after a sentence end.
 _INLINE_BREAK_RE = re.compile(r"(?:\u00a0[ \t]*){2,}|(?<=[.!؟?])[ \t]*\u00a0[ \t\u00a0]*")
 
@@ -36,14 +53,18 @@ class Block:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding white space and invisible controls."""
+    # What ``_LEADING_RE`` and ``_TRAILING_RE`` would cut, by ``str.strip`` (a regex search for
+    # the trailing run tried every space of a paragraph). Like the regex's ``$``, the trailing
+    # run may stand before a final newline, which then goes with it.
     piece = text[start:end]
-    lead = _LEADING_RE.match(piece)
+    lead = len(piece) - len(piece.lstrip(_EDGE_CHARS))
     if lead:
-        start += lead.end()
-        piece = piece[lead.end() :]
-    tail = _TRAILING_RE.search(piece)
-    if tail:
-        end -= len(piece) - tail.start()
+        start += lead
+        piece = piece[lead:]
+    body = piece[:-1] if piece.endswith("\n") else piece
+    kept = len(body.rstrip(_EDGE_CHARS))
+    if kept < len(body):
+        end -= len(piece) - kept
     return start, max(start, end)
 
 

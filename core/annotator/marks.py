@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from core.annotator import lexicon
 from core.annotator.layout import Block
-from core.annotator.tokens import Token, TokenizedText
+from core.annotator.tokens import QUOTE_CHARS, Token, TokenizedText
 
 _PROCLITICS = lexicon.words("proclitics")
 _OPENING_CONTEXT = frozenset("([{«“„")
@@ -85,9 +85,7 @@ def classify_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Ma
     block_starts = [b.start for b in blocks]
     tokens = tokenized.tokens
     marks = []
-    for token in tokens:
-        if not token.is_quote_mark:
-            continue
+    for token in [t for t in tokens if t.norm in QUOTE_CHARS]:  # ``is_quote_mark``, spelled out
         before = _char_before(text, token.start)
         after = _char_after(text, token.end)
         space_before = before == "" or before.isspace() or before in _OPENING_CONTEXT

@@ -10,6 +10,8 @@ ends a phrase elsewhere or stands near a cue. Everything is computed once per to
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
+from weakref import WeakKeyDictionary
 
 from core.annotator import lexicon
 from core.annotator.attribution import cue_form
@@ -25,10 +27,12 @@ from core.annotator.wordstats import FIELDS, WordStats
 
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
+_ECHO_SCAN_MAX = 16  # a first word met at most this often is followed up place by place
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
 _STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
 _FREQUENCY_NAMES = tuple(f"freq={b}" for b in range(4))
+_BINNED_STATS: WeakKeyDictionary[WordStats, dict[str, tuple[str, ...]]] = WeakKeyDictionary()
 
 
 class ArticleWords:
@@ -40,36 +44,71 @@ class ArticleWords:
         self.text = tokenized.text
         self.stats = stats
         self._class_cache: dict[int, str] = {}
-        self._stat_cache: dict[str, tuple[str, ...]] = {}
-        self._ngrams: Counter[tuple[str, ...]] | None = None
+        # A word's binned statistics depend on the table only: kept for the whole process.
+        self._stat_cache = _BINNED_STATS.setdefault(stats, {})
+        self._echoes: dict[tuple[str, ...], int] = {}
+        self._norms: list[str] = []
+        self._norm_positions: dict[str, list[int]] | None = None
+        self._following: dict[str, Counter[tuple[str, ...]]] = {}
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
         self._words_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
-        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article (every such
-        sequence is counted on first use, in linear time whatever the article's length)."""
-        return self._all_ngrams().get(norms, 0)
+        """How often a sequence of one to ``ECHO_MAX`` tokens occurs in the article.
 
-    def _all_ngrams(self) -> Counter[tuple[str, ...]]:
-        """Every 1- to ``ECHO_MAX``-gram of the article, counted once."""
-        if self._ngrams is None:
-            norms = [t.norm for t in self.tokens]
-            counts: Counter[tuple[str, ...]] = Counter()
-            for n in range(1, ECHO_MAX + 1):
-                counts.update(zip(*(norms[k:] for k in range(n)), strict=False))
-            self._ngrams = counts
-        return self._ngrams
+        Counted on first use from the places its first token occurs (indexed once, in linear
+        time): far fewer sequences are asked about than an article has, so counting every
+        n-gram up front cost more than the questions."""
+        count = self._echoes.get(norms)
+        if count is None:
+            count = self._echoes[norms] = self._count_sequence(norms)
+        return count
+
+    def _count_sequence(self, norms: tuple[str, ...]) -> int:
+        size = len(norms)
+        if not 1 <= size <= ECHO_MAX:
+            return 0
+        positions = self._positions().get(norms[0])
+        if positions is None:
+            return 0
+        if size == 1:
+            return len(positions)
+        every = self._norms
+        if len(positions) <= _ECHO_SCAN_MAX:
+            return sum(1 for k in positions if tuple(every[k : k + size]) == norms)
+        # A frequent first word (in a long text, thousands of places): every sequence after it
+        # is counted once, so that the questions about it stay linear in the text's length.
+        following = self._following.get(norms[0])
+        if following is None:
+            end = len(every)
+            following = self._following[norms[0]] = Counter(
+                tuple(every[k : k + n]) for k in positions for n in range(2, ECHO_MAX + 1) if k + n <= end
+            )
+        return following.get(norms, 0)
+
+    def _positions(self) -> dict[str, list[int]]:
+        """Where each folded token occurs in the article (built once)."""
+        if self._norm_positions is None:
+            self._norms = [t.norm for t in self.tokens]
+            index: dict[str, list[int]] = {}
+            for k, norm in enumerate(self._norms):
+                places = index.get(norm)
+                if places is None:
+                    index[norm] = [k]
+                else:
+                    places.append(k)
+            self._norm_positions = index
+        return self._norm_positions
 
     def ends_before_boundary(self, norm: str) -> int:
         """How often ``norm`` stands right before punctuation or a complementiser in the article."""
         if self._before_boundary is None:
             before: Counter[str] = Counter()
-            tokens = self.tokens
-            for k in range(len(tokens) - 1):
-                if tokens[k].is_word and _hard_boundary(tokens[k + 1]):
-                    before[tokens[k].norm] += 1
+            for token, nxt in pairwise(self.tokens):
+                if token.is_word and _hard_boundary(nxt):
+                    before[token.norm] += 1
             self._before_boundary = before
         return self._before_boundary.get(norm, 0)
 
@@ -78,8 +117,9 @@ class ArticleWords:
         if self._near_cue is None:
             near: Counter[str] = Counter()
             tokens = self.tokens
+            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
             for k, token in enumerate(tokens):
-                if is_verb(token):
+                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect"):
                     for j in range(k + 1, min(k + 5, len(tokens))):
                         if not tokens[j].is_word:
                             break
@@ -177,8 +217,7 @@ class ArticleWords:
         token = self.tokens[index]
         if token.norm == "علي" and not token.maqsura:
             return "~word"  # the name, not the preposition
-        profile = self.stats.get(token.norm) if token.is_word else None
-        if not token.is_word or (profile is not None and profile.count >= LEXICAL_MIN_COUNT):
+        if not token.is_word or token.norm in self.stats.counted_at_least(LEXICAL_MIN_COUNT):
             return token.norm
         return "~" + self.word_class(index)
 

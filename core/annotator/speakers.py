@@ -444,9 +444,8 @@ def titled_names(
     titles = lexicon.titles()
     tokens = tokenized.tokens
     found: dict[str, tuple[tuple[str, ...], str]] = {}
-    for index, token in enumerate(tokens):
-        if token.norm not in titles:
-            continue
+    for token in [t for t in tokens if t.norm in titles]:
+        index = token.index
         k = index + 1
         while k < len(tokens) and tokens[k].is_word and (
             _strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))

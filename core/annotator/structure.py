@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from core.annotator import lexicon
 from core.annotator.found import Found
@@ -224,9 +225,23 @@ def _fold_line(content: str) -> str:
 def _matches_line(folded: str, patterns: lexicon.BoilerplatePatterns) -> bool:
     if not folded:
         return False
-    if any(p.match(folded) for p in patterns.lines):
+    union = _line_union(patterns.lines)
+    if union.match(folded) if union is not None else any(p.match(folded) for p in patterns.lines):
         return True
     return any(folded.startswith(p) for p in patterns.prefixes)
+
+
+_GROUP_REFERENCE_RE = re.compile(r"\\[0-9]|\(\?P[=<]")
+
+
+@cache
+def _line_union(lines: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """The line patterns as one alternation: one regex call per paragraph instead of one per
+    pattern. A paragraph matches the alternation exactly when it matches one of them, as long
+    as none refers to a group by number or name (``None`` then: they are tried one by one)."""
+    if not lines or len({p.flags for p in lines}) > 1 or any(_GROUP_REFERENCE_RE.search(p.pattern) for p in lines):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in lines), lines[0].flags)
 
 
 def _looks_like_byline(content: str) -> bool:

@@ -123,7 +123,7 @@ class TokenizedText:
     def word_count(self, norm: str) -> int:
         """How often a folded word occurs in the text (counted once, on first use)."""
         if self._word_counts is None:
-            self._word_counts = Counter(t.norm for t in self.tokens if t.is_word)
+            self._word_counts = Counter([t.norm for t in self.tokens if t.is_word])
         return self._word_counts.get(norm, 0)
 
     def __len__(self) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from core.annotator.layout import Block
 from core.annotator.marks import QuotedSpan, pair_marks
@@ -44,13 +45,15 @@ class ArticleContext:
         return s < max(end, start + 1) and start < e
 
     def _token_blocks(self) -> list[int]:
-        out = []
-        block_index = 0
-        blocks = self.blocks
-        for token in self.tokens:
-            while block_index + 1 < len(blocks) and blocks[block_index + 1].start <= token.start:
-                block_index += 1
-            out.append(block_index)
+        """The paragraph of each token (the last one starting at or before it; 0 before the
+        first): one bisection per paragraph, not a comparison per token."""
+        out: list[int] = []
+        done = 0
+        for number in range(1, len(self.blocks)):
+            first = self.tk.index_at_or_after(self.blocks[number].start)
+            out.extend([number - 1] * (first - done))
+            done = max(done, first)
+        out.extend([max(len(self.blocks) - 1, 0)] * (len(self.tokens) - done))
         return out
 
     def _quote_depths(self) -> list[int]:
@@ -61,12 +64,7 @@ class ArticleContext:
             if len(rng):
                 delta[rng.start] += 1
                 delta[rng.stop] -= 1
-        depth = []
-        running = 0
-        for index in range(len(self.tokens)):
-            running += delta[index]
-            depth.append(running)
-        return depth
+        return list(accumulate(delta[: len(self.tokens)]))
 
     # Quotation spans ---------------------------------------------------------------------------
     def words_in(self, span: QuotedSpan) -> int:
@@ -120,6 +118,10 @@ class ArticleContext:
         starts: list[list[int]] = []
         ends: list[list[int]] = []
         for stops in (outside_ends, ends_here):  # layer 0, layer 1
+            if stops is ends_here and ends_here == outside_ends:  # no sentence ends inside quotes
+                starts.append(starts[0])
+                ends.append(ends[0])
+                break
             layer_starts = [0] * count
             start = 0
             for j in range(count):

@@ -20,6 +20,7 @@ from core.annotator.quotes.candidate import Candidate, Coverage
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CUE_WINDOW, CueSearch
 from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames, introduced_as_name
+from core.annotator.tokens import QUOTE_CHARS
 from core.annotator.word_classes import CONNECTIVES, is_complementizer
 
 _OBJECT_PREPOSITIONS = lexicon.words("object_prepositions")
@@ -255,8 +256,9 @@ class DirectFinder:
         paired = context.span_by_open.keys() | context.span_by_close.keys()
         covered = Coverage(direct)
         found = []
-        for index, token in enumerate(tokens):
-            if not token.is_quote_mark or index in paired or index == 0 or not tokens[index - 1].is_word:
+        for token in [t for t in tokens if t.norm in QUOTE_CHARS]:  # ``is_quote_mark``, spelled out
+            index = token.index
+            if index in paired or index == 0 or not tokens[index - 1].is_word:
                 continue
             if context.depth[index] or covered.covers(token.start):
                 continue

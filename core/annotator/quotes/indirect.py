@@ -47,9 +47,8 @@ class IndirectFinder:
         context = self.context
         last_end = -1
         last_start = -1
-        for index, token in enumerate(tokens):
-            if not token.is_word or not is_complementizer(token):
-                continue
+        for token in [t for t in tokens if t.is_word and is_complementizer(t)]:
+            index = token.index
             if context.is_excluded(token.start, token.end) or context.depth[index] > 0:
                 continue
             nested = token.start < last_end

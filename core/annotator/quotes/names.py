@@ -86,10 +86,8 @@ class ArticleNames:
         titles = lexicon.titles()
         names: set[str] = set()
         tokens = self.tokens
-        for index, token in enumerate(tokens):
-            if token.norm not in titles or not token.norm.startswith("ال"):
-                continue
-            k = index + 1
+        for token in [t for t in tokens if t.norm in titles and t.norm.startswith("ال")]:
+            k = token.index + 1
             while k < len(tokens) and tokens[k].norm in titles:
                 k += 1
             taken = 0
