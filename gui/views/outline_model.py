@@ -122,7 +122,11 @@ class OutlineModel(QAbstractItemModel):
         return [qid for _k, qid in self._idx.speaker_quotes.get(node.ref or "", ())]
 
     def _row_count(self, node: Node) -> int:
-        return len(self._quote_ids(node)) if node.pending else len(node.children)
+        if not node.pending:
+            return len(node.children)
+        if node.kind == "section":
+            return self._idx.section_quote_count(node.ref)
+        return len(self._idx.speaker_quotes.get(node.ref or "", ()))
 
     def _quote_leaves(self, parent: Node, quote_ids: list[str]) -> list[Node]:
         """``_make_node`` for a run of quote rows, unrolled (most of a long article's rows)."""
