@@ -21,11 +21,12 @@ Anything unusual falls back to the sequential load of the same bytes, so the res
 what ``load_document`` gives: no ``os.fork`` (Windows), a file that cannot be read or is too
 large, a child that dies or answers nonsense, a build that fails on a file the child passed.
 
-Measured on a saved 1 MB file (22,000 annotations), launch to usable: the window's process
-spends 0.44 s of CPU instead of 0.53 s, so a machine with a core to spare opens it ~0.08 s sooner.
-On a 2-core machine already running four busy processes the two processes only take turns and
-the second parse costs: 0.91 s instead of 0.80 s. So the window forks only when a core is idle
-(``gui.document.opening``).
+Measured on a saved 1 MB file (22,000 annotations), launch to usable, medians of 7: with both
+cores free for the program (the benchmark run at real-time priority on a busy 2-core machine)
+0.405 s instead of 0.490 s (3.2x instead of 3.8x a bare QPlainTextEdit's 0.128 s); the window's
+process spends 0.42 s of CPU instead of 0.51 s. Where the cores are busy with other work the two
+processes only take turns and the second parse costs: 0.57 s instead of 0.49 s. So the window
+forks only when a core is idle (``gui.document.opening``).
 """
 
 from __future__ import annotations
