@@ -5,7 +5,10 @@ least any Qt program needs to put that text on screen). Each figure is the wall-
 launching the process to the moment, as the program reports it (``IQTIBAS_MILESTONES``):
 
 - saved file, usable: a saved 1 MB article's annotation file painted with its highlights and
-  outline, ready for corrections (target: within 3x bare, aim 2x);
+  outline, ready for corrections (target: within 3x bare, aim 2x); by default its checks run in
+  a forked process only when a core is idle (``gui.document.opening``), so it is also measured
+  with the forked check forced on and off (``IQTIBAS_CHECK_IN_FORK``): which is faster shows
+  whether this machine has a core to spare;
 - article, text shown: a 1 MB ``.txt`` article's text painted, its annotation still running in
   the helper process (target: within 2x bare); and when it became usable, for information.
 
@@ -115,14 +118,19 @@ def opening_ratios(runs: int) -> None:
     commands = {
         "bare": [sys.executable, str(bare_script), str(article)],
         "saved": [*window, str(saved)],
+        "saved-forked": [*window, str(saved)],
+        "saved-in-process": [*window, str(saved)],
         "article": [*window, str(article)],
     }
-    for command in commands.values():  # warm the bytecode cache and the file system cache
-        milestones(command, env)
+    envs = dict.fromkeys(commands, env)
+    envs["saved-forked"] = {**env, "IQTIBAS_CHECK_IN_FORK": "1"}
+    envs["saved-in-process"] = {**env, "IQTIBAS_CHECK_IN_FORK": "0"}
+    for name, command in commands.items():  # warm the bytecode cache and the file system cache
+        milestones(command, envs[name])
     samples: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     for _run in range(runs):
         for name, command in commands.items():
-            samples[name].append(milestones(command, env))
+            samples[name].append(milestones(command, envs[name]))
 
     def median(name: str, milestone: str) -> float:
         return statistics.median(sample[milestone] for sample in samples[name])
@@ -131,10 +139,13 @@ def opening_ratios(runs: int) -> None:
     rows = [
         ("bare QPlainTextEdit, text painted", bare, None),
         ("saved 1 MB file, usable", median("saved", "usable"), "target <= 3x, aim 2x"),
+        ("  the same, checks in a forked process", median("saved-forked", "usable"), "IQTIBAS_CHECK_IN_FORK=1"),
+        ("  the same, checks in the window's", median("saved-in-process", "usable"), "IQTIBAS_CHECK_IN_FORK=0"),
         ("1 MB article, text shown", median("article", "text-painted"), "target <= 2x"),
         ("1 MB article, annotated and usable", median("article", "usable"), "annotation in the helper"),
     ]
-    print(f"Opening ({len(document.text.encode('utf-8')) / 1e6:.2f} MB article, {len(document):,} annotations; median of {runs} runs, from launch)")
+    load = f"1-minute load {os.getloadavg()[0]:.1f} on {len(os.sched_getaffinity(0))} cores" if hasattr(os, "getloadavg") and hasattr(os, "sched_getaffinity") else ""
+    print(f"Opening ({len(document.text.encode('utf-8')) / 1e6:.2f} MB article, {len(document):,} annotations; median of {runs} runs, from launch; {load})")
     for label, seconds, note in rows:
         ratio = f"{seconds / bare:4.1f}x bare" if note else "    1.0x"
         print(f"  {label:38} {seconds:6.3f} s  {ratio}  {note or ''}".rstrip())

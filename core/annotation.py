@@ -146,8 +146,8 @@ class Annotation:
     def _from_validated(cls, values: dict[str, Any], without: str | None = None) -> Annotation:
         """Internal: an annotation from a schema-valid, consistency-checked file, unchecked.
 
-        Only ``core.jsonformat.document_from_dict`` calls this, after ``validate_data`` found no
-        problem. The constructor's checks would only repeat what those already proved: the schema
+        Only ``core.jsonformat`` calls this (``document_from_checked``), after ``validate_data``
+        found no problem. The constructor's checks would only repeat what those already proved: the schema
         requires a non-empty string ``id``, a ``type``, ``origin``, ``status`` and ``kind`` from
         the same lists as ``TYPES``/``ORIGINS``/``STATUSES``/``KINDS`` (a test compares them),
         non-negative integer offsets, a confidence in 0..1, a ``kind`` on every quote and on

@@ -6,6 +6,7 @@ path means "annotate this text" or "load these annotations", so both behave the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,23 +64,31 @@ def is_annotation_path(path: Path) -> bool:
     return path.name.endswith(SUFFIX) or path.suffix.lower() == ".json"
 
 
-def open_article(path: str | Path, *, prefer_saved: bool = True, model_path: str | None = None) -> OpenedArticle:
+def open_article(
+    path: str | Path,
+    *,
+    prefer_saved: bool = True,
+    model_path: str | None = None,
+    load: Callable[[Path], Document] = load_document,
+) -> OpenedArticle:
     """Open an article text (using ``NAME.iqtibas.json`` beside it when present) or a saved file.
 
     An article without saved annotations is annotated with the model in the file ``model_path``
     (one ``iqtibas train`` wrote; the window's Preferences name it), or the bundled model.
+    ``load`` reads a saved file (``load_document``, or a replacement that behaves the same, such
+    as ``core.jsonformat.forked.ForkedCheck.load``).
 
     Raises:
         ArticleError / AnnotationFileError: naming the file and the problem.
     """
     path = Path(path)
     if is_annotation_path(path):
-        document = load_document(path)
+        document = load(path)
         beside = _article_beside(path)
         return OpenedArticle(document, beside, path, from_saved=True, changed_text=_changed_text(beside, document))
     saved = annotation_path_for(path)
     if prefer_saved and path_exists(saved):
-        document = load_document(saved)
+        document = load(saved)
         return OpenedArticle(document, path, saved, from_saved=True, changed_text=_changed_text(path, document))
     read = read_article(path)
     from core.annotator.trained import model_from

@@ -180,7 +180,11 @@ def read_utf8_file(path: str | Path, error: type[InputError], what: str) -> str:
 
     ``what`` completes "is a folder, …" for the message (for example "not an annotation file").
     """
-    raw = read_regular_file(path, error, what)
+    return decode_utf8(read_regular_file(path, error, what), path, error)
+
+
+def decode_utf8(raw: bytes, path: str | Path, error: type[InputError]) -> str:
+    """``raw`` decoded as UTF-8 (a BOM is allowed), or ``error`` naming ``path`` and the byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:

@@ -169,7 +169,7 @@ class Document:
     ) -> Document:
         """Internal: a document from a schema-valid, consistency-checked file.
 
-        Only ``core.jsonformat.document_from_dict`` calls this, after ``validate_data`` found no
+        Only ``core.jsonformat`` calls this (``document_from_checked``), after ``validate_data`` found no
         problem: ``consistency_problems`` has already refused duplicate ids, spans past the end
         of the text, references to unknown ids, to the wrong type or to the annotation itself,
         and checked ``sha256`` against the text, so the per-annotation checks of the constructor

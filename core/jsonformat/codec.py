@@ -170,6 +170,15 @@ def loads_document(text: str, path: str = "<string>") -> Document:
     return document_from_dict(parse_json(text, path, AnnotationFileError), path)
 
 
+def check_file_text(text: str, path: str = "<string>") -> None:
+    """Everything ``loads_document`` checks, without building the document.
+
+    Raises:
+        AnnotationFileError: the problem ``loads_document`` would raise, in the same words.
+    """
+    _refuse_problems(parse_json(text, path, AnnotationFileError), path)
+
+
 def document_from_dict(data: Any, path: str = "<data>") -> Document:
     """Build a document from parsed JSON after full validation.
 
@@ -177,10 +186,21 @@ def document_from_dict(data: Any, path: str = "<data>") -> Document:
     repeating the model's checks (``Annotation._from_validated``, ``Document._from_validated``
     say which checks of the schema and of ``consistency_problems`` make them redundant).
     """
+    _refuse_problems(data, path)
+    return document_from_checked(data, path)
+
+
+def _refuse_problems(data: Any, path: str) -> None:
     problems = validate_data(data, path)
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise AnnotationFileError(path, problems[0] + more)
+
+
+def document_from_checked(data: Any, path: str = "<data>") -> Document:
+    """Build a document from parsed JSON that ``validate_data`` has passed (here or, for the
+    same bytes, in the process ``core.jsonformat.forked`` started): no check is repeated, so
+    anything else may raise anything."""
     doc_part = data["document"]
     # _annotation_from_dict's common case inline: one call per annotation instead of two.
     plain, make = _PLAIN_KEYS_OF_TYPE, Annotation._from_validated

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.jsonformat.forked import ForkedCheck
     from gui.application.main_window import MainWindow
 
 WINDOW_EPILOG = """\
@@ -44,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 class Application:
     """Holds the QApplication, its translators and the current main window."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, early: ForkedCheck | None = None) -> None:
+        """``early``: the check of the file named by ``args.path``, started before Qt was imported."""
         from PySide6.QtCore import QCoreApplication, QSettings
         from PySide6.QtWidgets import QApplication
 
@@ -58,6 +60,7 @@ class Application:
         self.app: QApplication = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0] if sys.argv else "iqtibas"])
         self.app.setApplicationDisplayName("Iqtibas")
         self.args = args
+        self.early = early
         if getattr(args, "annotator", None) is not None:
             settings().annotator = args.annotator
         self.translations = i18n.Translations()
@@ -89,7 +92,13 @@ class Application:
 
     def open_initial(self) -> None:
         window = self.window
-        if self.args.path:
+        early, self.early = self.early, None
+        if early is not None:
+            try:
+                window.files.open_path(Path(self.args.path), ask=False, load=early.load)
+            finally:
+                early.discard()  # unused if the file went to the helper process
+        elif self.args.path:
             window.open_path(Path(self.args.path), ask=False)
         else:
             window.files.open_sample()
@@ -130,6 +139,9 @@ class Application:
             screenshot = Screenshot(self.app, window, window.workspace, window.view, window.files, Path(self.args.screenshot))
         if not self.args.no_recovery and not self.args.screenshot and window.files.recovery.entries():
             # Work left by a crash: offer it back in the shown window before anything else.
+            if self.early is not None:
+                self.early.discard()
+                self.early = None
             window.show()
             QTimer.singleShot(0, self._recover_or_open)
         else:
@@ -149,7 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.path and not Path(args.path).exists():
         print(f"iqtibas: {args.path}: no such file or folder", file=sys.stderr)
         return 2
-    application = Application(args)
+    # Before Qt is imported: a saved file's checks run in a forked process meanwhile.
+    from gui.document.opening import check_early
+
+    application = Application(args, check_early(args.path))
     from gui.application.crash import CrashReporter
 
     reporter = CrashReporter(lambda: (application.window, application.window.workspace, application.window.files))

@@ -6,10 +6,10 @@ Opening is as quick as the file allows, and the window never waits for the annot
   automatic annotator runs in the helper process (``gui.document.workers``), and its result
   replaces the text-only session, filling in highlights, outline and review counts, while the
   status bar shows the work under way. Nothing can be edited before.
-- A saved annotation file up to ``IN_PROCESS_LIMIT`` is loaded in the window's own process:
-  starting the helper and sending the document back would cost more than loading it (measured
-  with ``benchmarks/bench_gui.py``). A larger one loads in the helper process. Python's cycle
-  collector waits until the loaded file is painted (``gui.document.collector``).
+- A saved annotation file up to ``IN_PROCESS_LIMIT`` is loaded in the window's own process
+  (``gui.document.opening``; the file named on the command line is checked in a process forked
+  at start). A larger one loads in the helper process. Python's cycle collector waits until the
+  loaded file is painted (``gui.document.collector``).
 
 A file that cannot be opened gets a dialog naming it and the problem, and the document shown
 stays; a late result of an opening the user has since replaced is dropped. Saving goes through
@@ -25,6 +25,7 @@ Signals:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,11 +35,12 @@ from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, article_id, is_annotation_path, open_article
 from core.errors import IqtibasError, printable
-from core.jsonformat import SUFFIX, annotation_path_for, save_document
+from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document
 from core.loading import read_article
 from core.model import Document
 from gui.dialogs import prompts
 from gui.document.collector import CollectorPause
+from gui.document.opening import IN_PROCESS_LIMIT
 from gui.document.recovery import RecoveryEntry, RecoveryStore
 from gui.document.session import DocumentSession
 from gui.document.workers import Worker
@@ -50,8 +52,8 @@ from gui.views.status_bar import StatusBar
 if TYPE_CHECKING:  # the annotator is imported when it is needed: opening a saved file never is
     from core.carryover import CarriedOver
 
-# Annotation files up to this size (about a 1.5 MB article) load in the window's own process.
-IN_PROCESS_LIMIT = 12_000_000
+Loader = Callable[[Path], Document]
+
 # The helper starts once the text is painted, or after this long (a hidden window never paints).
 START_AFTER_PAINT_MS = 250
 # The cycle collector, held back while a file opens in-process, resumes once the text is painted,
@@ -95,10 +97,14 @@ class FileController(QObject):
         recent = settings().recent_files
         return Path(recent[0]).parent if recent else Path.home()
 
-    def open_path(self, path: Path | str, *, ask: bool = True, prefetched: OpenedArticle | None = None) -> bool:
+    def open_path(
+        self, path: Path | str, *, ask: bool = True, prefetched: OpenedArticle | None = None, load: Loader = load_document
+    ) -> bool:
         """Open an article or annotation file; False if the user cancelled.
 
-        Folders are the corpus controller's (``CorpusController.open_folder``).
+        ``load`` reads a saved annotation file loaded in this process (the window's entry passes
+        ``ForkedCheck.load``: ``gui.document.opening``). Folders are the corpus controller's
+        (``CorpusController.open_folder``).
         """
         path = Path(path)
         if ask and not self.maybe_close():
@@ -111,7 +117,7 @@ class FileController(QObject):
         saved = path if is_annotation_path(path) else annotation_path_for(path)
         if saved.exists():
             if saved.stat().st_size <= IN_PROCESS_LIMIT:
-                self._open_here(path, request)
+                self._open_here(path, request, load)
             else:
                 self._open_in_helper(path, request, self.tr("Opening %1…"))
             return True
@@ -126,7 +132,7 @@ class FileController(QObject):
         self._open_in_helper(path, request, message, after_paint=True)
         return True
 
-    def _open_here(self, path: Path, request: int) -> None:
+    def _open_here(self, path: Path, request: int, load: Loader) -> None:
         # No search for reference cycles among the objects of the file until it is on screen
         # (gui.document.collector says why).
         if not self._collector.paused:
@@ -134,7 +140,7 @@ class FileController(QObject):
             self._view.painted.connect(self._collector.resume, Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(RESUME_COLLECTOR_MS, self._collector.resume)
         try:
-            opened = open_article(path)
+            opened = open_article(path, load=load)
         except (IqtibasError, OSError) as error:
             self._collector.resume()
             self._on_failed(path, request, error)

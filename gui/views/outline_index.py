@@ -123,20 +123,34 @@ class OutlineIndex:
         return ["title", *sections, "boilerplate", "speakers"]
 
     def section_quote_ids(self, section_id: str | None) -> list[str]:
+        low, high = self._section_quotes(section_id)
+        return [qid for _key, qid in self.quotes[low:high]]
+
+    def section_quote_count(self, section_id: str | None) -> int:
+        low, high = self._section_quotes(section_id)
+        return high - low
+
+    def _section_quotes(self, section_id: str | None) -> tuple[int, int]:
+        """Where the quotes of the section ``section_id`` lie in ``quotes`` (all for None)."""
         if section_id is None or not self.sections:
-            return [qid for _key, qid in self.quotes]
+            return 0, len(self.quotes)
         position = self._section_position(section_id)
+        if position is None:
+            return 0, 0  # no longer a section: its row goes within the same edit
         start = self.sections[position][0][0] if position > 0 else None
         following = self.sections[position + 1][0][0] if position + 1 < len(self.sections) else None
         low = 0 if start is None else bisect_left(self.quotes, ((start,),))
         high = len(self.quotes) if following is None else bisect_left(self.quotes, ((following,),))
-        return [qid for _key, qid in self.quotes[low:high]]
+        return low, high
 
-    def _section_position(self, section_id: str) -> int:
+    def _section_position(self, section_id: str) -> int | None:
         document = self._document
         assert document is not None
-        section = document.get(section_id)
-        return bisect_left(self.sections, (section.sort_key(), section_id))
+        section = document.find(section_id)
+        if section is None:
+            return None
+        position = bisect_left(self.sections, (section.sort_key(), section_id))
+        return position if position < len(self.sections) and self.sections[position][1] == section_id else None
 
     def section_for_start(self, start: int) -> str | None:
         if not self.sections:

@@ -6,7 +6,8 @@ belong to the last section starting at or before them, rejected annotations are 
 speakers are ordered by number of quotes. The tree is rebuilt only when a document is set; each
 edit reconciles just the rows it touched with ``beginInsertRows``/``beginRemoveRows``/
 ``beginMoveRows`` and ``dataChanged``, so selection and expansion survive and a 5 MB article
-stays fast.
+stays fast. A section's or a speaker's quote rows (most rows; out of sight at first) are made when
+first asked for: no view knows them before, so edits leave them to be made from the index then.
 
 Column 0 is the item, column 1 its review state (status and the annotator's confidence).
 """
@@ -14,6 +15,7 @@ Column 0 is the item, column 1 its review state (status and the annotator's conf
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -24,6 +26,7 @@ from core.model import Annotation, Document, ModelEvent
 from core.outline import quote_summary
 from gui.document.labels import isolate, kind_label, status_label, type_label
 from gui.views.outline_index import OutlineIndex, nearest
+from gui.views.outline_rows import Node, renumber
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,32 +38,13 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-_FONTS: dict[str, QFont] = {}
-
-
+@cache
 def _font(name: str) -> QFont:
     """Bold (group rows) or struck-out (rejected rows) fonts, made once a QApplication exists."""
-    font = _FONTS.get(name)
-    if font is None:
-        font = QFont()
-        font.setBold(name == "bold")
-        font.setStrikeOut(name == "struck")
-        _FONTS[name] = font
+    font = QFont()
+    font.setBold(name == "bold")
+    font.setStrikeOut(name == "struck")
     return font
-
-
-class Node:
-    """One row. ``key`` is unique among its siblings; ``ref`` is an annotation id or a name."""
-
-    __slots__ = ("children", "key", "kind", "parent", "ref", "row")
-
-    def __init__(self, key: Hashable, kind: str, ref: str | None, parent: Node | None) -> None:
-        self.key = key
-        self.kind = kind  # root, title, section, quote, bgroup, boilerplate, sgroup, speaker, squote
-        self.ref = ref
-        self.parent = parent
-        self.children: list[Node] = []
-        self.row = 0
 
 
 class OutlineModel(QAbstractItemModel):
@@ -91,7 +75,7 @@ class OutlineModel(QAbstractItemModel):
         self._root = Node("root", "root", None, None)
         if document is not None:
             self._root.children = [self._make_node(key, self._root) for key in self._idx.top_keys()]
-            _renumber(self._root)
+            renumber(self._root)
         self.endResetModel()
 
     def _make_node(self, key: Hashable, parent: Node) -> Node:
@@ -109,7 +93,7 @@ class OutlineModel(QAbstractItemModel):
             ref: str = key[1]
             if tag == "section":
                 node = Node(key, "section", ref, parent)
-                node.children = self._quote_leaves(node, self._idx.section_quote_ids(ref))
+                node.pending = True
             elif tag == "quote":
                 node = Node(key, "quote" if parent.kind == "section" else "squote", ref, parent)
             elif tag == "boilerplate":
@@ -117,13 +101,32 @@ class OutlineModel(QAbstractItemModel):
             elif tag == "speaker":
                 node = Node(key, "speaker", ref, parent)
                 self._speaker_nodes[ref] = node
-                node.children = self._quote_leaves(node, [qid for _k, qid in self._idx.speaker_quotes.get(ref, ())])
+                node.pending = True
             else:  # pragma: no cover - keys are made above
                 raise ValueError(key)
-        _renumber(node)
+        renumber(node)
         if node.ref is not None and node.kind in ("title", "section", "quote", "squote", "boilerplate"):
             self._nodes.setdefault(node.ref, []).append(node)
         return node
+
+    def _children(self, node: Node) -> list[Node]:
+        """``node``'s rows; a section's or a speaker's quote rows are made on first need."""
+        if node.pending:
+            node.pending = False
+            node.children = self._quote_leaves(node, self._quote_ids(node))
+        return node.children
+
+    def _quote_ids(self, node: Node) -> list[str]:
+        if node.kind == "section":
+            return self._idx.section_quote_ids(node.ref)
+        return [qid for _k, qid in self._idx.speaker_quotes.get(node.ref or "", ())]
+
+    def _row_count(self, node: Node) -> int:
+        if not node.pending:
+            return len(node.children)
+        if node.kind == "section":
+            return self._idx.section_quote_count(node.ref)
+        return len(self._idx.speaker_quotes.get(node.ref or "", ()))
 
     def _quote_leaves(self, parent: Node, quote_ids: list[str]) -> list[Node]:
         """``_make_node`` for a run of quote rows, unrolled (most of a long article's rows)."""
@@ -203,11 +206,11 @@ class OutlineModel(QAbstractItemModel):
                 self._retarget(title, new_title)
             for node in self._root.children:
                 if node.kind == "section":
-                    self._reconcile(node, self._index_of(node), [("quote", q) for q in self._idx.section_quote_ids(node.ref)])
+                    self._follow_section(node)
         else:
             for node in self._root.children:
                 if node.kind == "section" and (node.ref in sections or (node.ref is None and sections)):
-                    self._reconcile(node, self._index_of(node), [("quote", q) for q in self._idx.section_quote_ids(node.ref)])
+                    self._follow_section(node)
         if boilerplate:
             group = self._group("bgroup")
             self._reconcile(group, self._index_of(group), [("boilerplate", b) for _k, b in self._idx.boilerplate])
@@ -217,7 +220,8 @@ class OutlineModel(QAbstractItemModel):
             for name in speakers:
                 speaker_node = self._speaker_nodes.get(name)
                 if speaker_node is not None:
-                    self._reconcile(speaker_node, self._index_of(speaker_node), [("quote", q) for _k, q in self._idx.speaker_quotes.get(name, ())])
+                    if not speaker_node.pending:
+                        self._reconcile(speaker_node, self._index_of(speaker_node), self._quote_keys(speaker_node))
                     self._changed(speaker_node)
             self._changed(group)
         if boilerplate:
@@ -227,6 +231,15 @@ class OutlineModel(QAbstractItemModel):
                 self._changed(node)
                 if node.kind == "quote" and node.parent is not None:
                     self._changed(node.parent)  # the section's quote count
+
+    def _follow_section(self, node: Node) -> None:
+        if node.pending:
+            self._changed(node)  # its quote count; its rows are made when asked for
+        else:
+            self._reconcile(node, self._index_of(node), self._quote_keys(node))
+
+    def _quote_keys(self, node: Node) -> list[Hashable]:
+        return [("quote", quote_id) for quote_id in self._quote_ids(node)]
 
     def _retarget(self, node: Node, ref: str | None) -> None:
         if node.ref is not None:
@@ -258,8 +271,8 @@ class OutlineModel(QAbstractItemModel):
     def _reconcile(self, parent: Node, parent_index: QModelIndex, desired: list[Hashable]) -> None:
         """Make ``parent``'s children follow ``desired`` keys with removes, moves and inserts."""
         children = parent.children
-        if [c.key for c in children] == desired:
-            return
+        if parent.pending or [c.key for c in children] == desired:
+            return  # rows not made yet are made as they are then
         wanted = set(desired)
         # 1. Remove rows whose key is gone, in runs from the bottom.
         row = len(children) - 1
@@ -274,7 +287,7 @@ class OutlineModel(QAbstractItemModel):
             for node in children[row : last + 1]:
                 self._forget(node)
             del children[row : last + 1]
-            _renumber(parent)
+            renumber(parent)
             self.endRemoveRows()
             row -= 1
         # 2. Walk the desired order: move existing rows up, insert runs of new ones.
@@ -288,7 +301,7 @@ class OutlineModel(QAbstractItemModel):
             if source is not None:
                 self.beginMoveRows(parent_index, source, source, parent_index, position)
                 children.insert(position, children.pop(source))
-                _renumber(parent)
+                renumber(parent)
                 self.endMoveRows()
                 position += 1
                 continue
@@ -298,7 +311,7 @@ class OutlineModel(QAbstractItemModel):
                 end += 1
             self.beginInsertRows(parent_index, position, end - 1)
             children[position:position] = [self._make_node(k, parent) for k in desired[position:end]]
-            _renumber(parent)
+            renumber(parent)
             self.endInsertRows()
             position = end
 
@@ -312,6 +325,8 @@ class OutlineModel(QAbstractItemModel):
     def index_for_annotation(self, annotation: Annotation) -> QModelIndex:
         """The row that shows ``annotation`` (or what stands for it), else an invalid index."""
         document = self._document
+        if annotation.type == "quote":
+            self._make_quote_rows(annotation)
         nodes = self._nodes.get(annotation.id)
         if nodes:
             node = next((n for n in nodes if n.kind != "squote"), nodes[0])
@@ -333,6 +348,14 @@ class OutlineModel(QAbstractItemModel):
                 if quote is not None and quote.cue_id == annotation.id:
                     return self.index_for_annotation(quote)
         return QModelIndex()
+
+    def _make_quote_rows(self, quote: Annotation) -> None:
+        """Make the rows of the section and the speaker that list ``quote``, if not made yet."""
+        section_id = self._idx.section_for_start(quote.start)
+        sections = [n for n in self._root.children if n.kind == "section" and n.ref == section_id]
+        for node in [*sections, self._speaker_nodes.get(quote.speaker or "")]:
+            if node is not None:
+                self._children(node)
 
     def quote_count(self) -> int:
         return len(self._idx.quotes)
@@ -374,9 +397,10 @@ class OutlineModel(QAbstractItemModel):
         node = self.node(parent)
         if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        if row >= len(node.children):
+        children = self._children(node)
+        if row >= len(children):
             return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
+        return self.createIndex(row, column, children[row])
 
     # QObject.parent() has no argument: the typed overloads cannot say "either"; Qt's item models override it so.
     def parent(self, index: _ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -391,13 +415,14 @@ class OutlineModel(QAbstractItemModel):
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        return len(self._children(self.node(parent)))
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 2
 
     def hasChildren(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        valid = not parent.isValid() or parent.column() == 0
+        return valid and self._row_count(self.node(parent)) > 0  # without making the rows
 
     def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -456,7 +481,7 @@ class OutlineModel(QAbstractItemModel):
         if kind == "section":
             heading = document.find(annotation.heading_id) if annotation is not None else None
             name = self._text(heading, 10) if heading is not None else self.tr("Lead")
-            return f"{name}  ({len(node.children)})"
+            return f"{name}  ({self._row_count(node)})"
         if kind in ("quote", "squote") and annotation is not None:
             speaker = annotation.speaker or "؟"
             cue = f" · {annotation.cue}" if annotation.cue else ""
@@ -561,12 +586,7 @@ class OutlineModel(QAbstractItemModel):
         """The tree as nested ``(kind, ref, children)`` tuples."""
 
         def walk(node: Node) -> tuple[str, str | None, list[Any]]:
-            return (node.kind, node.ref, [walk(c) for c in node.children])
+            return (node.kind, node.ref, [walk(c) for c in self._children(node)])
 
         return [walk(c) for c in self._root.children]
-
-
-def _renumber(node: Node) -> None:
-    for row, child in enumerate(node.children):
-        child.row = row
 

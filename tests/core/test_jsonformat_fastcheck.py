@@ -112,3 +112,68 @@ def test_signature_places_values_among_the_limits_as_bisection_does(values: list
         for value in values
     )
     assert signature(item) == (tuple(item), expected)
+
+
+_CACHED_SCHEMA = {
+    "$id": "https://example.org/cached.schema.json",
+    "type": "object",
+    "properties": {"n": {"type": "integer", "minimum": 0}, "s": {"type": "string", "maxLength": 3}},
+    "required": ["n"],
+}
+
+
+def _accepts(check: object, data: object) -> bool:
+    import fastjsonschema
+
+    try:
+        check(data)  # type: ignore[operator]
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def test_compiled_checks_are_kept_in_the_cache_and_used_from_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import fastjsonschema
+
+    from core.cache import cache_folder
+    from core.jsonformat.fastcheck import compiled
+
+    samples = [{"n": 1}, {"n": -1}, {"s": "x"}, {"n": 2, "s": "long"}, {"n": 0, "s": "ab"}, [], {"n": 1.5}]
+    reference = fastjsonschema.compile(_CACHED_SCHEMA)
+    first = compiled(_CACHED_SCHEMA)
+    entries = list(cache_folder().iterdir())
+    assert len(entries) == 1
+    assert [_accepts(first, s) for s in samples] == [_accepts(reference, s) for s in samples]
+
+    def no_code_generation(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the cached code was not used")
+
+    monkeypatch.setattr(fastjsonschema, "compile_to_code", no_code_generation)
+    second = compiled(_CACHED_SCHEMA)  # from the cache: no code is generated
+    assert [_accepts(second, s) for s in samples] == [_accepts(reference, s) for s in samples]
+    assert list(cache_folder().iterdir()) == entries
+
+
+def test_a_damaged_cache_entry_is_rebuilt() -> None:
+    import fastjsonschema
+
+    from core.cache import cache_folder
+    from core.jsonformat.fastcheck import compiled
+
+    compiled(_CACHED_SCHEMA)
+    (entry,) = cache_folder().iterdir()
+    entry.write_bytes(b"\x00not marshal data")
+    check = compiled(_CACHED_SCHEMA)
+    assert _accepts(check, {"n": 3}) and not _accepts(check, {"n": -3})
+    assert entry.read_bytes() != b"\x00not marshal data"
+    assert _accepts(fastjsonschema.compile(_CACHED_SCHEMA), {"n": 3})
+
+
+def test_an_unwritable_cache_costs_only_time(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core.jsonformat.fastcheck import compiled
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("IQTIBAS_CACHE_DIR", str(blocker / "cache"))
+    check = compiled(_CACHED_SCHEMA)
+    assert _accepts(check, {"n": 3}) and not _accepts(check, {"n": -3})

@@ -2,7 +2,8 @@
 
 The automatic annotator and ``multiprocessing`` (the helper process and its resource tracker)
 serve articles still to annotate; a window showing a saved file must neither import them nor
-start a process, or every opening pays for them before its first paint. Correcting such a file
+start the helper, or every opening pays for them before its first paint (the file's check may
+run in a forked child: ``core.jsonformat.forked``). Correcting such a file
 later (re-annotating a changed article, a .txt) still starts them, when it is needed.
 """
 

@@ -105,3 +105,67 @@ def test_roles(qapp, qtmodeltester, document) -> None:  # type: ignore[no-untype
     assert title.data(ANNOTATION_ID_ROLE) == document.of_type("title")[0].id
     assert model.index(0, 1).data() is not None  # review column
     assert model.annotation_for(title) == document.of_type("title")[0]
+
+
+def quote_rows_made(model: OutlineModel) -> int:
+    """How many quote rows exist so far (sections' and speakers' quote rows are made lazily)."""
+    return sum(1 for nodes in model._nodes.values() for node in nodes if node.kind in ("quote", "squote"))
+
+
+@given(ops=OPS, peeks=st.lists(st.integers(0, 10_000), max_size=3))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_quote_rows_made_late_follow_the_edits_made_before(qapp, qtmodeltester, ops, peeks) -> None:  # type: ignore[no-untyped-def]
+    """Nothing has asked for a section's or speaker's quotes: none are made; edits then leave
+    them unmade (no view knows them) or reconcile the few made, and the tree ends up right."""
+    document = sample_document()
+    session = DocumentSession(document)
+    model = OutlineModel()
+    model.set_document(document)
+    session.changed.connect(model.apply)
+    assert quote_rows_made(model) == 0
+    top = [model.index(row, 0) for row in range(model.rowCount())]
+    assert all(model.hasChildren(index) == (model._row_count(model.node(index)) > 0) for index in top)
+    assert quote_rows_made(model) == 0  # hasChildren answers without making them
+    for peek in peeks:  # a view opens a section, or the selection goes to a quote
+        quotes = document.of_type("quote")
+        if peek % 2 and quotes:
+            quote = quotes[peek % len(quotes)]
+            assert model.index_for_annotation(quote).data(ANNOTATION_ID_ROLE) == quote.id
+        else:
+            model.rowCount(top[peek % len(top)])
+    for op, n in ops:
+        annotations = [a for a in document if a.type != "section"]
+        target: Annotation = annotations[n % len(annotations)]
+        if op in ("status", "speaker"):
+            session.set_status(target.id, ("accepted", "rejected", "pending")[n % 3])
+        elif op in ("delete", "retype"):
+            session.delete(target.id)
+        elif op == "resize":
+            session.resize(target.id, max(0, target.start - 3), target.end)
+        elif op == "create":
+            start = n % (len(document.text) - 20)
+            session.create(("quote", "heading", "speaker")[n % 3], start, start + 12)
+        elif op == "undo":
+            session.undo_stack.undo()
+        else:
+            session.undo_stack.redo()
+    for quote in document.of_type("quote"):
+        if quote.is_active:
+            assert model.index_for_annotation(quote).data(ANNOTATION_ID_ROLE) == quote.id
+    assert model.snapshot() == outline_snapshot(document)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_section_row_not_made_answers_while_its_section_goes(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Within an edit that removes a section, views (Qt's model tester among them) may ask about
+    its row between the index update and the row's removal: an unmade row counts no quotes
+    instead of failing on the section that is gone (found by the random edit sequences)."""
+    document = sample_document()
+    model = OutlineModel()
+    model.set_document(document)
+    section = document.of_type("section")[1]
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(ANNOTATION_ID_ROLE) == section.id)
+    document.remove(section.id)  # the model has not heard of it yet, as in the middle of apply
+    model._idx.remove(section)
+    index = model.index(row, 0)
+    assert not model.hasChildren(index) and model.rowCount(index) == 0
