@@ -113,15 +113,30 @@ class ArabicLayoutKeys(QObject):
     An application event filter: it sees a key press before the focused widget does, and only
     key presses reach it that matched no shortcut (with a Latin layout configured, Qt's own
     match already took them).
+
+    It filters nothing until ``install`` is called, which the window does at its first paint:
+    an application filter written in Python is called for every event of the program, and
+    before that paint (while the window opens its document) those are thousands, each
+    converted to Python — measured, about 20 ms of a 1 MB file's 0.4 s from launch to usable
+    (``benchmarks/bench_gui.py``). No key press reaches a window that is not on screen yet.
     """
 
     def __init__(self, window: QWidget, actions: Sequence[QAction]) -> None:
         super().__init__(window)
         self._window = window
         self._actions = actions
+        self._installed = False
+
+    def install(self) -> None:
+        """Start filtering the application's key presses (once; later calls do nothing)."""
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and not self._installed:
             app.installEventFilter(self)
+            self._installed = True
+
+    @property
+    def installed(self) -> bool:
+        return self._installed
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         actions = self.window_actions
         (actions.order_doubt if self.review.order == DOUBT else actions.order_reading).setChecked(True)
         self.view.set_context_actions([*actions.mark.values(), None, actions.delete, actions.accept, actions.reject])
+        # The Arabic-layout keys' application-wide filter slows every event: it starts once the
+        # window is on screen (``ArabicLayoutKeys``).
+        self.view.firstPainted.connect(actions.arabic_layout.install)
         self._connect()
         self.setAcceptDrops(True)
         self.refresh_recent_menu()

@@ -20,6 +20,7 @@ Signals:
     cursorOffsetChanged(int): the text cursor moved (code-point offset of its position).
     zoomChanged(int): the article font's point size changed.
     painted(): the view painted a document's text (after the paint).
+    firstPainted(): the view painted for the first time, with or without text (once).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class ArticleView(QPlainTextEdit):
     cursorOffsetChanged = Signal(int)
     zoomChanged = Signal(int)
     painted = Signal()
+    firstPainted = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,7 @@ class ArticleView(QPlainTextEdit):
         self.setFont(article_font(self._point_size))
         self._offsets = OffsetMap("")
         self._text = ""  # the stored text shown (before ``view_text``)
+        self._painted_once = False
         self._index: SpanIndex | None = None
         self._highlighter = AnnotationHighlighter(self.document())
         self._current: tuple[int, int] | None = None
@@ -142,6 +145,9 @@ class ArticleView(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         self.draw_visible_blocks()
         super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            self.firstPainted.emit()
         if self._text:
             self.painted.emit()
 

@@ -212,3 +212,26 @@ def test_the_sheet_shows_the_arabic_keys_after_the_latin_ones(window) -> None:  
     assert dict(shortcut_rows(window.window_actions.all))["Next pending"] == "N"
     menu_keys = window.window_actions.next_pending.shortcut().toString()
     assert menu_keys == "N"
+
+
+def test_the_arabic_keys_start_with_the_first_paint_of_the_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The application-wide filter costs every event a call into Python: none before the window
+    is on screen, and the keys work as soon as it is."""
+    from gui.application.main_window import MainWindow
+    from gui.dialogs import prompts
+    from gui.document.recovery import RecoveryStore
+
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *_: prompts.DISCARD)
+    window = MainWindow(recovery=RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(window)
+    layout = window.window_actions.arabic_layout
+    assert not layout.installed
+    window.files.open_sample()
+    assert not layout.installed
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitUntil(lambda: layout.installed)
+    layout.install()  # a second call changes nothing
+    focus(qtbot, window.view)
+    press(window.view, "ى")
+    assert window.workspace.current_id is not None
