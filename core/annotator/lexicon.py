@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from core.annotator.latin_patterns import needs_latin_letter
 from core.folding import fold
 from core.resources import read_lines
 
@@ -237,6 +238,8 @@ class BoilerplatePatterns:
     lines: tuple[re.Pattern[str], ...]
     prefixes: tuple[str, ...]
     fragments: tuple[re.Pattern[str], ...]
+    # For each fragment: it cannot match a text in which ``latin_patterns.LATIN_RE`` finds nothing.
+    latin_only: tuple[bool, ...] = ()
 
 
 @cache
@@ -255,4 +258,5 @@ def boilerplate_patterns() -> BoilerplatePatterns:
             fragments.append(re.compile(pattern, re.MULTILINE))
         else:
             raise ValueError(f"boilerplate.tsv: unknown kind {kind!r}")
-    return BoilerplatePatterns(tuple(lines), tuple(prefixes), tuple(fragments))
+    latin_only = tuple(needs_latin_letter(pattern) for pattern in fragments)
+    return BoilerplatePatterns(tuple(lines), tuple(prefixes), tuple(fragments), latin_only)

@@ -15,6 +15,7 @@ from functools import cache
 
 from core.annotator import lexicon
 from core.annotator.found import Found
+from core.annotator.latin_patterns import LATIN_RE
 from core.annotator.layout import Block, trim
 from core.folding import Shadow, fold
 
@@ -168,7 +169,13 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
         break
 
     # Fragments inside lines: photo credits, URLs, share buttons, datelines, tag lists.
-    for pattern in patterns.fragments:
+    has_latin: bool | None = None  # searched for once, if a Latin-only pattern comes
+    for pattern, latin_only in zip(patterns.fragments, patterns.latin_only, strict=True):
+        if latin_only:
+            if has_latin is None:
+                has_latin = LATIN_RE.search(text) is not None
+            if not has_latin:
+                continue  # it cannot match (see ``latin_patterns``)
         for match in pattern.finditer(text):
             # Inside the headline only a marker that ends it is furniture ("… / إضافة أولى
             # وأخيرة"); the title is then trimmed before it (``trim_title``).
