@@ -63,35 +63,39 @@ OPS = st.lists(
 )
 
 
+def apply_edit(session: DocumentSession, document: Document, op: str, n: int) -> None:
+    """One of ``OPS``'s edits, through the session as the window makes it."""
+    annotations = [a for a in document if a.type != "section"]
+    target: Annotation = annotations[n % len(annotations)]
+    if op == "status":
+        session.set_status(target.id, ("accepted", "rejected", "pending")[n % 3])
+    elif op == "speaker":
+        quotes = document.of_type("quote")
+        if quotes:
+            session.set_speaker(quotes[n % len(quotes)].id, ("سامي الخطيب", "ليلى منصور", "جديد")[n % 3])
+    elif op == "delete":
+        session.delete(target.id)
+    elif op == "retype":
+        session.retype(target.id, ("heading", "quote", "boilerplate", "cue")[n % 4], kind=None)
+    elif op == "resize":
+        session.resize(target.id, max(0, target.start - 3), target.end)
+    elif op == "create":
+        start = n % (len(document.text) - 20)
+        session.create(("quote", "heading", "speaker")[n % 3], start, start + 12)
+    elif op == "undo":
+        session.undo_stack.undo()
+    elif op == "redo":
+        session.undo_stack.redo()
+
+
 @given(ops=OPS)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_random_edit_sequences(qapp, qtmodeltester, ops) -> None:  # type: ignore[no-untyped-def]
     document = sample_document()
     session, model = make(document, qtmodeltester)
     original = sample_document()
-    names = ["سامي الخطيب", "ليلى منصور", "جديد"]
     for op, n in ops:
-        annotations = [a for a in document if a.type != "section"]
-        target: Annotation = annotations[n % len(annotations)]
-        if op == "status":
-            session.set_status(target.id, ("accepted", "rejected", "pending")[n % 3])
-        elif op == "speaker":
-            quotes = document.of_type("quote")
-            if quotes:
-                session.set_speaker(quotes[n % len(quotes)].id, names[n % 3])
-        elif op == "delete":
-            session.delete(target.id)
-        elif op == "retype":
-            session.retype(target.id, ("heading", "quote", "boilerplate", "cue")[n % 4], kind=None)
-        elif op == "resize":
-            session.resize(target.id, max(0, target.start - 3), target.end)
-        elif op == "create":
-            start = n % (len(document.text) - 20)
-            session.create(("quote", "heading", "speaker")[n % 3], start, start + 12)
-        elif op == "undo":
-            session.undo_stack.undo()
-        elif op == "redo":
-            session.undo_stack.redo()
+        apply_edit(session, document, op, n)
         assert model.snapshot() == outline_snapshot(document)
     while session.undo_stack.canUndo():
         session.undo_stack.undo()
@@ -134,21 +138,7 @@ def test_quote_rows_made_late_follow_the_edits_made_before(qapp, qtmodeltester, 
         else:
             model.rowCount(top[peek % len(top)])
     for op, n in ops:
-        annotations = [a for a in document if a.type != "section"]
-        target: Annotation = annotations[n % len(annotations)]
-        if op in ("status", "speaker"):
-            session.set_status(target.id, ("accepted", "rejected", "pending")[n % 3])
-        elif op in ("delete", "retype"):
-            session.delete(target.id)
-        elif op == "resize":
-            session.resize(target.id, max(0, target.start - 3), target.end)
-        elif op == "create":
-            start = n % (len(document.text) - 20)
-            session.create(("quote", "heading", "speaker")[n % 3], start, start + 12)
-        elif op == "undo":
-            session.undo_stack.undo()
-        else:
-            session.undo_stack.redo()
+        apply_edit(session, document, op, n)
     for quote in document.of_type("quote"):
         if quote.is_active:
             assert model.index_for_annotation(quote).data(ANNOTATION_ID_ROLE) == quote.id
