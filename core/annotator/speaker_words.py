@@ -32,6 +32,7 @@ _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
 _STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
 _FREQUENCY_NAMES = tuple(f"freq={b}" for b in range(4))
+_RARE = ("rare",)
 _BINNED_STATS: WeakKeyDictionary[WordStats, dict[str, tuple[str, ...]]] = WeakKeyDictionary()
 
 
@@ -227,10 +228,11 @@ class ArticleWords:
         if cached is None:
             profile = self.stats.get(norm)
             if profile is None:
-                cached = ("rare",)
-            else:
-                cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
-                cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
+                # Not cached: the process-wide cache stays bounded by the table's words, however
+                # many articles (each with rare words of its own) one process annotates.
+                return _RARE
+            cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
+            cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
             self._stat_cache[norm] = cached
         return cached
 

@@ -28,3 +28,20 @@ def test_echo_counts_every_sequence_as_a_scan_of_the_text_would() -> None:
     assert words.echo(("لم", "يقل")) == 0  # absent
     assert words.echo(()) == 0
     assert words.echo(tuple(norms[: ECHO_MAX + 1])) == 0  # longer than counted
+
+
+def test_the_process_wide_statistics_cache_keeps_only_the_tables_words() -> None:
+    """One process annotates thousands of articles (``annotate --jobs``, the window's helper):
+    words the table never counted are answered ``rare`` without joining the shared cache."""
+    from core.annotator.speaker_words import _BINNED_STATS
+    from core.annotator.wordstats import shipped
+
+    stats = shipped()
+    tokenized = TokenizedText("قال الوزير زوبرفلكس إن كرافيتوش قريب.")
+    words = ArticleWords(tokenized, stats)
+    for token in tokenized.tokens:
+        words.word_stats(token.norm)
+    assert words.word_stats("زوبرفلكس") == ("rare",)
+    assert words.word_stats("الوزير") != ("rare",)
+    cached = _BINNED_STATS[stats]
+    assert "الوزير" in cached and "زوبرفلكس" not in cached and "كرافيتوش" not in cached
