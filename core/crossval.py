@@ -146,7 +146,7 @@ def speaker_steps(article: PreparedArticle, model: AnnotatorModel) -> SpeakerSte
         return steps
     trace: list[Choice] = []
     resolutions = choose_speakers(
-        article.finder, article.candidates, model.mention, model.speaker, wordstats.shipped(), trace
+        article.finder, article.candidates, model.mention, model.speaker, wordstats.shipped(), trace, model.naming
     )
     labeller = Labeller(article.finder, article.names)
     for position, names in enumerate(article.names):

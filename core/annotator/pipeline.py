@@ -85,7 +85,9 @@ def analyse(text: str, model: AnnotatorModel | None = None) -> list[Found]:
     found, stage = structure_and_quotes(text, model)
     candidates = stage.candidates
     if model.is_trained:
-        resolutions = choose_speakers(stage.finder, candidates, model.mention, model.speaker, wordstats.shipped())
+        resolutions = choose_speakers(
+            stage.finder, candidates, model.mention, model.speaker, wordstats.shipped(), naming=model.naming
+        )
     else:
         resolutions = resolve_speakers(stage.finder.tk, candidates)
     for resolution in resolutions:

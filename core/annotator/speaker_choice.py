@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from core.annotator.attribution import SpeakerPhrase
+from core.annotator.naming import rename
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
@@ -87,6 +88,7 @@ def choose_speakers(
     attribution: Ranker,
     stats: WordStats,
     trace: list[Choice] | None = None,
+    naming: Ranker | None = None,
 ) -> list[Resolution]:
     """Every candidate's speaker, mention and (uncalibrated) speaker confidence; with ``trace``,
     also what was chosen for each."""
@@ -113,6 +115,8 @@ def choose_speakers(
         confidence = probabilities[k]
         resolutions.append(Resolution(candidate, entity, span, round(confidence, 3)))
     complete_names(finder.tk, resolver)
+    if naming is not None:
+        rename(resolver.entities, naming)
     return resolutions
 
 

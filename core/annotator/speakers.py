@@ -82,6 +82,7 @@ class Entity:
     name_variants: dict[tuple[str, ...], str] = field(default_factory=dict)
     group: bool = False  # "كوم وأكتون": two people named together
     fuller_name: str = ""  # the name as introduced after a title elsewhere in the article
+    chosen_name: str = ""  # the naming ranker's choice among the names above (``naming``)
 
     @property
     def role_heads(self) -> frozenset[str]:
@@ -94,6 +95,8 @@ class Entity:
 
     @property
     def canonical(self) -> str:
+        if self.chosen_name:
+            return self.chosen_name
         if self.fuller_name:
             return self.fuller_name
         return self._best_name()

@@ -31,7 +31,8 @@ class AnnotatorModel:
     ``mention`` chooses where a speaker's mention ends; ``speaker`` (attribution) chooses which
     mention, carry-over or nobody is the speaker, and ``calibration`` turns its probability into
     the speaker confidence; ``boilerplate`` tells site furniture from content paragraph by
-    paragraph.
+    paragraph; ``naming`` chooses among the names a speaker was written with (none: the
+    rules' fullest name).
     """
 
     mention: Ranker = field(default_factory=Ranker)
@@ -39,6 +40,7 @@ class AnnotatorModel:
     calibration: Calibration = field(default_factory=Calibration)
     boilerplate: Ranker = field(default_factory=Ranker)
     meta: dict[str, Any] = field(default_factory=dict)
+    naming: Ranker = field(default_factory=Ranker)
 
     @property
     def is_trained(self) -> bool:
@@ -53,6 +55,7 @@ class AnnotatorModel:
             "speaker": self.speaker.to_json(),
             "speaker_calibration": self.calibration.to_json(),
             "boilerplate": self.boilerplate.to_json(),
+            "naming": self.naming.to_json(),
         }
 
     @classmethod
@@ -67,6 +70,7 @@ class AnnotatorModel:
             Calibration.from_json(data.get("speaker_calibration", [])),
             Ranker.from_json(data.get("boilerplate", {})),
             dict(data.get("meta", {})),
+            Ranker.from_json(data.get("naming", {})),
         )
 
     def dumps(self) -> str:

@@ -17,6 +17,7 @@ from core.annotator import structure, wordstats
 from core.annotator.calibration import Calibration, fit_calibration
 from core.annotator.furniture import boilerplate_questions
 from core.annotator.layout import paragraphs
+from core.annotator.naming import naming_questions
 from core.annotator.pipeline import structure_and_quotes
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker, train
@@ -27,8 +28,8 @@ from core.annotator.speaker_choice import (
     occurrence_questions,
     speaker_training,
 )
+from core.annotator.speakers import Resolution
 from core.annotator.trained import AnnotatorModel
-from core.annotator.wordstats import WordStats
 from core.folding import Shadow
 
 QUOTE_OVERLAP = 0.5  # as the guideline scores: overlap of at least half the longer span
@@ -146,14 +147,22 @@ def fit(
         by_fold.append((inside, fold_mention, questions))
     speaker = fitted([q for _, _, questions in by_fold for q in questions], prior.speaker if prior else None)
     calibration = prior.calibration if use_prior and prior is not None else Calibration()
+    naming = prior.naming if use_prior and prior is not None else Ranker()
     if len(folds) > 1:
+        # Every training article decided by rankers that did not see it: how sure they were
+        # and whether they were right calibrates the confidence; which names its speakers were
+        # given, against the checked ones, trains the naming ranker.
         pairs: list[tuple[float, bool]] = []
+        naming_asked: list[Question] = []
         for number, (inside, fold_mention, _) in enumerate(by_fold):
             rest_questions = [q for other, (_, _, qs) in enumerate(by_fold) if other != number for q in qs]
             fold_speaker = fitted(rest_questions, prior.speaker if prior else None)
             for article in inside:
-                pairs += answered(article, fold_mention, fold_speaker, stats)
+                resolutions = choose_speakers(article.finder, article.candidates, fold_mention, fold_speaker, stats)
+                pairs += answered(resolutions, article.names)
+                naming_asked += naming_questions(resolutions, article.names)
         calibration = fit_calibration(pairs)
+        naming = fitted(naming_asked, prior.naming if prior else None)
     # Furniture the patterns miss is rare (a few dozen paragraphs in a hundred articles): a
     # lighter penalty lets its signs weigh.
     furniture_questions = [q for a in articles for q in a.boilerplate_questions]
@@ -164,16 +173,20 @@ def fit(
     else:
         boilerplate = train(furniture_questions, l2=BOILERPLATE_L2, steps=400)
     return AnnotatorModel(
-        mention=mention, speaker=speaker, calibration=calibration, boilerplate=boilerplate, meta=dict(meta or {})
+        mention=mention,
+        speaker=speaker,
+        calibration=calibration,
+        boilerplate=boilerplate,
+        meta=dict(meta or {}),
+        naming=naming,
     )
 
 
-def answered(article: PreparedArticle, mention: Ranker, speaker: Ranker, stats: WordStats) -> list[tuple[float, bool]]:
-    """``(raw speaker confidence, right?)`` for each checked quote of an article, as decided by
-    ``mention`` and ``speaker``."""
-    resolutions = choose_speakers(article.finder, article.candidates, mention, speaker, stats)
+def answered(resolutions: Sequence[Resolution], gold_names: Sequence[frozenset[str] | bool]) -> list[tuple[float, bool]]:
+    """``(raw speaker confidence, right?)`` for each checked quote of an article (its speakers
+    named by the rules, as the confidence is computed before the naming ranker renames)."""
     pairs = []
-    for resolution, names in zip(resolutions, article.names, strict=True):
+    for resolution, names in zip(resolutions, gold_names, strict=True):
         if names is False or resolution.confidence is None:
             continue
         assert isinstance(names, frozenset)

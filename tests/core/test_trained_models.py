@@ -43,7 +43,7 @@ def test_shipped_model_is_what_the_command_builds(corpus: Path, tmp_path: Path) 
     assert built["meta"] == shipped["meta"]
     # The same features with the same weights; floating point may differ in the last digit
     # between processors, nothing more.
-    for part in ("mention", "speaker", "boilerplate"):
+    for part in ("mention", "speaker", "boilerplate", "naming"):
         assert built[part].keys() == shipped[part].keys(), part
         far = {k: (v, shipped[part][k]) for k, v in built[part].items() if abs(v - shipped[part][k]) > 2e-3}
         assert far == {}, part
@@ -53,9 +53,9 @@ def test_shipped_model_is_what_the_command_builds(corpus: Path, tmp_path: Path) 
 
 def test_the_bundled_model_is_trained_and_holds_no_article_text() -> None:
     model = default_model()
-    assert model.is_trained and model.calibration.steps
+    assert model.is_trained and model.calibration.steps and model.naming.weights
     # Features name word classes and frequent single words; no multi-word string of an article.
-    for name in list(model.mention.weights) + list(model.speaker.weights):
+    for name in list(model.mention.weights) + list(model.speaker.weights) + list(model.naming.weights):
         assert name.count(" ") == 0, name
 
 

@@ -1,0 +1,226 @@
+"""Which of a speaker's names is its canonical one: the rules' choice, weighed by a ranker.
+
+A speaker entity gathers every mention chosen for its quotes. The rules name it by its fullest
+name (``speakers.Entity``), which is right when every mention is; but one run-on mention
+(``المسؤول الإيراني الرياض``) or a mention wrongly grouped with it (``شأن حصول أبناء جود`` with
+``فاروق جود``) then renames every quote of that speaker, and a title the lexicon lacks keeps a
+role glued to a name (``مدرب المنتخب جورج إيفانوف``). Under cross-validation a third of the wrong
+speakers had the checked name inside the chosen mention or among the entity's names. Here each
+distinct name the entity was written with is an option, and so is each leading or trailing run
+of its words; the *naming* ranker, trained on the checked speaker names, weighs how long each
+is, how its words end, where it was cut, how many mentions share it, and whether it is the
+rules' choice.
+
+What it is trained towards matters: the evaluation accepts any checked alias, and a ranker
+trained on every alias alike learned to retreat to bare surnames (``بحاح`` for ``خالد محفوظ
+بحاح``), which is not the guideline's fullest name. So a one-word alias counts as right only when
+no checked name of two words or more is among the options. (Trained towards the checked
+canonical name alone, the ranker gained a third as much: annotators write the fullest name with
+or without its title.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from core.annotator import lexicon
+from core.annotator.ranker import Question, Ranker
+from core.annotator.speakers import Entity, Resolution, is_common_noun, looks_like_verb
+from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, has_pronoun_suffix
+from core.folding import fold
+
+_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+_NEVER_LAST = _PREPOSITIONS | RELATIVE_PRONOUNS | NAME_PARTICLES
+
+
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """A name as compared with gold: folded, single-spaced (cached: every entity's names and
+    their parts are folded once, not once per option they are compared with)."""
+    return " ".join(fold(name).split())
+
+
+def options(entity: Entity) -> list[str]:
+    """The distinct names an entity was written with, the rules' canonical name first, then
+    the leading and trailing parts of each mention (``مدرب المنتخب جورج إيفانوف`` →
+    ``جورج إيفانوف``; ``رالف فالتمان المختص النفطي`` → ``رالف فالتمان``).
+
+    A name never ends on a preposition, a relative pronoun or a name particle (``سانا عن``,
+    ``المتحدث الرسمي باسم``), nor cuts a bracket or quoted name in two (``حركة المقاومة
+    الإسلامية (حماس``): such a mention is left out whenever another name remains.
+    """
+    seen: dict[str, str] = {}
+    for text in (entity.canonical, *entity.name_variants.values(), *entity.mention_texts):
+        key = name_key(text)
+        if key and key not in seen:
+            seen[key] = text
+    written = list(seen.values())
+    for text in written:
+        for part in _parts(text):
+            key = name_key(part)
+            if key and key not in seen:
+                seen[key] = part
+    whole = [text for text in seen.values() if not _ends_on_function_word(text) and _balanced(text)]
+    return whole if whole else written
+
+
+_PUNCTUATION = "،,:؛;.()"
+
+
+def _parts(text: str) -> list[str]:
+    """The leading and trailing runs of a mention's words (at least one word off either end)."""
+    words = list(re.finditer(r"\S+", text))
+    out = []
+    for k in range(1, len(words)):
+        head = text[words[0].start() : words[k - 1].end()].rstrip(_PUNCTUATION)
+        tail = text[words[k].start() : words[-1].end()].lstrip(_PUNCTUATION)
+        for part in (head, tail):
+            if part.strip() and part[:1] not in _PUNCTUATION and _balanced(part):
+                out.append(part.strip())
+    return out
+
+
+def _balanced(part: str) -> bool:
+    """A name does not cut a bracket or a quoted name in two (``حركة المقاومة الإسلامية (حماس``)."""
+    if part.count("(") != part.count(")") or part.count("«") != part.count("»") or part.count("“") != part.count("”"):
+        return False
+    return part.count('"') % 2 == 0
+
+
+def _ends_on_function_word(text: str) -> bool:
+    """Does a name end on a preposition, relative pronoun or particle? ``على`` is one, the
+    name ``علي`` is not, though folding writes both ``علي``."""
+    last = text.split()[-1]
+    key = name_key(last)
+    if key in ("ل", "ب", "ك", "و", "ف"):
+        return True  # a prefix written apart (المدير التنفيذي لـ): what it governs was cut off
+    return key in _NEVER_LAST and not (key == "علي" and last.endswith("ي"))
+
+
+def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
+    """What the naming ranker weighs for each of ``names`` (the entity's ``options``)."""
+    keys = [name_key(n) for n in names]
+    mentions = [name_key(m) for m in entity.mention_texts]
+    variants = {name_key(v) for v in entity.name_variants.values()}
+    longest = max(len(k.split()) for k in keys)
+    rules = name_key(entity.canonical)
+    titles = lexicon.titles()
+    out = []
+    for position, key in enumerate(keys):
+        words = key.split()
+        n = len(words)
+        found = [f"n={min(n, 6)}", f"shorter={min(longest - n, 3)}"]
+        written = any(m == key for m in mentions) or key in variants or key == rules
+        if not written:
+            starts = any(m.startswith(key + " ") for m in mentions)
+            found.append("part_head" if starts else "part_tail")
+            removed = _removed_next(mentions, key)
+            if removed:
+                found.append(f"cut={_word_class(removed)}")
+        if key == rules:
+            found.append("rules")
+        if key in variants:
+            found.append("variant")
+        if entity.fuller_name and key == name_key(entity.fuller_name):
+            found.append("fuller")
+        exact = sum(1 for m in mentions if m == key)
+        inside = sum(1 for m in mentions if f" {key} " in f" {m} ")
+        found.append(f"exact={min(exact, 3)}")
+        found.append(f"inside={min(inside, 3)}")
+        found.append(f"inside_share={round(4 * inside / max(len(mentions), 1))}")
+        found.append(f"first={_word_class(words[0])}")
+        found.append(f"last={_word_class(words[-1])}")
+        found.append(f"first&last={_word_class(words[0])}&{_word_class(words[-1])}")
+        if any(looks_like_verb(w) for w in words[1:]):
+            found.append("verb_inside")
+        if has_pronoun_suffix(names[position].split()[0]):
+            found.append("first_suffixed")  # "زعيمه صلاح الدين دميرتاش": its leader, a description
+        if any(w in titles for w in words):
+            found.append("has_title")
+        if entity.anonymous:
+            found.append("anonymous")
+        if not entity.name_tokens:
+            found.append("role_only")
+        out.append(found)
+    return out
+
+
+def _removed_next(mentions: Sequence[str], key: str) -> str:
+    """The mention word next to where a part was cut from it (a title before a trailing name)."""
+    for mention in mentions:
+        padded = f" {mention} "
+        at = padded.find(f" {key} ")
+        if at < 0:
+            continue
+        before = padded[:at].split()
+        after = padded[at + len(key) + 2 :].split()
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def _word_class(word: str) -> str:
+    """A folded word's class for naming (cached: the same words recur in every option)."""
+    titles = lexicon.titles()
+    if word in _PREPOSITIONS and word != "علي":  # folded: the name علي or the preposition على
+        return "prep"
+    if word in RELATIVE_PRONOUNS:
+        return "relative"
+    if word in NAME_PARTICLES:
+        return "particle"
+    bare = word[1:] if word[:1] in ("و", "ل", "ب") and len(word) > 3 else word
+    if word in titles or bare in titles:
+        return "title"
+    if word.startswith("ال"):
+        return "common" if is_common_noun(word) else "definite"
+    if looks_like_verb(word):
+        return "verb"
+    return "common" if is_common_noun(word) else "word"
+
+
+def rename(entities: Sequence[Entity], naming: Ranker) -> None:
+    """Give each entity the name the ranker prefers (kept by the rules without weights)."""
+    if not naming.weights:
+        return
+    for entity in entities:
+        names = options(entity)
+        if not names:
+            continue
+        scores = [naming.score(f) for f in features(entity, names)] if len(names) > 1 else [0.0]
+        best = names[max(range(len(names)), key=lambda k: (scores[k], -k))]
+        entity.chosen_name = best if name_key(best) != name_key(entity.canonical) else ""
+
+
+def naming_questions(resolutions: Sequence[Resolution], gold_names: Sequence[frozenset[str] | bool]) -> list[Question]:
+    """One question per entity with several names: which of them the checked quotes call it.
+
+    An entity's speaker is the one most of its checked quotes name.
+    """
+    by_entity: dict[int, tuple[Entity, Counter[frozenset[str]]]] = {}
+    for resolution, names in zip(resolutions, gold_names, strict=True):
+        entity = resolution.entity
+        if entity is None or names is False or not names:
+            continue
+        assert isinstance(names, frozenset)
+        by_entity.setdefault(id(entity), (entity, Counter()))[1][names] += 1
+    questions = []
+    for entity, votes in by_entity.values():
+        gold = votes.most_common(1)[0][0]
+        saved, entity.chosen_name = entity.chosen_name, ""
+        written = options(entity)
+        entity.chosen_name = saved
+        matches = [name_key(n) in gold for n in written]
+        # A checked alias of one word (a surname: بحاح for خالد محفوظ بحاح) is right only when
+        # no name of two words or more is: trained on every alias alike, the ranker learned to
+        # retreat to short shared names, which the guideline's fullest name is not.
+        whole = [m and len(name_key(n).split()) >= 2 for n, m in zip(written, matches, strict=True)]
+        right = whole if any(whole) else matches
+        if len(written) > 1 and any(right) and not all(right):
+            questions.append(Question(features(entity, written), right))
+    return questions
