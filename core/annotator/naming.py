@@ -58,33 +58,51 @@ def options(entity: Entity) -> list[str]:
         if key and key not in seen:
             seen[key] = text
     written = list(seen.values())
+    whole = [text for text in written if not _ends_on_function_word(text) and _balanced(text)]
     for text in written:
-        for part in _parts(text):
-            key = name_key(part)
+        for part, key in _parts(text):
             if key and key not in seen:
                 seen[key] = part
-    whole = [text for text in seen.values() if not _ends_on_function_word(text) and _balanced(text)]
+                if not _ends_on_function_word(part):
+                    whole.append(part)
     return whole if whole else written
 
 
 _PUNCTUATION = "،,:؛;.()"
+_WORD = re.compile(r"\S+")
 
 
-def _parts(text: str) -> list[str]:
-    """The leading and trailing runs of a mention's words (at least one word off either end)."""
-    words = list(re.finditer(r"\S+", text))
+def _parts(text: str) -> list[tuple[str, str]]:
+    """The leading and trailing runs of a mention's words (at least one word off either end),
+    each with its ``name_key``.
+
+    The key is joined from the words' own keys (folding works word by word, and each word's
+    key is cached), not folded again for every part: a mention of ten words has eighteen.
+    """
+    matches = list(_WORD.finditer(text))
+    raw = [match.group() for match in matches]
+    keys = [name_key(word) for word in raw]
     out = []
-    for k in range(1, len(words)):
-        head = text[words[0].start() : words[k - 1].end()].rstrip(_PUNCTUATION)
-        tail = text[words[k].start() : words[-1].end()].lstrip(_PUNCTUATION)
-        for part in (head, tail):
+    for k in range(1, len(matches)):
+        head = text[matches[0].start() : matches[k - 1].end()].rstrip(_PUNCTUATION)
+        last = raw[k - 1].rstrip(_PUNCTUATION)
+        head_key = " ".join(filter(None, [*keys[: k - 1], keys[k - 1] if last == raw[k - 1] else name_key(last)]))
+        tail = text[matches[k].start() : matches[-1].end()].lstrip(_PUNCTUATION)
+        first = raw[k].lstrip(_PUNCTUATION)
+        tail_key = " ".join(filter(None, [keys[k] if first == raw[k] else name_key(first), *keys[k + 1 :]]))
+        for part, key in ((head, head_key), (tail, tail_key)):
             if part.strip() and part[:1] not in _PUNCTUATION and _balanced(part):
-                out.append(part.strip())
+                out.append((part.strip(), key))
     return out
+
+
+_MARKS = frozenset('()«»“”"')
 
 
 def _balanced(part: str) -> bool:
     """A name does not cut a bracket or a quoted name in two (``حركة المقاومة الإسلامية (حماس``)."""
+    if _MARKS.isdisjoint(part):
+        return True
     if part.count("(") != part.count(")") or part.count("«") != part.count("»") or part.count("“") != part.count("”"):
         return False
     return part.count('"') % 2 == 0
@@ -101,20 +119,28 @@ def _ends_on_function_word(text: str) -> bool:
 
 
 def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
-    """What the naming ranker weighs for each of ``names`` (the entity's ``options``)."""
+    """What the naming ranker weighs for each of ``names`` (the entity's ``options``).
+
+    Made for every entity of every article (options, parts included, are a few dozen per
+    entity), so what depends on the entity alone is made once and the mentions are compared as
+    a set and as padded strings."""
     keys = [name_key(n) for n in names]
     mentions = [name_key(m) for m in entity.mention_texts]
+    mention_set = set(mentions)
+    padded = [f" {m} " for m in mentions]
     variants = {name_key(v) for v in entity.name_variants.values()}
-    longest = max(len(k.split()) for k in keys)
+    word_lists = [k.split() for k in keys]
+    longest = max(map(len, word_lists))
     rules = name_key(entity.canonical)
+    fuller = name_key(entity.fuller_name) if entity.fuller_name else None
     titles = lexicon.titles()
+    share_of = max(len(mentions), 1)
+    whole_entity = (["anonymous"] if entity.anonymous else []) + ([] if entity.name_tokens else ["role_only"])
     out = []
-    for position, key in enumerate(keys):
-        words = key.split()
+    for key, words, name in zip(keys, word_lists, names, strict=True):
         n = len(words)
         found = [f"n={min(n, 6)}", f"shorter={min(longest - n, 3)}"]
-        written = any(m == key for m in mentions) or key in variants or key == rules
-        if not written:
+        if key not in mention_set and key not in variants and key != rules:
             starts = any(m.startswith(key + " ") for m in mentions)
             found.append("part_head" if starts else "part_tail")
             removed = _removed_next(mentions, key)
@@ -124,28 +150,31 @@ def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
             found.append("rules")
         if key in variants:
             found.append("variant")
-        if entity.fuller_name and key == name_key(entity.fuller_name):
+        if key == fuller:
             found.append("fuller")
-        exact = sum(1 for m in mentions if m == key)
-        inside = sum(1 for m in mentions if f" {key} " in f" {m} ")
-        found.append(f"exact={min(exact, 3)}")
-        found.append(f"inside={min(inside, 3)}")
-        found.append(f"inside_share={round(4 * inside / max(len(mentions), 1))}")
-        found.append(f"first={_word_class(words[0])}")
-        found.append(f"last={_word_class(words[-1])}")
-        found.append(f"first&last={_word_class(words[0])}&{_word_class(words[-1])}")
-        if any(looks_like_verb(w) for w in words[1:]):
+        padded_key = f" {key} "
+        inside = sum(padded_key in m for m in padded)
+        first, last = _word_class(words[0]), _word_class(words[-1])
+        found += (
+            f"exact={min(mentions.count(key), 3)}",
+            f"inside={min(inside, 3)}",
+            f"inside_share={round(4 * inside / share_of)}",
+            f"first={first}",
+            f"last={last}",
+            f"first&last={first}&{last}",
+        )
+        if any(map(_verb_like, words[1:])):
             found.append("verb_inside")
-        if has_pronoun_suffix(names[position].split()[0]):
+        if has_pronoun_suffix(name.split()[0]):
             found.append("first_suffixed")  # "زعيمه صلاح الدين دميرتاش": its leader, a description
-        if any(w in titles for w in words):
+        if not titles.isdisjoint(words):
             found.append("has_title")
-        if entity.anonymous:
-            found.append("anonymous")
-        if not entity.name_tokens:
-            found.append("role_only")
+        found += whole_entity
         out.append(found)
     return out
+
+
+_verb_like = lru_cache(maxsize=16384)(looks_like_verb)
 
 
 def _removed_next(mentions: Sequence[str], key: str) -> str:
