@@ -24,7 +24,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from core.annotator import lexicon
 from core.annotator.attribution import SpeakerPhrase
@@ -45,14 +44,12 @@ from core.annotator.feature_names import (
     FIRST_LAST,
     FIRST_N,
     FIRST_W,
-    HAS,
     LAST,
     LAST_NEXT,
     LAST_REPEATS,
     LAST_W,
     NEXT,
     NEXT_W,
-    PAIR,
     PENULT_LAST,
     PP_W,
     PREV,
@@ -71,6 +68,7 @@ from core.annotator.feature_names import (
     SUBJECT_BACK,
     SUBJECT_VERB,
     N,
+    class_names,
     prefixed,
 )
 from core.annotator.quotes import Candidate, QuoteFinder
@@ -328,13 +326,13 @@ class SlotBuilder:
         """
         return [self.span_features(slot, phrase) for phrase in slot.spans]
 
-    def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], list[str]]:
+    def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], tuple[str, ...]]:
         tokens = self.tokens
         words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
         word_class = self.words.word_class
-        return words, [word_class(k) for k in words]
+        return words, tuple([word_class(k) for k in words])
 
-    def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], list[str]]) -> list[str]:
+    def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], tuple[str, ...]]) -> list[str]:
         tokens = self.tokens
         words, classes = inside
         n = min(len(words), 6)
@@ -351,7 +349,8 @@ class SlotBuilder:
         out += self._end_block(phrase.last)
         if len(words) >= 2:
             out.append(PENULT_LAST[classes[-2], last_class])
-        out += [HAS[c] for c in sorted(set(classes))]  # the order of sorted f"has={c}"
+        has, pairs = class_names(classes)
+        out += has
         # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
         # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
         for position in range(1, len(words)):
@@ -361,7 +360,7 @@ class SlotBuilder:
                 out.append(PP_W[self.words.lexical(k + 1)])
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
-        out += sorted({PAIR[pair] for pair in pairwise(classes)})
+        out += pairs
         known = self.finder.known_names
         if not known.isdisjoint([tokens[k].norm for k in words]):
             out.append("known_name")
