@@ -22,6 +22,7 @@ what is learned carries over to other sites.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -72,8 +73,8 @@ from core.annotator.feature_names import (
     prefixed,
 )
 from core.annotator.quotes import Candidate, QuoteFinder
-from core.annotator.speaker_words import ECHO_MAX, ArticleWords, is_verb
-from core.annotator.word_classes import RELATIVE_PRONOUNS, is_complementizer, is_stop
+from core.annotator.speaker_words import ECHO_MAX, ArticleWords
+from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms, is_stop
 from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -204,6 +205,7 @@ class SlotBuilder:
         punctuation, a complementiser, a reporting verb, a sentence end or ``limit``.
         """
         tokens = self.tokens
+        complementizers, is_verb_at = complementizer_forms(), self.words.is_verb_at
         ends: list[int] = []
         index = first
         words = 0
@@ -223,7 +225,7 @@ class SlotBuilder:
                     index += 1  # "د." and initials
                     continue
                 break
-            if is_complementizer(token) or (index > first and is_verb(token)):
+            if token.norm in complementizers or (index > first and is_verb_at(index)):
                 break
             ends.append(index)
             words += 1
@@ -233,6 +235,7 @@ class SlotBuilder:
     def starts_before(self, last: int, bound: int) -> list[int]:
         """Indices a name-first mention ending at ``last`` could start on, nearest first."""
         tokens = self.tokens
+        complementizers, is_verb_at = complementizer_forms(), self.words.is_verb_at
         starts: list[int] = []
         index = last
         while index >= bound and last - index < MAX_WORDS:
@@ -244,7 +247,7 @@ class SlotBuilder:
                 starts.append(index)
                 index -= 1
                 continue
-            if not token.is_word or is_verb(token) or is_complementizer(token):
+            if not token.is_word or is_verb_at(index) or token.norm in complementizers:
                 break
             if index < last and "\n" in self.text[token.end : tokens[index + 1].start]:
                 break
@@ -285,14 +288,15 @@ class SlotBuilder:
         floor = max(0, point - SUBJECT_WINDOW)
         start = max(self.finder.sentence_start(point), floor)
         block = self.finder.block_of_token[point]
+        verbs = self.words.verbs()
         for distance in (0, 1):
             first = start
             while first < point and self.tokens[first].norm in _CONNECTORS:
                 first += 1
             if first < point and self.tokens[first].is_word and (cue is None or first != cue.first):
                 heads.append((distance, first))
-            for k in range(first + 1, point):
-                if (cue is None or k != cue.first) and is_verb(self.tokens[k]):
+            for k in verbs[bisect_right(verbs, first) : bisect_left(verbs, point)]:  # first < k < point
+                if cue is None or k != cue.first:
                     heads.append((distance, k))
             if start <= floor:
                 break

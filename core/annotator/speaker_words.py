@@ -54,6 +54,8 @@ class ArticleWords:
         self._following: dict[str, Counter[tuple[str, ...]]] = {}
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
+        self._verbs: list[int] | None = None
+        self._verb_set: frozenset[int] = frozenset()
         self._words_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
@@ -123,15 +125,31 @@ class ArticleWords:
         if self._near_cue is None:
             near: Counter[str] = Counter()
             tokens = self.tokens
-            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
-            for k, token in enumerate(tokens):
-                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect"):
-                    for j in range(k + 1, min(k + 5, len(tokens))):
-                        if not tokens[j].is_word:
-                            break
-                        near[tokens[j].norm] += 1
+            for k in self.verbs():
+                for j in range(k + 1, min(k + 5, len(tokens))):
+                    if not tokens[j].is_word:
+                        break
+                    near[tokens[j].norm] += 1
             self._near_cue = near
         return self._near_cue.get(norm, 0)
+
+    def verbs(self) -> list[int]:
+        """Indices of the article's finite reporting verbs (``is_verb``), in order: found in one
+        pass over the tokens, for the scans that would otherwise test token after token."""
+        if self._verbs is None:
+            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
+            self._verbs = [
+                k for k, token in enumerate(self.tokens)
+                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect")
+            ]
+            self._verb_set = frozenset(self._verbs)
+        return self._verbs
+
+    def is_verb_at(self, index: int) -> bool:
+        """``is_verb`` of token ``index``, from the article's list of verbs."""
+        if self._verbs is None:
+            self.verbs()
+        return index in self._verb_set
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
