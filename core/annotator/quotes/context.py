@@ -9,7 +9,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, compress, pairwise
-from operator import attrgetter, ne
 
 from core.annotator.layout import Block
 from core.annotator.marks import QuotedSpan, pair_marks
@@ -117,13 +116,14 @@ class ArticleContext:
         """
         tokens = self.tokens
         count = len(tokens)
-        marks = compress(range(count), map(SENTENCE_END.__contains__, map(attrgetter("norm"), tokens)))
-        ends_here = [j for j in marks if self._is_sentence_end(j)]
+        ends_here = [j for j, t in enumerate(tokens) if t.norm in SENTENCE_END and self._is_sentence_end(j)]
         depth = self.depth
         outside_ends = [j for j in ends_here if not depth[j]]
         excluded_here = list(compress(range(count), self._excluded_tokens()))
-        block = self.block_of_token
-        openings = list(compress(range(1, count), map(ne, block[1:], block[:-1])))
+        # Where ``block_of_token`` changes: the first token of a paragraph after the first (tokens
+        # before it start before the paragraph does), found by bisection as that table was.
+        index_at = self.tk.index_at_or_after
+        openings = sorted({first for block in self.blocks[1:] if 0 < (first := index_at(block.start)) < count})
         starts: list[list[int]] = []
         ends: list[list[int]] = []
         for stops in (outside_ends, ends_here):  # layer 0, layer 1
