@@ -59,6 +59,7 @@ from core.annotator.feature_names import (
     SOURCE_BEST,
     SOURCE_CONTEXT,
     SOURCE_FIRST,
+    SOURCE_FIRST_STATS,
     SOURCE_HAS_RULE,
     SOURCE_KNOWN_NAME,
     SOURCE_LAST,
@@ -338,30 +339,33 @@ class SlotBuilder:
 
     def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], tuple[str, ...]]) -> list[str]:
         tokens = self.tokens
+        article = self.words
         words, classes = inside
-        n = min(len(words), 6)
-        first_class = self.words.word_class(phrase.first)
-        last_class = self.words.word_class(phrase.last)
+        first, last = phrase.first, phrase.last
+        size = len(words)
+        n = size if size < 6 else 6
+        first_class = article.word_class(first)
+        last_class = article.word_class(last)
         out = [N[n], SOURCE_N[slot.source, n], FIRST_LAST[first_class, last_class], FIRST_N[first_class, n]]
         if slot.rule_span is not None:
             rule = slot.rule_span
-            if (phrase.first, phrase.last) == (rule.first, rule.last):
+            if (first, last) == (rule.first, rule.last):
                 out.append("same_as_rule")
             else:
-                out.append(END_VS_RULE[max(-3, min(3, self.words.word_delta(rule.last, phrase.last)))])
-        out += self._start_block(phrase.first)
-        out += self._end_block(phrase.last)
-        if len(words) >= 2:
+                out.append(END_VS_RULE[max(-3, min(3, article.word_delta(rule.last, last)))])
+        out += self._start_block(first)
+        out += self._end_block(last)
+        if size >= 2:
             out.append(PENULT_LAST[classes[-2], last_class])
         has, pairs = class_names(classes)
         out += has
         # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
         # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
-        for position in range(1, len(words)):
+        for position in range(1, size):
             k = words[position]
             out += self._inner_block(k)
-            if classes[position] == "prep" and k + 1 <= phrase.last:
-                out.append(PP_W[self.words.lexical(k + 1)])
+            if classes[position] == "prep" and k + 1 <= last:
+                out.append(PP_W[article.lexical(k + 1)])
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
         out += pairs
@@ -369,9 +373,9 @@ class SlotBuilder:
         if not known.isdisjoint([tokens[k].norm for k in words]):
             out.append("known_name")
         # The article's own evidence: a mention written the same way elsewhere.
-        if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
-            echo = self.words.echo(tuple([t.norm for t in tokens[phrase.first : phrase.last + 1]]))
-            out.append(ECHO_SPAN[min(echo, 3)])
+        if size <= ECHO_MAX and last - first < ECHO_MAX:
+            echo = article.echo(tuple([t.norm for t in tokens[first : last + 1]]))
+            out.append(ECHO_SPAN[echo if echo < 3 else 3])
         return out
 
     def _start_block(self, first: int) -> tuple[str, ...]:
@@ -393,40 +397,51 @@ class SlotBuilder:
         block = self._end_cache.get(last)
         if block is not None:
             return block
+        # Locals and conditional expressions rather than attribute chains and min(): this
+        # runs for every distinct last word of every span.
         tokens = self.tokens
-        last_class = self.words.word_class(last)
+        words = self.words
+        last_token = tokens[last]
+        last_norm = last_token.norm
+        last_class = words.word_class(last)
         nxt = last + 1
         has_next = nxt < len(tokens)
-        next_class = self.words.word_class(nxt) if has_next else "end"
-        if has_next and "\n" in self.text[tokens[last].end : tokens[nxt].start]:
+        next_token = tokens[nxt] if has_next else last_token
+        next_class = words.word_class(nxt) if has_next else "end"
+        if has_next and "\n" in self.text[last_token.end : next_token.start]:
             next_class = "newline"
         out = [
             LAST[last_class],
             NEXT[next_class],
             LAST_NEXT[last_class, next_class],
-            LAST_W[self.words.lexical(last)],
+            LAST_W[words.lexical(last)],
         ]
         if has_next:
-            out.append(NEXT_W[self.words.lexical(nxt)])
-        out += prefixed("last.", self.words.token_stats(last))
-        if has_next and tokens[nxt].is_word:
-            out += prefixed("next.", self.words.token_stats(nxt))
-        out.append(LAST_REPEATS[min(self.tk.word_count(tokens[last].norm), 4)])
+            out.append(NEXT_W[words.lexical(nxt)])
+        out += prefixed("last.", words.token_stats(last))
+        if has_next and next_token.is_word:
+            out += prefixed("next.", words.token_stats(nxt))
+        repeats = self.tk.word_count(last_norm)
+        out.append(LAST_REPEATS[repeats if repeats < 4 else 4])
         # The article's evidence: a last word that elsewhere ends its phrase (الجعفري إن), or
         # stands near a cue; a pair of words that recurs (الهلال الأحمر).
-        words = self.words
-        out.append(ECHO_LAST_ENDS[min(words.ends_before_boundary(tokens[last].norm), 3)])
-        out.append(ECHO_LAST_NEAR_CUE[min(words.near_cue(tokens[last].norm), 3)])
+        count = words.ends_before_boundary(last_norm)
+        out.append(ECHO_LAST_ENDS[count if count < 3 else 3])
+        count = words.near_cue(last_norm)
+        out.append(ECHO_LAST_NEAR_CUE[count if count < 3 else 3])
         if has_next:
-            out.append(ECHO_NEXT_NEAR_CUE[min(words.near_cue(tokens[nxt].norm), 3)])
-            out.append(ECHO_PAIR[min(self.words.echo((tokens[last].norm, tokens[nxt].norm)), 3)])
-        # The rules' own tests, as evidence.
-        if has_next and is_stop(tokens[nxt]):
-            out.append("next_is_stop")
-        if is_stop(tokens[last]):
+            next_norm = next_token.norm
+            count = words.near_cue(next_norm)
+            out.append(ECHO_NEXT_NEAR_CUE[count if count < 3 else 3])
+            count = words.echo((last_norm, next_norm))
+            out.append(ECHO_PAIR[count if count < 3 else 3])
+            # The rules' own tests, as evidence.
+            if is_stop(next_token):
+                out.append("next_is_stop")
+        if is_stop(last_token):
             out.append("last_is_stop")
-        if has_next and tokens[nxt].norm[:1] == "ل" and tokens[nxt].is_word:
-            profile = self.stats.get(tokens[nxt].norm)
+        if has_next and next_token.norm[:1] == "ل" and next_token.is_word:
+            profile = self.stats.get(next_token.norm)
             if profile is not None and profile.share("before_that") >= 15:
                 out.append("next_is_addressee")  # "قال مسؤول لرويترز إن"
         block = self._end_cache[last] = tuple(out)
@@ -498,32 +513,39 @@ class SlotBuilder:
         return made
 
     def _best_span_features(self, slot: Slot, phrase: SpeakerPhrase, sureness: float, candidate: Candidate) -> list[str]:
-        tokens = self.tokens
+        # Locals and conditional expressions rather than attribute chains and min(): this runs
+        # for every span option of every quote.
+        article = self.words
         source = slot.source
-        norms = [t.norm for t in tokens[phrase.first : phrase.last + 1] if t.is_word]  # the words'
+        first, last = phrase.first, phrase.last
+        norms = [t.norm for t in self.tokens[first : last + 1] if t.is_word]  # the words'
+        size = len(norms)
+        sure = int(sureness * 5)
         out = [
-            SOURCE_SURE[source, min(int(sureness * 5), 4)],
-            SOURCE_FIRST[source, self.words.word_class(phrase.first)],
-            SOURCE_LAST[source, self.words.word_class(phrase.last)],
-            SOURCE_N[source, min(len(norms), 6)],
+            SOURCE_SURE[source, sure if sure < 4 else 4],
+            SOURCE_FIRST[source, article.word_class(first)],
+            SOURCE_LAST[source, article.word_class(last)],
+            SOURCE_N[source, size if size < 6 else 6],
         ]
         if slot.rule_span is not None:
             out.append(SOURCE_HAS_RULE[source])
         if source == "subject":
             out.append(SUBJECT_BACK[slot.back])
-            out.append(SUBJECT_VERB[self.words.word_class(phrase.first - 1)])
+            out.append(SUBJECT_VERB[article.word_class(first - 1)])
         titles = lexicon.titles()
         titled = len([norm for norm in norms if norm in titles])
-        out.append(SOURCE_TITLES[source, min(titled, 2)])
+        out.append(SOURCE_TITLES[source, titled if titled < 2 else 2])
         if not self.finder.known_names.isdisjoint(norms):
             out.append(SOURCE_KNOWN_NAME[source])
-        out += prefixed(f"{source}&first.", self.words.token_stats(phrase.first)[:3])
+        out += prefixed(SOURCE_FIRST_STATS[source], article.token_stats(first)[:3])
         cue = candidate.cue
         if cue is not None:
-            if phrase.first > cue.last:
-                out.append(SOURCE_AFTER_CUE[source, min(self.words.word_delta(cue.last, phrase.first) - 1, 3)])
-            elif phrase.last < cue.first:
-                out.append(SOURCE_BEFORE_CUE[source, min(self.words.word_delta(phrase.last, cue.first) - 1, 3)])
+            if first > cue.last:
+                delta = article.word_delta(cue.last, first) - 1
+                out.append(SOURCE_AFTER_CUE[source, delta if delta < 3 else 3])
+            elif last < cue.first:
+                delta = article.word_delta(last, cue.first) - 1
+                out.append(SOURCE_BEFORE_CUE[source, delta if delta < 3 else 3])
         return out
 
     def _cue_kind(self, candidate: Candidate) -> str:
