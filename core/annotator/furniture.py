@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from core.annotator import lexicon
+from core.annotator.feature_names import Names
 from core.annotator.found import Found
 from core.annotator.layout import Block
 from core.annotator.ranker import Question, Ranker
@@ -41,8 +42,31 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _SEPARATOR_RE = re.compile(r"^[\s*#=_~•·/\-–—]+$")
-_SENTENCE_END_RE = re.compile(r"[.!?؟…]['\"”»)]*$")
 _FULL_STOP_RE = re.compile(r"[.!?؟](?=\s|$)")
+_SENTENCE_ENDS = (".", "!", "?", "؟", "…")  # a paragraph ends a sentence with one of these,
+_CLOSERS = "'\"”»)"  # then maybe closing marks
+# Feature names made once per process (see ``feature_names``), by their parts.
+_FROM_END = Names("from_end={}")
+_FROM_START = Names("from_start={}")
+_THIRD = Names("third={}")
+_WORDS = Names("words={}")
+_RULE = Names("rule={}")
+_DIGITS = Names("digits={}")
+_LATIN = Names("latin={}")
+_TOPIC = Names("topic={}")
+_TOPIC_END = Names("topic&end={}&{}")
+_PREV_TOPIC = Names("prev_topic={}")
+_NOVELTY = Names("novelty={}")
+_NOVELTY_END = Names("novelty&end={}&{}")
+_AGENCY_NOVELTY = Names("agency&novelty={}")
+_WEEKDAY_EARLY_END = Names("weekday_early&end={}")
+_SENTENCES = Names("sentences={}")
+_AGENCY_CONJUNCTION_END = Names("agency&conjunction&end={}")
+_AGENCY_END = Names("agency&end={}")
+_AGENCY_THIRD = Names("agency&third={}")
+_WORD = Names("w={}")
+_FIRST = Names("first={}")
+_LAST = Names("last={}")
 
 
 class BlockDescriber:
@@ -94,15 +118,18 @@ class BlockDescriber:
         n = len(words)
         from_end = count - 1 - position
         out = [
-            f"from_end={min(from_end, 5)}",
-            f"from_start={min(position, 3)}",
-            f"third={min(3 * position // max(count, 1), 2)}",
-            f"words={_words_bin(n)}",
-            f"rule={_share_bin(rule_share)}",
+            _FROM_END[min(from_end, 5)],
+            _FROM_START[min(position, 3)],
+            _THIRD[min(3 * position // max(count, 1), 2)],
+            _WORDS[_words_bin(n)],
+            _RULE[_share_bin(rule_share)],
         ]
-        if _SENTENCE_END_RE.search(content.rstrip()):
+        stripped = content.rstrip()
+        # A sentence end, then only closing marks: the regex [.!?؟…]['"”»)]*$ on ``stripped``
+        # (no newline is left before its end for the $), without trying it at every character.
+        if stripped.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS:
             out.append("ends_sentence")
-        if content.rstrip().endswith(":"):
+        if stripped.endswith(":"):
             out.append("ends_colon")
         if _SEPARATOR_RE.match(content):
             # "-----" before an app promotion is furniture; "***" between parts of a column is not.
@@ -112,9 +139,9 @@ class BlockDescriber:
         if not block.whole_line:
             out.append("part_of_line")
         digits = len(_DIGIT_RE.findall(content))
-        out.append(f"digits={_share_bin(digits / max(len(content), 1))}")
+        out.append(_DIGITS[_share_bin(digits / max(len(content), 1))])
         latin = len(_LATIN_RE.findall(content)) if self.has_latin else 0
-        out.append(f"latin={_share_bin(latin / max(len(content), 1))}")
+        out.append(_LATIN[_share_bin(latin / max(len(content), 1))])
         if "http" in content or "www." in content or "@" in content:
             out.append("link")
         if any(mark in content for mark in "«»“”\""):
@@ -122,43 +149,41 @@ class BlockDescriber:
         mine = self.contents[position]
         if mine:
             overlap = len(mine & self.head) / len(mine)
-            out.append(f"topic={_share_bin(overlap)}")
-            out.append(f"topic&end={_share_bin(overlap)}&{min(from_end, 3)}")
+            out.append(_TOPIC[_share_bin(overlap)])
+            out.append(_TOPIC_END[_share_bin(overlap), min(from_end, 3)])
             if position > 0:
                 previous = self.contents[position - 1]
                 if previous:
-                    out.append(f"prev_topic={_share_bin(len(mine & previous) / len(mine))}")
+                    out.append(_PREV_TOPIC[_share_bin(len(mine & previous) / len(mine))])
         else:
             out.append("no_content_words")
         novelty = self.novelty[position]
-        out.append(f"novelty={_share_bin(novelty)}")
-        out.append(f"novelty&end={_share_bin(novelty)}&{min(from_end, 3)}")
+        out.append(_NOVELTY[_share_bin(novelty)])
+        out.append(_NOVELTY_END[_share_bin(novelty), min(from_end, 3)])
         if self.agency:
-            out.append(f"agency&novelty={_share_bin(novelty)}")
+            out.append(_AGENCY_NOVELTY[_share_bin(novelty)])
         weekdays = lexicon.words("weekdays")
         if any(w in weekdays for w in words[:12]):
             out.append("weekday_early")  # "أعلنت مصر، مساء السبت، …": the lede of a news story
-            out.append(f"weekday_early&end={min(from_end, 3)}")
+            out.append(_WEEKDAY_EARLY_END[min(from_end, 3)])
         stops = len(_FULL_STOP_RE.findall(content))
-        out.append(f"sentences={min(stops, 3)}")
+        out.append(_SENTENCES[min(stops, 3)])
         if words and words[0][:1] not in ("و", "ف") and words[0] in lexicon.cue_forms():
             out.append("opens_with_bare_cue")
         if words and words[0][:1] in ("و", "ف") and len(words[0]) > 2:
             out.append("opens_with_conjunction")  # "وقال …", "وفي بيان …": the story goes on
             if self.agency:
-                out.append(f"agency&conjunction&end={min(from_end, 3)}")
+                out.append(_AGENCY_CONJUNCTION_END[min(from_end, 3)])
         if self.agency:
-            out.append(f"agency&end={min(from_end, 5)}")
-            out.append(f"agency&third={min(3 * position // max(count, 1), 2)}")
-        lexical = [w for w in words[:8] + words[-4:] if self._frequent(w)]
-        out += [f"w={w}" for w in dict.fromkeys(lexical)]
+            out.append(_AGENCY_END[min(from_end, 5)])
+            out.append(_AGENCY_THIRD[min(3 * position // max(count, 1), 2)])
+        frequent = self.stats.counted_at_least(LEXICAL_MIN_COUNT)  # words named by themselves
+        lexical = [w for w in words[:8] + words[-4:] if w in frequent]
+        out += [_WORD[w] for w in dict.fromkeys(lexical)]
         if words:
-            out.append(f"first={words[0] if self._frequent(words[0]) else '~'}")
-            out.append(f"last={words[-1] if self._frequent(words[-1]) else '~'}")
+            out.append(_FIRST[words[0] if words[0] in frequent else "~"])
+            out.append(_LAST[words[-1] if words[-1] in frequent else "~"])
         return out
-
-    def _frequent(self, word: str) -> bool:
-        return word in self.stats.counted_at_least(LEXICAL_MIN_COUNT)
 
 
 @cache

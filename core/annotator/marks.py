@@ -28,6 +28,7 @@ _PROCLITICS = lexicon.words("proclitics")
 _OPENING_CONTEXT = frozenset("([{«“„")
 _TRANSPARENT = frozenset("\u0640\u200e\u200f\u061c")
 _WORD_PUNCT = frozenset(".،,؛;!?؟)]…'") | frozenset("»”")
+_FULL_STOPS = frozenset(".!؟?")
 QURAN_OPEN, QURAN_CLOSE = "﴿", "﴾"
 
 
@@ -163,6 +164,8 @@ def _span(opener: Mark, closer: Mark, depth: int) -> QuotedSpan:
 
 
 def _quran_spans(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[QuotedSpan]:
+    if QURAN_CLOSE not in tokenized.shadow.folded:  # no token can close a verse (most articles)
+        return []
     block_starts = [b.start for b in blocks]
     spans = []
     opener: Token | None = None
@@ -330,11 +333,11 @@ def _attribution_boundaries(tokenized: TokenizedText) -> list[int]:
     forms = lexicon.cue_forms()
     tokens = tokenized.tokens
     out = []
-    for index in range(len(tokens) - 1):
-        if tokens[index].norm in (".", "!", "؟", "?"):
-            form = forms.get(tokens[index + 1].norm)
-            if form is not None and form.tense != "participle":
-                out.append(tokens[index].end)
+    last = len(tokens) - 1
+    for index in [k for k, t in enumerate(tokens) if t.norm in _FULL_STOPS and k < last]:  # the stops first
+        form = forms.get(tokens[index + 1].norm)
+        if form is not None and form.tense != "participle":
+            out.append(tokens[index].end)
     return out
 
 

@@ -129,15 +129,17 @@ def annotate_text(text: str, *, taken_ids: Iterable[str] = (), model: AnnotatorM
 
     def emit(item: Found, **fields: object) -> Annotation:
         prefix = {"title": "t", "heading": "h", "paragraph": "p", "boilerplate": "b", "quote": "q"}[item.type]
-        annotation = Annotation(
-            id=ids.new(prefix),
-            type=item.type,
-            start=item.start,
-            end=item.end,
-            origin="auto",
-            status="pending",
-            confidence=round(float(item.confidence), 2),
-            **fields,  # type: ignore[arg-type]
+        annotation = Annotation._made(  # Annotation(...), checked the same way, made faster
+            {
+                "id": ids.new(prefix),
+                "type": item.type,
+                "start": item.start,
+                "end": item.end,
+                "origin": "auto",
+                "status": "pending",
+                "confidence": round(float(item.confidence), 2),
+                **fields,
+            }
         )
         assigned[id(item)] = annotation.id
         annotations.append(annotation)
@@ -160,9 +162,11 @@ def annotate_text(text: str, *, taken_ids: Iterable[str] = (), model: AnnotatorM
         if item.speaker_span is not None:
             key = item.speaker_span
             if key not in speakers:
-                mention = Annotation(
-                    id=ids.new("sp"), type="speaker", start=key[0], end=key[1], origin="auto",
-                    status="pending", confidence=round(min(0.9, item.confidence), 2), speaker=item.speaker,
+                mention = Annotation._made(
+                    {
+                        "id": ids.new("sp"), "type": "speaker", "start": key[0], "end": key[1], "origin": "auto",
+                        "status": "pending", "confidence": round(min(0.9, item.confidence), 2), "speaker": item.speaker,
+                    }
                 )
                 speakers[key] = mention.id
                 annotations.append(mention)
@@ -170,9 +174,11 @@ def annotate_text(text: str, *, taken_ids: Iterable[str] = (), model: AnnotatorM
         if item.cue_span is not None:
             key = item.cue_span
             if key not in cues:
-                cue = Annotation(
-                    id=ids.new("c"), type="cue", start=key[0], end=key[1], origin="auto",
-                    status="pending", confidence=round(min(0.9, item.confidence), 2),
+                cue = Annotation._made(
+                    {
+                        "id": ids.new("c"), "type": "cue", "start": key[0], "end": key[1], "origin": "auto",
+                        "status": "pending", "confidence": round(min(0.9, item.confidence), 2),
+                    }
                 )
                 cues[key] = cue.id
                 annotations.append(cue)

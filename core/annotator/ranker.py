@@ -14,6 +14,7 @@ L2 penalty, from zero weights and in a fixed order, so the same data gives the s
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +41,10 @@ class Ranker:
     _lookup: _Weights = field(default_factory=_Weights, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._lookup = _Weights(self.weights)
+        # The names are interned, and so are the feature names the annotator makes once per
+        # process (speaker_options): a lookup then matches the stored key by identity, without
+        # reading the key's characters (on the 1 MB benchmark, 2.5% of annotating).
+        self._lookup = _Weights({sys.intern(name): weight for name, weight in self.weights.items()})
 
     def score(self, features: Sequence[str]) -> float:
         return sum(map(self._lookup.__getitem__, features))
@@ -51,7 +55,7 @@ class Ranker:
         weights = self._namespaces.get(prefix)
         if weights is None:
             size = len(prefix)
-            weights = self._namespaces[prefix] = _Weights({k[size:]: w for k, w in self.weights.items() if k.startswith(prefix)})
+            weights = self._namespaces[prefix] = _Weights({sys.intern(k[size:]): w for k, w in self.weights.items() if k.startswith(prefix)})
         return sum(map(weights.__getitem__, features))
 
     def softmax(self, scores: Sequence[float]) -> list[float]:

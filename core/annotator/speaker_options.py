@@ -21,16 +21,61 @@ what is learned carries over to other sites.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import pairwise
 
 from core.annotator import lexicon
 from core.annotator.attribution import SpeakerPhrase
+from core.annotator.feature_names import (
+    CARRY,
+    CARRY_CUE,
+    CARRY_FLAG,
+    CARRY_GENDER,
+    CARRY_PARAGRAPHS,
+    CARRY_TITLES_BETWEEN,
+    ECHO_LAST_ENDS,
+    ECHO_LAST_NEAR_CUE,
+    ECHO_NEXT_NEAR_CUE,
+    ECHO_PAIR,
+    ECHO_SPAN,
+    END_VS_RULE,
+    FIRST,
+    FIRST_LAST,
+    FIRST_N,
+    FIRST_W,
+    LAST,
+    LAST_NEXT,
+    LAST_REPEATS,
+    LAST_W,
+    NEXT,
+    NEXT_W,
+    PENULT_LAST,
+    PP_W,
+    PREV,
+    SOURCE_AFTER_CUE,
+    SOURCE_BEFORE_CUE,
+    SOURCE_BEST,
+    SOURCE_CONTEXT,
+    SOURCE_FIRST,
+    SOURCE_FIRST_STATS,
+    SOURCE_HAS_RULE,
+    SOURCE_KNOWN_NAME,
+    SOURCE_LAST,
+    SOURCE_N,
+    SOURCE_NOCUE,
+    SOURCE_SURE,
+    SOURCE_TITLES,
+    SUBJECT_BACK,
+    SUBJECT_VERB,
+    N,
+    class_names,
+    prefixed,
+)
 from core.annotator.quotes import Candidate, QuoteFinder
-from core.annotator.speaker_words import ECHO_MAX, ArticleWords, is_verb
-from core.annotator.word_classes import RELATIVE_PRONOUNS, is_complementizer, is_stop
+from core.annotator.speaker_words import ECHO_MAX, ArticleWords
+from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms, is_stop
 from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -161,6 +206,7 @@ class SlotBuilder:
         punctuation, a complementiser, a reporting verb, a sentence end or ``limit``.
         """
         tokens = self.tokens
+        complementizers, is_verb_at = complementizer_forms(), self.words.is_verb_at
         ends: list[int] = []
         index = first
         words = 0
@@ -180,7 +226,7 @@ class SlotBuilder:
                     index += 1  # "د." and initials
                     continue
                 break
-            if is_complementizer(token) or (index > first and is_verb(token)):
+            if token.norm in complementizers or (index > first and is_verb_at(index)):
                 break
             ends.append(index)
             words += 1
@@ -190,6 +236,7 @@ class SlotBuilder:
     def starts_before(self, last: int, bound: int) -> list[int]:
         """Indices a name-first mention ending at ``last`` could start on, nearest first."""
         tokens = self.tokens
+        complementizers, is_verb_at = complementizer_forms(), self.words.is_verb_at
         starts: list[int] = []
         index = last
         while index >= bound and last - index < MAX_WORDS:
@@ -201,7 +248,7 @@ class SlotBuilder:
                 starts.append(index)
                 index -= 1
                 continue
-            if not token.is_word or is_verb(token) or is_complementizer(token):
+            if not token.is_word or is_verb_at(index) or token.norm in complementizers:
                 break
             if index < last and "\n" in self.text[token.end : tokens[index + 1].start]:
                 break
@@ -242,14 +289,15 @@ class SlotBuilder:
         floor = max(0, point - SUBJECT_WINDOW)
         start = max(self.finder.sentence_start(point), floor)
         block = self.finder.block_of_token[point]
+        verbs = self.words.verbs()
         for distance in (0, 1):
             first = start
             while first < point and self.tokens[first].norm in _CONNECTORS:
                 first += 1
             if first < point and self.tokens[first].is_word and (cue is None or first != cue.first):
                 heads.append((distance, first))
-            for k in range(first + 1, point):
-                if (cue is None or k != cue.first) and is_verb(self.tokens[k]):
+            for k in verbs[bisect_right(verbs, first) : bisect_left(verbs, point)]:  # first < k < point
+                if cue is None or k != cue.first:
                     heads.append((distance, k))
             if start <= floor:
                 break
@@ -283,47 +331,51 @@ class SlotBuilder:
         """
         return [self.span_features(slot, phrase) for phrase in slot.spans]
 
-    def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], list[str]]:
+    def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], tuple[str, ...]]:
         tokens = self.tokens
         words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
         word_class = self.words.word_class
-        return words, [word_class(k) for k in words]
+        return words, tuple([word_class(k) for k in words])
 
-    def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], list[str]]) -> list[str]:
+    def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], tuple[str, ...]]) -> list[str]:
         tokens = self.tokens
+        article = self.words
         words, classes = inside
-        n = min(len(words), 6)
-        first_class = self.words.word_class(phrase.first)
-        last_class = self.words.word_class(phrase.last)
-        out = [f"n={n}", f"{slot.source}&n={n}", f"first&last={first_class}&{last_class}", f"first&n={first_class}&{n}"]
+        first, last = phrase.first, phrase.last
+        size = len(words)
+        n = size if size < 6 else 6
+        first_class = article.word_class(first)
+        last_class = article.word_class(last)
+        out = [N[n], SOURCE_N[slot.source, n], FIRST_LAST[first_class, last_class], FIRST_N[first_class, n]]
         if slot.rule_span is not None:
             rule = slot.rule_span
-            if (phrase.first, phrase.last) == (rule.first, rule.last):
+            if (first, last) == (rule.first, rule.last):
                 out.append("same_as_rule")
             else:
-                out.append(f"end_vs_rule={max(-3, min(3, self.words.word_delta(rule.last, phrase.last)))}")
-        out += self._start_block(phrase.first)
-        out += self._end_block(phrase.last)
-        if len(words) >= 2:
-            out.append(f"penult&last={classes[-2]}&{last_class}")
-        out += ["has=" + c for c in sorted(set(classes))]  # the order of sorted f"has={c}"
+                out.append(END_VS_RULE[max(-3, min(3, article.word_delta(rule.last, last)))])
+        out += self._start_block(first)
+        out += self._end_block(last)
+        if size >= 2:
+            out.append(PENULT_LAST[classes[-2], last_class])
+        has, pairs = class_names(classes)
+        out += has
         # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
         # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
-        for position in range(1, len(words)):
+        for position in range(1, size):
             k = words[position]
             out += self._inner_block(k)
-            if classes[position] == "prep" and k + 1 <= phrase.last:
-                out.append(f"pp_w={self.words.lexical(k + 1)}")
+            if classes[position] == "prep" and k + 1 <= last:
+                out.append(PP_W[article.lexical(k + 1)])
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
-        out += sorted({f"pair={a}>{b}" for a, b in pairwise(classes)})
+        out += pairs
         known = self.finder.known_names
         if not known.isdisjoint([tokens[k].norm for k in words]):
             out.append("known_name")
         # The article's own evidence: a mention written the same way elsewhere.
-        if len(words) <= ECHO_MAX and phrase.last - phrase.first < ECHO_MAX:
-            echo = self.words.echo(tuple([t.norm for t in tokens[phrase.first : phrase.last + 1]]))
-            out.append(f"echo_span={min(echo, 3)}")
+        if size <= ECHO_MAX and last - first < ECHO_MAX:
+            echo = article.echo(tuple([t.norm for t in tokens[first : last + 1]]))
+            out.append(ECHO_SPAN[echo if echo < 3 else 3])
         return out
 
     def _start_block(self, first: int) -> tuple[str, ...]:
@@ -333,9 +385,9 @@ class SlotBuilder:
             before = first - 1
             before_class = self.words.word_class(before) if before >= 0 else "start"
             block = self._start_cache[first] = (
-                f"first={self.words.word_class(first)}",
-                f"prev={before_class}",
-                f"first_w={self.words.lexical(first)}",
+                FIRST[self.words.word_class(first)],
+                PREV[before_class],
+                FIRST_W[self.words.lexical(first)],
             )
         return block
 
@@ -345,40 +397,51 @@ class SlotBuilder:
         block = self._end_cache.get(last)
         if block is not None:
             return block
+        # Locals and conditional expressions rather than attribute chains and min(): this
+        # runs for every distinct last word of every span.
         tokens = self.tokens
-        last_class = self.words.word_class(last)
+        words = self.words
+        last_token = tokens[last]
+        last_norm = last_token.norm
+        last_class = words.word_class(last)
         nxt = last + 1
         has_next = nxt < len(tokens)
-        next_class = self.words.word_class(nxt) if has_next else "end"
-        if has_next and "\n" in self.text[tokens[last].end : tokens[nxt].start]:
+        next_token = tokens[nxt] if has_next else last_token
+        next_class = words.word_class(nxt) if has_next else "end"
+        if has_next and "\n" in self.text[last_token.end : next_token.start]:
             next_class = "newline"
         out = [
-            f"last={last_class}",
-            f"next={next_class}",
-            f"last&next={last_class}&{next_class}",
-            f"last_w={self.words.lexical(last)}",
+            LAST[last_class],
+            NEXT[next_class],
+            LAST_NEXT[last_class, next_class],
+            LAST_W[words.lexical(last)],
         ]
         if has_next:
-            out.append(f"next_w={self.words.lexical(nxt)}")
-        out += _prefixed("last.", self.words.token_stats(last))
-        if has_next and tokens[nxt].is_word:
-            out += _prefixed("next.", self.words.token_stats(nxt))
-        out.append(f"last_repeats={min(self.tk.word_count(tokens[last].norm), 4)}")
+            out.append(NEXT_W[words.lexical(nxt)])
+        out += prefixed("last.", words.token_stats(last))
+        if has_next and next_token.is_word:
+            out += prefixed("next.", words.token_stats(nxt))
+        repeats = self.tk.word_count(last_norm)
+        out.append(LAST_REPEATS[repeats if repeats < 4 else 4])
         # The article's evidence: a last word that elsewhere ends its phrase (الجعفري إن), or
         # stands near a cue; a pair of words that recurs (الهلال الأحمر).
-        words = self.words
-        out.append(f"echo_last_ends={min(words.ends_before_boundary(tokens[last].norm), 3)}")
-        out.append(f"echo_last_near_cue={min(words.near_cue(tokens[last].norm), 3)}")
+        count = words.ends_before_boundary(last_norm)
+        out.append(ECHO_LAST_ENDS[count if count < 3 else 3])
+        count = words.near_cue(last_norm)
+        out.append(ECHO_LAST_NEAR_CUE[count if count < 3 else 3])
         if has_next:
-            out.append(f"echo_next_near_cue={min(words.near_cue(tokens[nxt].norm), 3)}")
-            out.append(f"echo_pair={min(self.words.echo((tokens[last].norm, tokens[nxt].norm)), 3)}")
-        # The rules' own tests, as evidence.
-        if has_next and is_stop(tokens[nxt]):
-            out.append("next_is_stop")
-        if is_stop(tokens[last]):
+            next_norm = next_token.norm
+            count = words.near_cue(next_norm)
+            out.append(ECHO_NEXT_NEAR_CUE[count if count < 3 else 3])
+            count = words.echo((last_norm, next_norm))
+            out.append(ECHO_PAIR[count if count < 3 else 3])
+            # The rules' own tests, as evidence.
+            if is_stop(next_token):
+                out.append("next_is_stop")
+        if is_stop(last_token):
             out.append("last_is_stop")
-        if has_next and tokens[nxt].norm[:1] == "ل" and tokens[nxt].is_word:
-            profile = self.stats.get(tokens[nxt].norm)
+        if has_next and next_token.norm[:1] == "ل" and next_token.is_word:
+            profile = self.stats.get(next_token.norm)
             if profile is not None and profile.share("before_that") >= 15:
                 out.append("next_is_addressee")  # "قال مسؤول لرويترز إن"
         block = self._end_cache[last] = tuple(out)
@@ -419,11 +482,11 @@ class SlotBuilder:
         if span is not None:
             out += self._best_span_features(slot, span, sureness, candidate)
             if best:
-                out.append(f"{source}&best")
+                out.append(SOURCE_BEST[source])
         elif source == "carry":
             out += self._carry_features(slot.back, candidates, position)
         if cue is None and source != "none":
-            out.append(f"{source}&nocue")
+            out.append(SOURCE_NOCUE[source])
         return out
 
     def _slot_context(self, candidate: Candidate, source: str) -> tuple[str, ...]:
@@ -446,36 +509,43 @@ class SlotBuilder:
             cue = candidate.cue
             if cue is not None and cue.last + 1 < len(self.tokens):
                 context.append(f"after_cue={self.words.word_class(cue.last + 1)}")
-            made = by_source[source] = (f"src={source}", *(f"{source}&{c}" for c in context))
+            made = by_source[source] = (sys.intern(f"src={source}"), *(SOURCE_CONTEXT[source, c] for c in context))
         return made
 
     def _best_span_features(self, slot: Slot, phrase: SpeakerPhrase, sureness: float, candidate: Candidate) -> list[str]:
-        tokens = self.tokens
+        # Locals and conditional expressions rather than attribute chains and min(): this runs
+        # for every span option of every quote.
+        article = self.words
         source = slot.source
-        norms = [t.norm for t in tokens[phrase.first : phrase.last + 1] if t.is_word]  # the words'
+        first, last = phrase.first, phrase.last
+        norms = [t.norm for t in self.tokens[first : last + 1] if t.is_word]  # the words'
+        size = len(norms)
+        sure = int(sureness * 5)
         out = [
-            f"{source}&sure={min(int(sureness * 5), 4)}",
-            f"{source}&first={self.words.word_class(phrase.first)}",
-            f"{source}&last={self.words.word_class(phrase.last)}",
-            f"{source}&n={min(len(norms), 6)}",
+            SOURCE_SURE[source, sure if sure < 4 else 4],
+            SOURCE_FIRST[source, article.word_class(first)],
+            SOURCE_LAST[source, article.word_class(last)],
+            SOURCE_N[source, size if size < 6 else 6],
         ]
         if slot.rule_span is not None:
-            out.append(f"{source}&has_rule")
+            out.append(SOURCE_HAS_RULE[source])
         if source == "subject":
-            out.append(f"subject_back={slot.back}")
-            out.append(f"subject_verb={self.words.word_class(phrase.first - 1)}")
+            out.append(SUBJECT_BACK[slot.back])
+            out.append(SUBJECT_VERB[article.word_class(first - 1)])
         titles = lexicon.titles()
         titled = len([norm for norm in norms if norm in titles])
-        out.append(f"{source}&titles={min(titled, 2)}")
+        out.append(SOURCE_TITLES[source, titled if titled < 2 else 2])
         if not self.finder.known_names.isdisjoint(norms):
-            out.append(f"{source}&known_name")
-        out += _prefixed(f"{source}&first.", self.words.token_stats(phrase.first)[:3])
+            out.append(SOURCE_KNOWN_NAME[source])
+        out += prefixed(SOURCE_FIRST_STATS[source], article.token_stats(first)[:3])
         cue = candidate.cue
         if cue is not None:
-            if phrase.first > cue.last:
-                out.append(f"{source}&after_cue={min(self.words.word_delta(cue.last, phrase.first) - 1, 3)}")
-            elif phrase.last < cue.first:
-                out.append(f"{source}&before_cue={min(self.words.word_delta(phrase.last, cue.first) - 1, 3)}")
+            if first > cue.last:
+                delta = article.word_delta(cue.last, first) - 1
+                out.append(SOURCE_AFTER_CUE[source, delta if delta < 3 else 3])
+            elif last < cue.first:
+                delta = article.word_delta(last, cue.first) - 1
+                out.append(SOURCE_BEFORE_CUE[source, delta if delta < 3 else 3])
         return out
 
     def _cue_kind(self, candidate: Candidate) -> str:
@@ -490,26 +560,26 @@ class SlotBuilder:
     def _carry_features(self, back: int, candidates: Sequence[Candidate], position: int) -> list[str]:
         candidate = candidates[position]
         earlier = candidates[position - back]
-        out = [f"carry={back}"]
+        out = [CARRY[back]]
         here = min(self.tk.index_at_or_after(candidate.start), len(self.tokens) - 1)
         there = min(self.tk.index_at_or_after(earlier.start), len(self.tokens) - 1)
         blocks = self.finder.block_of_token
         gap = blocks[here] - blocks[there] if blocks else 0
-        out.append(f"carry{back}&paragraphs={min(gap, 3)}")
-        out.append(f"carry{back}&cue={self._cue_kind(candidate)}")
+        out.append(CARRY_PARAGRAPHS[back, min(gap, 3)])
+        out.append(CARRY_CUE[back, self._cue_kind(candidate)])
         if candidate.phrase is not None:
-            out.append(f"carry{back}&rule_has_phrase")
+            out.append(CARRY_FLAG[back, "rule_has_phrase"])
         if candidate.continues_previous:
-            out.append(f"carry{back}&rule_continues")
+            out.append(CARRY_FLAG[back, "rule_continues"])
         if earlier.phrase is None and earlier.subject_hint is None:
-            out.append(f"carry{back}&earlier_unnamed")
+            out.append(CARRY_FLAG[back, "earlier_unnamed"])
         mine, theirs = self._gender(candidate), self._gender(earlier)
         if mine and theirs:
-            out.append(f"carry{back}&gender={'same' if mine == theirs else 'other'}")
+            out.append(CARRY_GENDER[back, "same" if mine == theirs else "other"])
         if earlier.kind == candidate.kind:
-            out.append(f"carry{back}&same_kind")
+            out.append(CARRY_FLAG[back, "same_kind"])
         if earlier.end > candidate.start:
-            out.append(f"carry{back}&inside")  # a direct quote inside an indirect one
+            out.append(CARRY_FLAG[back, "inside"])  # a direct quote inside an indirect one
         titles = lexicon.titles()
         between = 0
         for k in range(self.tk.index_at_or_after(earlier.end), min(here, self.tk.index_at_or_after(earlier.end) + SUBJECT_WINDOW)):
@@ -517,7 +587,7 @@ class SlotBuilder:
                 between += 1
                 if between == 2:
                     break
-        out.append(f"carry{back}&titles_between={between}")
+        out.append(CARRY_TITLES_BETWEEN[back, between])
         return out
 
     def _gender(self, candidate: Candidate) -> str:
@@ -527,10 +597,3 @@ class SlotBuilder:
         if cue.form.plural:
             return "plural"
         return "f" if cue.form.feminine else "m"
-
-
-@cache
-def _prefixed(prefix: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    """``prefix`` before each of a word's binned statistics, made once per tuple (three in four
-    uses on the 1 MB benchmark find it made); the strings keep their hashes for the rankers."""
-    return tuple(f"{prefix}{name}" for name in names)

@@ -19,6 +19,7 @@ from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
     NAME_PARTICLES,
     RELATIVE_PRONOUNS,
+    complementizer_forms,
     has_pronoun_suffix,
     is_adjective,
     is_complementizer,
@@ -53,6 +54,8 @@ class ArticleWords:
         self._following: dict[str, Counter[tuple[str, ...]]] = {}
         self._before_boundary: Counter[str] | None = None
         self._near_cue: Counter[str] | None = None
+        self._verbs: list[int] | None = None
+        self._verb_set: frozenset[int] = frozenset()
         self._words_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
@@ -78,6 +81,9 @@ class ArticleWords:
             return len(positions)
         every = self._norms
         if len(positions) <= _ECHO_SCAN_MAX:
+            if size == 2:  # most questions (a span's last word and the next): no slice per place
+                last, second = len(every) - 1, norms[1]
+                return [every[k + 1] for k in positions if k < last].count(second)
             return sum(1 for k in positions if tuple(every[k : k + size]) == norms)
         # A frequent first word (in a long text, thousands of places): every sequence after it
         # is counted once, so that the questions about it stay linear in the text's length.
@@ -106,11 +112,12 @@ class ArticleWords:
     def ends_before_boundary(self, norm: str) -> int:
         """How often ``norm`` stands right before punctuation or a complementiser in the article."""
         if self._before_boundary is None:
-            before: Counter[str] = Counter()
-            for token, nxt in pairwise(self.tokens):
-                if token.is_word and _hard_boundary(nxt):
-                    before[token.norm] += 1
-            self._before_boundary = before
+            # A word before punctuation or a complementiser, the test spelled out (no call per
+            # token): this runs over every token pair of the article.
+            forms = complementizer_forms()
+            self._before_boundary = Counter(
+                [token.norm for token, nxt in pairwise(self.tokens) if token.is_word and (not nxt.is_word or nxt.norm in forms)]
+            )
         return self._before_boundary.get(norm, 0)
 
     def near_cue(self, norm: str) -> int:
@@ -118,15 +125,31 @@ class ArticleWords:
         if self._near_cue is None:
             near: Counter[str] = Counter()
             tokens = self.tokens
-            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
-            for k, token in enumerate(tokens):
-                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect"):
-                    for j in range(k + 1, min(k + 5, len(tokens))):
-                        if not tokens[j].is_word:
-                            break
-                        near[tokens[j].norm] += 1
+            for k in self.verbs():
+                for j in range(k + 1, min(k + 5, len(tokens))):
+                    if not tokens[j].is_word:
+                        break
+                    near[tokens[j].norm] += 1
             self._near_cue = near
         return self._near_cue.get(norm, 0)
+
+    def verbs(self) -> list[int]:
+        """Indices of the article's finite reporting verbs (``is_verb``), in order: found in one
+        pass over the tokens, for the scans that would otherwise test token after token."""
+        if self._verbs is None:
+            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
+            self._verbs = [
+                k for k, token in enumerate(self.tokens)
+                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect")
+            ]
+            self._verb_set = frozenset(self._verbs)
+        return self._verbs
+
+    def is_verb_at(self, index: int) -> bool:
+        """``is_verb`` of token ``index``, from the article's list of verbs."""
+        if self._verbs is None:
+            self.verbs()
+        return index in self._verb_set
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
@@ -241,10 +264,6 @@ def is_verb(token: Token) -> bool:
     """A finite reporting verb (past or imperfect)."""
     form = cue_form(token)
     return form is not None and form.tense in ("past", "imperfect")
-
-
-def _hard_boundary(token: Token) -> bool:
-    return not token.is_word or is_complementizer(token)
 
 
 def _bin(share: int) -> int:

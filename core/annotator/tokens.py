@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
 
 from core.folding import Shadow
 
 # An HTML entity left raw by a scraper is one token (it may be a quotation mark).
 _TOKEN_RE = re.compile(r"&#?[a-z0-9]{2,8};|[^\W_]+|\S", re.IGNORECASE)
+# The same matches, captured by a split: the text comes back as gap, token, gap, ..., gap.
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.IGNORECASE)
 
 QUOTE_CHARS = frozenset("“”«»\"„‟″‹›")
 ENTITY_MARKS = {
@@ -103,8 +106,12 @@ class TokenizedText:
         self.text = text
         self.shadow = shadow or Shadow(text)
         folded = self.shadow.folded
-        folded_spans = [match.span() for match in _TOKEN_RE.finditer(folded)]
-        norms = _TOKEN_RE.findall(folded)  # the same matches, as strings
+        # One split gives the tokens and the gaps between them; the tokens' offsets are running
+        # sums of the parts' lengths (a match object per token cost a fifth of tokenising).
+        parts = _TOKEN_SPLIT_RE.split(folded)
+        norms = parts[1::2]
+        ends = list(accumulate(map(len, parts)))  # ends[2k] is token k's start, ends[2k + 1] its end
+        folded_spans = list(zip(ends[0:-1:2], ends[1::2], strict=True))  # the last gap has no token
         if "&" in folded:
             norms = [ENTITY_MARKS.get(n, n) if n[0] == "&" and n[-1] == ";" else n for n in norms]
         tokens = [

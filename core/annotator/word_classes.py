@@ -85,11 +85,12 @@ def has_pronoun_suffix(written: str) -> bool:
 
 def is_complementizer(token: Token) -> bool:
     """``أن``/``إن``/``بأن``/``فإن``, bare or with a pronoun (``أنه``, ``إنهم``), folded."""
-    return token.norm in _complementizer_forms()
+    return token.norm in complementizer_forms()
 
 
 @cache
-def _complementizer_forms() -> frozenset[str]:
+def complementizer_forms() -> frozenset[str]:
+    """The folded forms ``is_complementizer`` accepts (for loops that test every token)."""
     bases = ("ان", "بان", "فان")
     return frozenset(bases) | {base + suffix for base in bases for suffix in lexicon.pronoun_suffixes()}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, pairwise
 
 from core.annotator.layout import Block
 from core.annotator.marks import QuotedSpan, pair_marks
@@ -108,13 +108,22 @@ class ArticleContext:
         Index 0 of each table counts only sentence ends outside quotation marks (for tokens
         outside them); index 1 counts every sentence end (for tokens inside a quotation).
         Boilerplate inside a line (a tag list, a link) also ends a sentence.
+
+        A token's sentence starts at the last paragraph opening or token after a stop at or
+        before it, and ends at the first stop (or excluded token) at or after it or before the
+        next paragraph opening after it: both tables are filled run by run between those few
+        places (``sentence_table_starts``, ``sentence_table_ends``) instead of token by token.
         """
-        count = len(self.tokens)
-        ends_here = [t.norm in SENTENCE_END and self._is_sentence_end(j) for j, t in enumerate(self.tokens)]
-        excluded_here = self._excluded_tokens()
-        block = self.block_of_token
-        opens_block = [False] + [block[j] != block[j - 1] for j in range(1, count)]
-        outside_ends = [end and not depth for end, depth in zip(ends_here, self.depth, strict=True)]
+        tokens = self.tokens
+        count = len(tokens)
+        ends_here = [j for j, t in enumerate(tokens) if t.norm in SENTENCE_END and self._is_sentence_end(j)]
+        depth = self.depth
+        outside_ends = [j for j in ends_here if not depth[j]]
+        excluded_here = list(compress(range(count), self._excluded_tokens()))
+        # Where ``block_of_token`` changes: the first token of a paragraph after the first (tokens
+        # before it start before the paragraph does), found by bisection as that table was.
+        index_at = self.tk.index_at_or_after
+        openings = sorted({first for block in self.blocks[1:] if 0 < (first := index_at(block.start)) < count})
         starts: list[list[int]] = []
         ends: list[list[int]] = []
         for stops in (outside_ends, ends_here):  # layer 0, layer 1
@@ -122,24 +131,8 @@ class ArticleContext:
                 starts.append(starts[0])
                 ends.append(ends[0])
                 break
-            layer_starts = [0] * count
-            start = 0
-            for j in range(count):
-                if opens_block[j]:
-                    start = j
-                layer_starts[j] = start
-                if stops[j]:
-                    start = j + 1
-            layer_ends = [count] * count
-            end = count
-            for j in range(count - 1, -1, -1):
-                if j + 1 < count and opens_block[j + 1]:
-                    end = j + 1
-                if stops[j] or excluded_here[j]:
-                    end = j
-                layer_ends[j] = end
-            starts.append(layer_starts)
-            ends.append(layer_ends)
+            starts.append(sentence_table_starts(count, openings, stops))
+            ends.append(sentence_table_ends(count, openings, [*stops, *excluded_here]))
         return starts, ends
 
     def _excluded_tokens(self) -> list[bool]:
@@ -164,6 +157,34 @@ class ArticleContext:
         if index >= len(self.tokens):
             return len(self.tokens)
         return self._ends_at[1 if self.depth[index] else 0][index]
+
+
+def sentence_table_starts(count: int, openings: Sequence[int], stops: Sequence[int]) -> list[int]:
+    """For each of ``count`` tokens, the first token of its sentence: the last paragraph
+    opening (a token index in ``openings``) or token after a stop (in ``stops``) at or before
+    it, 0 if none."""
+    restarts = sorted({0, *openings, *(k + 1 for k in stops if k + 1 < count)})
+    table: list[int] = []
+    for first, following in pairwise([*restarts, count]):
+        table += [first] * (following - first)
+    return table
+
+
+def sentence_table_ends(count: int, openings: Sequence[int], stops: Sequence[int]) -> list[int]:
+    """For each of ``count`` tokens, the end of its sentence: the first stop (in ``stops``) at
+    or after it, or the next paragraph opening (in ``openings``) after it, ``count`` if none.
+
+    Each place covers the tokens up to itself (a stop) or up to the one before it (an
+    opening); the tokens up to the nearest place take its value, the smaller at a tie."""
+    places = sorted({(k, k) for k in stops} | {(m - 1, m) for m in openings})
+    table: list[int] = []
+    done = 0
+    for last, value in places:
+        if last >= done:
+            table += [value] * (last + 1 - done)
+            done = last + 1
+    table += [count] * (count - done)
+    return table
 
 
 def merge_ranges(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

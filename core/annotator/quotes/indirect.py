@@ -17,7 +17,7 @@ from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CueSearch
 from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames
 from core.annotator.tokens import Token
-from core.annotator.word_classes import is_complementizer
+from core.annotator.word_classes import complementizer_forms, is_complementizer
 
 DASHES = frozenset({"-", "–", "—"})
 _NEW_ATTRIBUTION_LOOKAHEAD = 10
@@ -47,7 +47,8 @@ class IndirectFinder:
         context = self.context
         last_end = -1
         last_start = -1
-        for token in [t for t in tokens if t.is_word and is_complementizer(t)]:
+        forms = complementizer_forms()  # ``is_complementizer`` spelled out: a test per token
+        for token in [t for t in tokens if t.is_word and t.norm in forms]:
             index = token.index
             if context.is_excluded(token.start, token.end) or context.depth[index] > 0:
                 continue
