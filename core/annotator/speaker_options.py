@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from core.annotator import lexicon
 from core.annotator.attribution import SpeakerPhrase
+from core.annotator.cue_distance import cue_distance
 from core.annotator.feature_names import (
     CARRY,
     CARRY_CUE,
@@ -54,8 +55,6 @@ from core.annotator.feature_names import (
     PENULT_LAST,
     PP_W,
     PREV,
-    SOURCE_AFTER_CUE,
-    SOURCE_BEFORE_CUE,
     SOURCE_BEST,
     SOURCE_CONTEXT,
     SOURCE_FIRST,
@@ -540,12 +539,7 @@ class SlotBuilder:
         out += prefixed(SOURCE_FIRST_STATS[source], article.token_stats(first)[:3])
         cue = candidate.cue
         if cue is not None:
-            if first > cue.last:
-                delta = article.word_delta(cue.last, first) - 1
-                out.append(SOURCE_AFTER_CUE[source, delta if delta < 3 else 3])
-            elif last < cue.first:
-                delta = article.word_delta(last, cue.first) - 1
-                out.append(SOURCE_BEFORE_CUE[source, delta if delta < 3 else 3])
+            out += cue_distance(article, self.finder, source, first, last, cue)
         return out
 
     def _cue_kind(self, candidate: Candidate) -> str:
