@@ -37,7 +37,6 @@ def cue_distance(article: ArticleWords, finder: QuoteFinder, source: str, first:
     blocks = finder.block_of_token
     if blocks and blocks[last] != blocks[cue.first]:
         out.append(SOURCE_OTHER_PARAGRAPH[source])
-    tokens = finder.tokens
-    if any(tokens[k].is_sentence_end for k in range(last + 1, cue.first)):
+    if article.sentence_ends_between(last + 1, cue.first):
         out.append(SOURCE_OTHER_SENTENCE[source])
     return out

@@ -57,6 +57,7 @@ class ArticleWords:
         self._verbs: list[int] | None = None
         self._verb_set: frozenset[int] = frozenset()
         self._words_before: list[int] | None = None
+        self._stops_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
@@ -150,6 +151,16 @@ class ArticleWords:
         if self._verbs is None:
             self.verbs()
         return index in self._verb_set
+
+    def sentence_ends_between(self, a: int, b: int) -> bool:
+        """Is a token of ``a <= k < b`` a sentence end (``.!?؟``)? One subtraction of running
+        counts, not a scan: asked for every span before a cue, up to 80 tokens back."""
+        if self._stops_before is None:
+            running = [0]
+            for token in self.tokens:
+                running.append(running[-1] + 1 if token.is_sentence_end else running[-1])
+            self._stops_before = running
+        return b > a and self._stops_before[b] > self._stops_before[a]
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
