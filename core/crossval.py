@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from core.annotator import wordstats
-from core.annotator.speaker_choice import Choice, Labeller, choose_speakers, name_key
+from core.annotator.speaker_choice import Choice, Labeller, choose_speakers
 from core.annotator.trained import AnnotatorModel
 from core.annotator.training import CheckedArticle, CheckedQuote, PreparedArticle, fit, prepare
 from core.articles import document_from_text
 from core.evaluate import GoldArticle, Ratio, Scores, load_gold, score_article
+from core.folding import name_key
 from core.loading import read_article
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from core.annotator.calibration import reliability
 from core.errors import InputError
-from core.folding import fold
+from core.folding import name_key
 from core.loading import read_utf8_file
 from core.model import Annotation, Document
 from core.safejson import parse_json
@@ -259,18 +259,14 @@ def names_match(predicted: str | None, gold: str | None, aliases: Iterable[str] 
     """Speaker names compared folded; any alias of the gold speaker counts."""
     if gold is None or predicted is None:
         return gold is None and predicted is None
-    wanted = {_name_key(gold)} | {_name_key(a) for a in aliases}
-    return _name_key(predicted) in wanted
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(name).split())
+    wanted = {name_key(gold)} | {name_key(a) for a in aliases}
+    return name_key(predicted) in wanted
 
 
 def cues_match(predicted: str | None, gold: str | None) -> bool:
     if gold is None or predicted is None:
         return gold is None and predicted is None
-    return _name_key(predicted) == _name_key(gold)
+    return name_key(predicted) == name_key(gold)
 
 
 # Scoring ---------------------------------------------------------------------------------------

@@ -76,6 +76,13 @@ def fold(text: str) -> str:
     return Shadow(text).folded
 
 
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """A name as names are compared (speakers with gold, cues, the naming ranker's options):
+    folded, white space collapsed (cached: the naming ranker folds each name and part once)."""
+    return " ".join(fold(name).split())
+
+
 def _unify(text: str) -> str:
     """``text.translate(_TABLE)``, character by character with ``str.replace`` (see above)."""
     for char, replacement in _REPLACEMENTS:

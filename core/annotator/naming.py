@@ -30,17 +30,10 @@ from core.annotator import lexicon
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speakers import Entity, Resolution, is_common_noun, looks_like_verb
 from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, has_pronoun_suffix
-from core.folding import fold
+from core.folding import name_key
 
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 _NEVER_LAST = _PREPOSITIONS | RELATIVE_PRONOUNS | NAME_PARTICLES
-
-
-@lru_cache(maxsize=16384)
-def name_key(name: str) -> str:
-    """A name as compared with gold: folded, single-spaced (cached: every entity's names and
-    their parts are folded once, not once per option they are compared with)."""
-    return " ".join(fold(name).split())
 
 
 def options(entity: Entity) -> list[str]:

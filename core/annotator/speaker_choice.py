@@ -19,7 +19,7 @@ from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
 from core.annotator.speakers import Entity, Resolution, SpeakerResolver, complete_names
 from core.annotator.wordstats import WordStats
-from core.folding import fold
+from core.folding import name_key
 
 _QUOTE_MARKS = frozenset("“”«»\"„‟″‹›")
 
@@ -121,11 +121,6 @@ def choose_speakers(
 
 
 # Training --------------------------------------------------------------------------------------
-def name_key(name: str) -> str:
-    """A name as compared with gold: folded, single-spaced."""
-    return " ".join(fold(name).split())
-
-
 def gold_name_sets(speaker: str | None, aliases: Iterable[str]) -> frozenset[str]:
     """Every folded form a checked speaker goes by (an empty set: the quote has no speaker)."""
     if speaker is None:

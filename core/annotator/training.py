@@ -24,13 +24,12 @@ from core.annotator.ranker import Question, Ranker, train
 from core.annotator.speaker_choice import (
     choose_speakers,
     gold_name_sets,
-    name_key,
     occurrence_questions,
     speaker_training,
 )
 from core.annotator.speakers import Resolution
 from core.annotator.trained import AnnotatorModel
-from core.folding import Shadow
+from core.folding import Shadow, name_key
 
 QUOTE_OVERLAP = 0.5  # as the guideline scores: overlap of at least half the longer span
 # How much evidence the bundled model's weights are worth, in questions: refitting on a few

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from core.folding import name_key
 from core.report.charts import COLORS, bar_chart, base_direction, donut_chart, stacked_bar
 from core.report.page import render_html, write_report
 from core.report.stats import (
@@ -22,7 +23,6 @@ from core.report.stats import (
     collect,
     cue_rows,
     merge_speakers,
-    name_key,
 )
 
 __all__ = [

@@ -30,18 +30,13 @@ from pathlib import Path
 
 from core.corpus import BROKEN, IN_PROGRESS, NOT_STARTED, REVIEWED
 from core.errors import InputError, IqtibasError, printable
-from core.folding import fold
+from core.folding import name_key
 from core.jsonformat import SUFFIX, annotation_path_for, load_document
 from core.loading import path_exists
 from core.model import Document
 
 STATES = (REVIEWED, IN_PROGRESS, NOT_STARTED, BROKEN)
 QUOTE_STATUSES = ("accepted", "pending", "rejected")
-
-
-def name_key(name: str) -> str:
-    """How names and cues are compared: folded, white space collapsed."""
-    return " ".join(fold(name).split())
 
 
 # Statistics ------------------------------------------------------------------------------------
