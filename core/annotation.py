@@ -160,7 +160,7 @@ class Annotation:
         caller need not copy it); the other fields keep their defaults.
         """
         annotation = object.__new__(cls)
-        state = {**_FIELD_DEFAULTS, "extra": {}, **values}
+        state = {**_FIELDS_IN_ORDER, "extra": {}, **values}
         if without is not None:
             del state[without]
         object.__setattr__(annotation, "__dict__", state)
@@ -183,12 +183,8 @@ class Annotation:
         return annotation
 
 
-
 ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 _FIELD_NAMES = frozenset(ANNOTATION_FIELDS)
-# Every field but ``extra`` in declaration order (``extra`` is last), with its default or None.
+# Every field but ``extra`` (a new dict per annotation) in declaration order, with its default, or
+# None for the four required ones (``_made`` and ``_from_validated`` are always given those).
 _FIELDS_IN_ORDER: dict[str, Any] = {f.name: None if f.default is MISSING else f.default for f in fields(Annotation) if f.name != "extra"}
-# Defaults of the optional fields (``extra`` gets a new dict per annotation).
-_FIELD_DEFAULTS = {
-    f.name: f.default for f in fields(Annotation) if f.name != "extra" and f.default is not MISSING
-}
