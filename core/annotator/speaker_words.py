@@ -135,10 +135,11 @@ class ArticleWords:
         return self._near_cue.get(norm, 0)
 
     def verbs(self) -> list[int]:
-        """Indices of the article's finite reporting verbs (``is_verb``), in order: found in one
-        pass over the tokens, for the scans that would otherwise test token after token."""
+        """Indices of the article's finite reporting verbs (a cue form in the past or imperfect),
+        in order: found in one pass over the tokens, for the scans that would otherwise test
+        token after token."""
         if self._verbs is None:
-            forms = lexicon.cue_forms()  # ``is_verb`` spelled out: this runs over every token
+            forms = lexicon.cue_forms()
             self._verbs = [
                 k for k, token in enumerate(self.tokens)
                 if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect")
@@ -147,7 +148,7 @@ class ArticleWords:
         return self._verbs
 
     def is_verb_at(self, index: int) -> bool:
-        """``is_verb`` of token ``index``, from the article's list of verbs."""
+        """Is token ``index`` a finite reporting verb (from the article's list of verbs)?"""
         if self._verbs is None:
             self.verbs()
         return index in self._verb_set
@@ -269,12 +270,6 @@ class ArticleWords:
             cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
             self._stat_cache[norm] = cached
         return cached
-
-
-def is_verb(token: Token) -> bool:
-    """A finite reporting verb (past or imperfect)."""
-    form = cue_form(token)
-    return form is not None and form.tense in ("past", "imperfect")
 
 
 def _bin(share: int) -> int:
