@@ -116,6 +116,7 @@ class SlotBuilder:
         self._start_cache: dict[int, tuple[str, ...]] = {}
         self._end_cache: dict[int, tuple[str, ...]] = {}
         self._inner_cache: dict[int, tuple[str, ...]] = {}
+        self._first_stats_cache: dict[tuple[str, int], tuple[str, ...]] = {}
         self._span_cache: dict[tuple[str, int, int, tuple[int, int] | None], list[str]] = {}
         self._phrase_starts: dict[int, int] = {}
         self._context_of: tuple[Candidate, dict[str, tuple[str, ...]]] | None = None
@@ -536,11 +537,20 @@ class SlotBuilder:
         out.append(SOURCE_TITLES[source, titled if titled < 2 else 2])
         if not self.finder.known_names.isdisjoint(norms):
             out.append(SOURCE_KNOWN_NAME[source])
-        out += prefixed(SOURCE_FIRST_STATS[source], article.token_stats(first)[:3])
+        out += self._first_stats(source, first)
         cue = candidate.cue
         if cue is not None:
             out += cue_distance(article, self.finder, source, first, last, cue)
         return out
+
+    def _first_stats(self, source: str, first: int) -> tuple[str, ...]:
+        """A span's first word's statistics under its slot's source, made once per article for
+        each: the spans of a slot share their first word, and their options are many."""
+        key = (source, first)
+        made = self._first_stats_cache.get(key)
+        if made is None:
+            made = self._first_stats_cache[key] = prefixed(SOURCE_FIRST_STATS[source], self.words.token_stats(first)[:3])
+        return made
 
     def _cue_kind(self, candidate: Candidate) -> str:
         cue = candidate.cue
@@ -575,13 +585,9 @@ class SlotBuilder:
         if earlier.end > candidate.start:
             out.append(CARRY_FLAG[back, "inside"])  # a direct quote inside an indirect one
         titles = lexicon.titles()
-        between = 0
-        for k in range(self.tk.index_at_or_after(earlier.end), min(here, self.tk.index_at_or_after(earlier.end) + SUBJECT_WINDOW)):
-            if self.tokens[k].norm in titles:
-                between += 1
-                if between == 2:
-                    break
-        out.append(CARRY_TITLES_BETWEEN[back, between])
+        after = self.tk.index_at_or_after(earlier.end)
+        between = len([t for t in self.tokens[after : min(here, after + SUBJECT_WINDOW)] if t.norm in titles])
+        out.append(CARRY_TITLES_BETWEEN[back, between if between < 2 else 2])
         return out
 
     def _gender(self, candidate: Candidate) -> str:

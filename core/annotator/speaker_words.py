@@ -10,19 +10,18 @@ ends a phrase elsewhere or stands near a cue. Everything is computed once per to
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
+from functools import lru_cache
+from itertools import accumulate, pairwise
 from weakref import WeakKeyDictionary
 
 from core.annotator import lexicon
-from core.annotator.attribution import cue_form
-from core.annotator.tokens import Token, TokenizedText
+from core.annotator.tokens import QUOTE_CHARS, SENTENCE_END, Token, TokenizedText
 from core.annotator.word_classes import (
     NAME_PARTICLES,
     RELATIVE_PRONOUNS,
     complementizer_forms,
     has_pronoun_suffix,
     is_adjective,
-    is_complementizer,
 )
 from core.annotator.wordstats import FIELDS, WordStats
 
@@ -45,6 +44,7 @@ class ArticleWords:
         self.tokens = tokenized.tokens
         self.text = tokenized.text
         self.stats = stats
+        self._frequent = stats.counted_at_least(LEXICAL_MIN_COUNT)  # the words ``lexical`` names
         self._class_cache: dict[int, str] = {}
         # A word's binned statistics depend on the table only: kept for the whole process.
         self._stat_cache = _BINNED_STATS.setdefault(stats, {})
@@ -157,20 +157,15 @@ class ArticleWords:
         """Is a token of ``a <= k < b`` a sentence end (``.!?؟``)? One subtraction of running
         counts, not a scan: asked for every span before a cue, up to 80 tokens back."""
         if self._stops_before is None:
-            running = [0]
-            for token in self.tokens:
-                running.append(running[-1] + 1 if token.is_sentence_end else running[-1])
-            self._stops_before = running
+            # ``is_sentence_end`` spelled out: a property call per token cost a third of this.
+            self._stops_before = list(accumulate([t.norm in SENTENCE_END for t in self.tokens], initial=0))
         return b > a and self._stops_before[b] > self._stops_before[a]
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
         if self._words_before is None:
             # Words before each token, so a distance is one subtraction, not a scan.
-            running = [0]
-            for token in self.tokens:
-                running.append(running[-1] + 1 if token.is_word else running[-1])
-            self._words_before = running
+            self._words_before = list(accumulate([t.is_word for t in self.tokens], initial=0))
         lo, hi = min(a, b), max(a, b)
         count = self._words_before[hi + 1] - self._words_before[lo + 1]
         return count if b >= a else -count
@@ -186,60 +181,10 @@ class ArticleWords:
 
     def _word_class(self, token: Token) -> str:
         norm = token.norm
-        if not token.is_word:
-            if token.is_quote_mark:
-                return "quote"
-            if norm in ("،", ","):
-                return "comma"
-            if norm in (":", "؛", ";"):
-                return "colon"
-            if token.is_sentence_end:
-                return "stop"
-            return "punct"
-        if token.is_digit or norm[:1].isdigit():
-            return "digit"
-        if is_complementizer(token):
-            return "that"
-        form = cue_form(token)
-        if form is not None and form.tense in ("past", "imperfect"):
-            return "verb"
-        if form is not None and form.tense == "participle":
-            return "participle"
-        if norm in NAME_PARTICLES:
-            return "particle"
-        if norm in RELATIVE_PRONOUNS:
-            return "relative"
-        if norm == "علي" and not token.maqsura:
-            return "word"  # the name علي, not the preposition على (folding merges them)
-        if norm in _PREPOSITIONS:
-            return "prep"
-        titles = lexicon.titles()
-        plain = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
-        if norm in lexicon.anonymous_heads():
-            return "anon"
-        if norm in lexicon.organisation_heads():
-            return "org"
-        if norm in titles:
-            return "deftitle" if norm.startswith("ال") else "title"
-        if plain in titles and plain != norm:
-            return "wtitle"
-        if norm in lexicon.speaker_stops():
-            return "stopword"
-        if norm.startswith("ال"):
-            return "defadj" if is_adjective(norm) else "def"
-        if norm.startswith("وال"):
-            return "wdef"
-        if norm.startswith(("لل", "بال")):
-            return "lamdef"
-        if has_pronoun_suffix(self.text[token.start : token.end]):
+        name, by_suffix = _class_of_folded(norm, token.is_word, norm == "علي" and not token.maqsura)
+        if by_suffix and has_pronoun_suffix(self.text[token.start : token.end]):
             return "suffixed"
-        if norm.startswith("ل") and len(norm) > 3:
-            return "lam"
-        if norm.startswith("ب") and len(norm) > 3:
-            return "bi"
-        if is_adjective(norm):
-            return "adj"
-        return "word"
+        return name
 
     def token_stats(self, index: int) -> tuple[str, ...]:
         """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
@@ -253,7 +198,7 @@ class ArticleWords:
         token = self.tokens[index]
         if token.norm == "علي" and not token.maqsura:
             return "~word"  # the name, not the preposition
-        if not token.is_word or token.norm in self.stats.counted_at_least(LEXICAL_MIN_COUNT):
+        if not token.is_word or token.norm in self._frequent:
             return token.norm
         return "~" + self.word_class(index)
 
@@ -270,6 +215,70 @@ class ArticleWords:
             cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
             self._stat_cache[norm] = cached
         return cached
+
+
+@lru_cache(maxsize=8192)
+def _class_of_folded(norm: str, is_word: bool, name_ali: bool) -> tuple[str, bool]:
+    """A token's class by its folded form (see ``ArticleWords.word_class``), and whether a
+    possessive suffix on its written form makes it "suffixed" instead; ``name_ali``: the name
+    علي, not the preposition على its folding matches.
+
+    Every test but the suffix's reads the folded word only, so the answers are kept for the
+    most recent words: an article's words recur in the next (a dozen lexicon lookups each,
+    a hundredth of annotating)."""
+    if not is_word:
+        if norm in QUOTE_CHARS:
+            return "quote", False
+        if norm in ("،", ","):
+            return "comma", False
+        if norm in (":", "؛", ";"):
+            return "colon", False
+        if norm in SENTENCE_END:
+            return "stop", False
+        return "punct", False
+    if norm.isdigit() or norm[:1].isdigit():
+        return "digit", False
+    if norm in complementizer_forms():
+        return "that", False
+    form = lexicon.cue_forms().get(norm)
+    if form is not None and form.tense in ("past", "imperfect"):
+        return "verb", False
+    if form is not None and form.tense == "participle":
+        return "participle", False
+    if norm in NAME_PARTICLES:
+        return "particle", False
+    if norm in RELATIVE_PRONOUNS:
+        return "relative", False
+    if name_ali:
+        return "word", False  # the name علي, not the preposition على (folding merges them)
+    if norm in _PREPOSITIONS:
+        return "prep", False
+    titles = lexicon.titles()
+    plain = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
+    if norm in lexicon.anonymous_heads():
+        return "anon", False
+    if norm in lexicon.organisation_heads():
+        return "org", False
+    if norm in titles:
+        return ("deftitle" if norm.startswith("ال") else "title"), False
+    if plain in titles and plain != norm:
+        return "wtitle", False
+    if norm in lexicon.speaker_stops():
+        return "stopword", False
+    if norm.startswith("ال"):
+        return ("defadj" if is_adjective(norm) else "def"), False
+    if norm.startswith("وال"):
+        return "wdef", False
+    if norm.startswith(("لل", "بال")):
+        return "lamdef", False
+    # Here the written form decides first: a possessive suffix makes the word "suffixed".
+    if norm.startswith("ل") and len(norm) > 3:
+        return "lam", True
+    if norm.startswith("ب") and len(norm) > 3:
+        return "bi", True
+    if is_adjective(norm):
+        return "adj", True
+    return "word", True
 
 
 def _bin(share: int) -> int:

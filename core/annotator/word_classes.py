@@ -6,7 +6,7 @@ written: possessive suffixes are read on the stored text, where ``ة`` is not ye
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from core.annotator import lexicon
 from core.annotator.tokens import Token, TokenizedText
@@ -30,9 +30,17 @@ def is_stop(token: Token) -> bool:
     norm = token.norm
     if norm == "علي" and not token.maqsura:
         return False  # the name علي, not the preposition على (folding merges them)
+    return _stops_phrase(norm)
+
+
+@lru_cache(maxsize=8192)
+def _stops_phrase(norm: str) -> bool:
+    """``is_stop`` of a word by its folded form, kept for the most recent words: the phrase
+    rules and the speaker features ask about every word near a cue, and the same words recur
+    from article to article."""
     if norm in lexicon.speaker_stops() or norm in lexicon.complementizers():
         return True
-    if token.is_digit or norm[:1].isdigit():
+    if norm.isdigit() or norm[:1].isdigit():
         return True
     form = lexicon.cue_forms().get(norm)
     if form is not None and form.tense != "noun":
