@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,39 @@ def test_a_megabyte_line_of_unbalanced_marks_finishes() -> None:
     annotations = annotate_text(text[:1_000_000])
     assert time.perf_counter() - started < 120  # a hang guard, not a speed measurement
     assert all(0 <= a.start <= a.end <= 1_000_000 for a in annotations)
+
+
+
+def test_the_garbage_collector_is_paused_for_an_article_and_left_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``annotate_text`` pauses the cyclic collector while it works and leaves it as it found
+    it: on again afterwards (also when annotating fails), off if the program had turned it off."""
+    import gc
+
+    import core.annotator.pipeline as pipeline
+
+    seen: list[bool] = []
+    real = pipeline.analyse
+
+    def spy(text: str, model: object = None) -> object:
+        seen.append(gc.isenabled())
+        return real(text, model)  # type: ignore[arg-type]
+
+    assert gc.isenabled()
+    monkeypatch.setattr(pipeline, "analyse", spy)
+    try:
+        annotate_text("عنوان\nوقال الوزير إن الاتفاق قريب.\n")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        annotate_text("وقال الوزير إن الاتفاق قريب.")
+        assert seen == [False, False] and not gc.isenabled()
+        gc.enable()
+
+        def broken(text: str, model: object = None) -> object:
+            raise ZeroDivisionError
+
+        monkeypatch.setattr(pipeline, "analyse", broken)
+        with pytest.raises(ZeroDivisionError):
+            annotate_text("نص")
+        assert gc.isenabled()
+    finally:
+        gc.enable()
