@@ -244,28 +244,33 @@ class Shadow:
             return start, start
         return self.to_original(folded_start), self.to_original_end(folded_end)
 
-    def spans(self, folded_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """``span`` of each of ``folded_spans`` — non-empty, in text order, none overlapping (an
-        article's tokens) — in one walk over the segments instead of two bisections each."""
+    def offsets(self, folded_starts: list[int], folded_ends: list[int]) -> tuple[list[int], list[int]]:
+        """``span`` of each shadow span ``folded_starts[k]..folded_ends[k]`` — non-empty, in text
+        order, none overlapping (an article's tokens) — as two lists, the stored starts and
+        ends, in one walk over the segments instead of two bisections each.
+
+        Two lists of numbers, not a list of pairs: the tokenizer reads them side by side, and a
+        pair per token was one more object to make and free for every word."""
         if self._identity:
-            return folded_spans
+            return folded_starts, folded_ends
         seg_folded, seg_orig, text = self._seg_folded, self._seg_orig, self.text
         last_segment = len(seg_folded) - 1
         size = len(text)
         k = 0
-        out = []
-        for folded_start, folded_end in folded_spans:
+        starts: list[int] = []
+        ends: list[int] = []
+        for folded_start, folded_end in zip(folded_starts, folded_ends, strict=True):
             while k < last_segment and seg_folded[k + 1] <= folded_start:
                 k += 1
-            start = seg_orig[k] + (folded_start - seg_folded[k])
+            starts.append(seg_orig[k] + (folded_start - seg_folded[k]))
             last = folded_end - 1
             while k < last_segment and seg_folded[k + 1] <= last:
                 k += 1
             end = seg_orig[k] + (last - seg_folded[k]) + 1
             while end < size and text[end] in _COMBINING_CHARS:
                 end += 1
-            out.append((start, end))
-        return out
+            ends.append(end)
+        return starts, ends
 
     def to_folded(self, original_pos: int) -> int:
         """Shadow offset of the first shadow character at or after stored ``original_pos``."""

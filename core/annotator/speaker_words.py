@@ -99,7 +99,7 @@ class ArticleWords:
     def _positions(self) -> dict[str, list[int]]:
         """Where each folded token occurs in the article (built once)."""
         if self._norm_positions is None:
-            self._norms = [t.norm for t in self.tokens]
+            self._norms = self.tk.norms
             index: dict[str, list[int]] = {}
             for k, norm in enumerate(self._norms):
                 places = index.get(norm)

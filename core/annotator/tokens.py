@@ -111,17 +111,21 @@ class TokenizedText:
         parts = _TOKEN_SPLIT_RE.split(folded)
         norms = parts[1::2]
         ends = list(accumulate(map(len, parts)))  # ends[2k] is token k's start, ends[2k + 1] its end
-        folded_spans = list(zip(ends[0:-1:2], ends[1::2], strict=True))  # the last gap has no token
+        folded_starts, folded_ends = ends[0:-1:2], ends[1::2]  # the last gap has no token
+        starts, stops = self.shadow.offsets(folded_starts, folded_ends)
         if "&" in folded:
             norms = [ENTITY_MARKS.get(n, n) if n[0] == "&" and n[-1] == ";" else n for n in norms]
-        tokens = [
-            Token(number, start, end, fstart, fend, norm, norm[-1] == "ي" and _ends_with_maqsura(text, start, end), norm[0].isalnum())
-            for number, (norm, (fstart, fend), (start, end)) in enumerate(
-                zip(norms, folded_spans, self.shadow.spans(folded_spans), strict=True)
+        # A token is a word when its first character is a letter or digit. A word matched
+        # [^\W_]+, which is isalnum() throughout; any other token is one other character or an
+        # entity (&...;). So ``norm.isalnum()`` tells, without taking the first character out.
+        self.tokens = [
+            Token(number, start, end, fstart, fend, norm, norm[-1] == "ي" and _ends_with_maqsura(text, start, end), norm.isalnum())
+            for number, (norm, fstart, fend, start, end) in enumerate(
+                zip(norms, folded_starts, folded_ends, starts, stops, strict=True)
             )
         ]
-        self.tokens = tokens
-        self._starts = [t.start for t in tokens]
+        self._starts = starts
+        self.norms = norms  # every token's ``norm``, in order (for scans that read only those)
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}

@@ -96,14 +96,15 @@ def test_texts_with_presentation_forms_fold_as_character_by_character(text: str)
 
 @given(_MIXED)
 @settings(max_examples=400, deadline=None)
-def test_spans_in_one_walk_are_span_of_each(text: str) -> None:
-    """``Shadow.spans`` maps an article's tokens in one walk; it must give what ``span`` gives
+def test_offsets_in_one_walk_are_span_of_each(text: str) -> None:
+    """``Shadow.offsets`` maps an article's tokens in one walk; it must give what ``span`` gives
     token by token (diacritics, tatweel, ligatures and expanding letters included)."""
     from core.annotator.tokens import _TOKEN_RE
 
     shadow = Shadow(text)
     tokens = [match.span() for match in _TOKEN_RE.finditer(shadow.folded)]
-    assert shadow.spans(tokens) == [shadow.span(start, end) for start, end in tokens]
+    starts, ends = shadow.offsets([start for start, _ in tokens], [end for _, end in tokens])
+    assert list(zip(starts, ends, strict=True)) == [shadow.span(start, end) for start, end in tokens]
 
 
 @given(_MIXED)

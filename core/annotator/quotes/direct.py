@@ -211,7 +211,9 @@ class DirectFinder:
     # Without a pair of marks -------------------------------------------------------------------
     def _parenthesised(self, direct: Sequence[Candidate]) -> list[Candidate]:
         """``قال: (…)`` — sayings in parentheses after a cue and a colon (guideline)."""
-        found = []
+        found: list[Candidate] = []
+        if "(" not in self.context.tk.shadow.folded:
+            return found  # no "(" token, and most articles have none: no pass over the tokens
         tokens = self.tokens
         covered = Coverage(direct)
         for index, token in enumerate(tokens):

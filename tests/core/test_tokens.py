@@ -1,0 +1,39 @@
+"""``TokenizedText``: tokens over the folded shadow, with stored offsets and the lists scans read."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.annotator.tokens import TokenizedText
+
+# Arabic with diacritics, tatweel, ligatures, a bidi mark, entities, digits, Latin and an
+# astral character: the shadow drops, expands and keeps characters.
+_TEXT = st.lists(
+    st.sampled_from(
+        [*"قال الوزير إنّ «الوضع» صعبًا على: (علي) ٣ 3_.\n", "\ufefb", "ﷲ", "\u0640", "\u064b", "\u200f", "İ", "A",
+         "&quot;", "&amp;", "😀"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_tokens_norms_offsets_and_words_agree(text: str) -> None:
+    """The norms list is the tokens' norms; each token's stored span is the shadow's span of its
+    folded one; a token is a word exactly when its norm starts with a letter or digit; the
+    stored starts never go back, and ``index_at_or_after`` finds the first token at a start
+    (a letter that lower-cases to two, İ, gives two tokens of one stored character)."""
+    tokenized = TokenizedText(text)
+    tokens = tokenized.tokens
+    assert tokenized.norms == [t.norm for t in tokens]
+    assert all(a.start <= b.start for a, b in pairwise(tokens))
+    for k, token in enumerate(tokens):
+        assert token.index == k
+        assert (token.start, token.end) == tokenized.shadow.span(token.fstart, token.fend)
+        assert token.is_word == token.norm[0].isalnum()
+        first = tokenized.index_at_or_after(token.start)
+        assert first <= k and tokens[first].start == token.start
