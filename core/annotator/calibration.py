@@ -4,6 +4,14 @@ A speaker confidence of 0.8 should be right four times in five. The ranker's sof
 that by itself (it is sure of itself on patterns it saw often), so training measures it: each
 training article is decided by a model fitted without it, and the (probability, right?) pairs
 are fitted with an isotonic map — non-decreasing, a step per band — which the model stores.
+
+Each band holds at least ``MIN_BAND`` answers, and its rate is then shrunk towards the rate
+over all bands, as if it held ``SHRINK`` more answers at that rate: a band of a few dozen
+answers says little. With bands of 20 and no shrinking, the lowest band promised 0.19 from 21
+answers, and under 5-fold cross-validation the quotes below 0.4 were right 29 of 51 times. Over
+all 1,041 quotes cross-validated, bands of 40 shrunk by 10 answers bring the Brier score from
+0.148 to 0.143 and the expected calibration error (ten bins) from 0.045 to 0.040, and order the
+quotes no worse (the chance that a right speaker is surer than a wrong one: 0.694 → 0.701).
 """
 
 from __future__ import annotations
@@ -14,7 +22,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-MIN_BAND = 20  # pairs per band before pooling: fewer make the map jumpy
+MIN_BAND = 40  # pairs per band before pooling: fewer make the map jumpy
+SHRINK = 10  # pseudo-answers at the overall rate added to every band (see the module docstring)
 
 
 @dataclass
@@ -39,7 +48,8 @@ class Calibration:
 
 
 def fit_calibration(pairs: Sequence[tuple[float, bool]]) -> Calibration:
-    """Isotonic regression (pool adjacent violators) of rightness on raw probability."""
+    """Isotonic regression (pool adjacent violators) of rightness on raw probability, each
+    band's rate shrunk towards the overall rate by ``SHRINK`` pseudo-answers."""
     if len(pairs) < MIN_BAND:
         return Calibration()
     # One block per distinct probability, merged with its neighbours until each holds
@@ -65,7 +75,12 @@ def fit_calibration(pairs: Sequence[tuple[float, bool]]) -> Calibration:
         while len(pooled) >= 2 and pooled[-2][1] / pooled[-2][2] >= pooled[-1][1] / pooled[-1][2]:
             last = pooled.pop()
             pooled[-1] = [last[0], pooled[-1][1] + last[1], pooled[-1][2] + last[2]]
-    steps = [(upper, right / total) for upper, right, total in pooled]
+    overall = sum(block[1] for block in pooled) / sum(block[2] for block in pooled)
+    steps = []
+    floor = 0.0  # shrinking moves small bands further: keep the map non-decreasing
+    for upper, right, total in pooled:
+        floor = max(floor, (right + SHRINK * overall) / (total + SHRINK))
+        steps.append((upper, floor))
     steps[-1] = (1.0, steps[-1][1])  # everything above the last seen probability
     return Calibration(steps)
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from core.annotator.calibration import Calibration, fit_calibration, reliability
+from core.annotator.calibration import MIN_BAND, SHRINK, Calibration, fit_calibration, reliability
 from core.annotator.ranker import Question, Ranker, train
 
 
@@ -66,6 +66,17 @@ def test_calibration_is_monotone_and_matches_measured_rates() -> None:
     values = [calibration(x / 100) for x in range(101)]
     assert values == sorted(values)
     assert Calibration.from_json(calibration.to_json())(0.5) == pytest.approx(calibration(0.5), abs=1e-3)
+
+
+def test_a_small_band_is_pulled_towards_the_overall_rate() -> None:
+    # 400 answers right 90 % of the time, and a low band of the fewest answers a band may hold,
+    # all wrong: so few answers do not promise that a later quote there is always wrong.
+    pairs = [(0.9, k % 10 != 0) for k in range(400)] + [(0.1, False)] * MIN_BAND
+    calibration = fit_calibration(pairs)
+    overall = 360 / (400 + MIN_BAND)
+    assert calibration(0.1) == pytest.approx(SHRINK * overall / (MIN_BAND + SHRINK))
+    assert calibration(0.1) > 0.1
+    assert calibration(0.9) == pytest.approx((360 + SHRINK * overall) / (400 + SHRINK))
 
 
 def test_too_few_answers_leave_probabilities_as_they_are() -> None:
