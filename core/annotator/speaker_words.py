@@ -204,17 +204,24 @@ class ArticleWords:
 
     def word_stats(self, norm: str) -> tuple[str, ...]:
         """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted)."""
-        cached = self._stat_cache.get(norm)
-        if cached is None:
-            profile = self.stats.get(norm)
-            if profile is None:
-                # Not cached: the process-wide cache stays bounded by the table's words, however
-                # many articles (each with rare words of its own) one process annotates.
-                return _RARE
-            cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
-            cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
-            self._stat_cache[norm] = cached
-        return cached
+        return self._stat_cache.get(norm) or binned_stats(self.stats, norm)
+
+
+def binned_stats(stats: WordStats, norm: str) -> tuple[str, ...]:
+    """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted);
+    kept for the process with the table, since a word's bins depend on the table only."""
+    cache = _BINNED_STATS.setdefault(stats, {})
+    cached = cache.get(norm)
+    if cached is None:
+        profile = stats.get(norm)
+        if profile is None:
+            # Not cached: the process-wide cache stays bounded by the table's words, however
+            # many articles (each with rare words of its own) one process annotates.
+            return _RARE
+        cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
+        cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
+        cache[norm] = cached
+    return cached
 
 
 @lru_cache(maxsize=8192)
