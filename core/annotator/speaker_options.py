@@ -36,25 +36,12 @@ from core.annotator.feature_names import (
     CARRY_GENDER,
     CARRY_PARAGRAPHS,
     CARRY_TITLES_BETWEEN,
-    ECHO_LAST_ENDS,
-    ECHO_LAST_NEAR_CUE,
-    ECHO_NEXT_NEAR_CUE,
-    ECHO_PAIR,
     ECHO_SPAN,
     END_VS_RULE,
-    FIRST,
     FIRST_LAST,
     FIRST_N,
-    FIRST_W,
-    LAST,
-    LAST_NEXT,
-    LAST_REPEATS,
-    LAST_W,
-    NEXT,
-    NEXT_W,
     PENULT_LAST,
     PP_W,
-    PREV,
     SOURCE_BEST,
     SOURCE_CONTEXT,
     SOURCE_FIRST,
@@ -73,8 +60,9 @@ from core.annotator.feature_names import (
     prefixed,
 )
 from core.annotator.quotes import Candidate, QuoteFinder
+from core.annotator.span_edges import SpanEdges
 from core.annotator.speaker_words import ECHO_MAX, ArticleWords
-from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms, is_stop
+from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms
 from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -113,11 +101,10 @@ class SlotBuilder:
         self.text = finder.text
         self.stats = stats
         self.words = ArticleWords(finder.tk, stats)
-        self._start_cache: dict[int, tuple[str, ...]] = {}
-        self._end_cache: dict[int, tuple[str, ...]] = {}
-        self._inner_cache: dict[int, tuple[str, ...]] = {}
+        self.edges = SpanEdges(finder.tk, self.words, stats)
         self._first_stats_cache: dict[tuple[str, int], tuple[str, ...]] = {}
         self._span_cache: dict[tuple[str, int, int, tuple[int, int] | None], list[str]] = {}
+        self._words_cache: dict[tuple[int, int], tuple[int, int, bool, tuple[str, ...]]] = {}
         self._phrase_starts: dict[int, int] = {}
         self._context_of: tuple[Candidate, dict[str, tuple[str, ...]]] | None = None
 
@@ -314,13 +301,17 @@ class SlotBuilder:
 
         They depend on the slot's source and rules' span and on the span's words only, so
         they are made once per article for each (a fifth of the spans recur in the slots of
-        neighbouring quotes). The list is shared: callers must not change it.
+        neighbouring quotes); and the part that describes the words alone is made once per
+        article for each pair of ends, since one in seven spans recurs under another source
+        or rules' span. The list is shared: callers must not change it.
         """
         rule = slot.rule_span
-        key = (slot.source, phrase.first, phrase.last, None if rule is None else (rule.first, rule.last))
+        first, last = phrase.first, phrase.last
+        key = (slot.source, first, last, None if rule is None else (rule.first, rule.last))
         made = self._span_cache.get(key)
         if made is None:
-            made = self._span_cache[key] = self._features_of(slot, phrase, self._inside(phrase))
+            size, _, _, described = self._described(first, last)
+            made = self._span_cache[key] = self._slot_features_of(slot, first, last, size, described)
         return made
 
     def slot_span_features(self, slot: Slot) -> list[list[str]]:
@@ -331,18 +322,10 @@ class SlotBuilder:
         """
         return [self.span_features(slot, phrase) for phrase in slot.spans]
 
-    def _inside(self, phrase: SpeakerPhrase) -> tuple[list[int], tuple[str, ...]]:
-        tokens = self.tokens
-        words = [k for k in range(phrase.first, phrase.last + 1) if tokens[k].is_word]
-        word_class = self.words.word_class
-        return words, tuple([word_class(k) for k in words])
-
-    def _features_of(self, slot: Slot, phrase: SpeakerPhrase, inside: tuple[list[int], tuple[str, ...]]) -> list[str]:
-        tokens = self.tokens
+    def _slot_features_of(self, slot: Slot, first: int, last: int, size: int, described: tuple[str, ...]) -> list[str]:
+        """A span's features: its size and ends under the slot's source, against the rules'
+        span, then ``described`` (``_words_features``)."""
         article = self.words
-        words, classes = inside
-        first, last = phrase.first, phrase.last
-        size = len(words)
         n = size if size < 6 else 6
         first_class = article.word_class(first)
         last_class = article.word_class(last)
@@ -353,114 +336,53 @@ class SlotBuilder:
                 out.append("same_as_rule")
             else:
                 out.append(END_VS_RULE[max(-3, min(3, article.word_delta(rule.last, last)))])
-        out += self._start_block(first)
-        out += self._end_block(last)
+        out += described
+        return out
+
+    def _described(self, first: int, last: int) -> tuple[int, int, bool, tuple[str, ...]]:
+        """``_words_features`` of the span ``first..last``, made once per article."""
+        described = self._words_cache.get((first, last))
+        if described is None:
+            described = self._words_cache[first, last] = self._words_features(first, last)
+        return described
+
+    def _words_features(self, first: int, last: int) -> tuple[int, int, bool, tuple[str, ...]]:
+        """The words of the span ``first..last``: how many, how many are titles, whether one is a
+        name the article knows, and the features that describe them whatever the slot (its
+        edges, classes, inner words, echoes); the mention and attribution rankers both ask."""
+        tokens = self.tokens
+        article = self.words
+        edges = self.edges
+        words = [k for k in range(first, last + 1) if tokens[k].is_word]
+        word_class = article.word_class
+        classes = tuple([word_class(k) for k in words])
+        size = len(words)
+        out = list(edges.start_block(first))
+        out += edges.end_block(last)
         if size >= 2:
-            out.append(PENULT_LAST[classes[-2], last_class])
+            out.append(PENULT_LAST[classes[-2], word_class(last)])
         has, pairs = class_names(classes)
         out += has
         # Words that never belong to a speaker's name: a statement or an occasion (في مؤتمر
         # صحفي، في بيان), a time (الخميس، أمس); and what a preposition inside the span governs.
         for position in range(1, size):
             k = words[position]
-            out += self._inner_block(k)
+            out += edges.inner_block(k)
             if classes[position] == "prep" and k + 1 <= last:
                 out.append(PP_W[article.lexical(k + 1)])
         # Order inside the span: a definite noun right after a name is the verb's object
         # ("أوباما الدفاع"); after a title it is its complement ("وزير الخارجية").
         out += pairs
-        known = self.finder.known_names
-        if not known.isdisjoint([tokens[k].norm for k in words]):
+        norms = [tokens[k].norm for k in words]
+        known = not self.finder.known_names.isdisjoint(norms)
+        if known:
             out.append("known_name")
         # The article's own evidence: a mention written the same way elsewhere.
         if size <= ECHO_MAX and last - first < ECHO_MAX:
             echo = article.echo(tuple([t.norm for t in tokens[first : last + 1]]))
             out.append(ECHO_SPAN[echo if echo < 3 else 3])
-        return out
-
-    def _start_block(self, first: int) -> tuple[str, ...]:
-        """Features of a span's first word and the token before it (cached per token)."""
-        block = self._start_cache.get(first)
-        if block is None:
-            before = first - 1
-            before_class = self.words.word_class(before) if before >= 0 else "start"
-            block = self._start_cache[first] = (
-                FIRST[self.words.word_class(first)],
-                PREV[before_class],
-                FIRST_W[self.words.lexical(first)],
-            )
-        return block
-
-    def _end_block(self, last: int) -> tuple[str, ...]:
-        """Features of a span's last word and the token after it (cached per token): classes,
-        frequent words, word statistics, the article's echoes and the rules' stop tests."""
-        block = self._end_cache.get(last)
-        if block is not None:
-            return block
-        # Locals and conditional expressions rather than attribute chains and min(): this
-        # runs for every distinct last word of every span.
-        tokens = self.tokens
-        words = self.words
-        last_token = tokens[last]
-        last_norm = last_token.norm
-        last_class = words.word_class(last)
-        nxt = last + 1
-        has_next = nxt < len(tokens)
-        next_token = tokens[nxt] if has_next else last_token
-        next_class = words.word_class(nxt) if has_next else "end"
-        if has_next and "\n" in self.text[last_token.end : next_token.start]:
-            next_class = "newline"
-        out = [
-            LAST[last_class],
-            NEXT[next_class],
-            LAST_NEXT[last_class, next_class],
-            LAST_W[words.lexical(last)],
-        ]
-        if has_next:
-            out.append(NEXT_W[words.lexical(nxt)])
-        out += prefixed("last.", words.token_stats(last))
-        if has_next and next_token.is_word:
-            out += prefixed("next.", words.token_stats(nxt))
-        repeats = self.tk.word_count(last_norm)
-        out.append(LAST_REPEATS[repeats if repeats < 4 else 4])
-        # The article's evidence: a last word that elsewhere ends its phrase (الجعفري إن), or
-        # stands near a cue; a pair of words that recurs (الهلال الأحمر).
-        count = words.ends_before_boundary(last_norm)
-        out.append(ECHO_LAST_ENDS[count if count < 3 else 3])
-        count = words.near_cue(last_norm)
-        out.append(ECHO_LAST_NEAR_CUE[count if count < 3 else 3])
-        if has_next:
-            next_norm = next_token.norm
-            count = words.near_cue(next_norm)
-            out.append(ECHO_NEXT_NEAR_CUE[count if count < 3 else 3])
-            count = words.echo((last_norm, next_norm))
-            out.append(ECHO_PAIR[count if count < 3 else 3])
-            # The rules' own tests, as evidence.
-            if is_stop(next_token):
-                out.append("next_is_stop")
-        if is_stop(last_token):
-            out.append("last_is_stop")
-        if has_next and next_token.norm[:1] == "ل" and next_token.is_word:
-            profile = self.stats.get(next_token.norm)
-            if profile is not None and profile.share("before_that") >= 15:
-                out.append("next_is_addressee")  # "قال مسؤول لرويترز إن"
-        block = self._end_cache[last] = tuple(out)
-        return block
-
-    def _inner_block(self, index: int) -> tuple[str, ...]:
-        """An occasion noun or a time word inside a span (cached per token)."""
-        block = self._inner_cache.get(index)
-        if block is None:
-            norm = self.tokens[index].norm
-            bare = norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else norm
-            occasion, times = lexicon.words("occasion_nouns"), lexicon.words("time_words")
-            found = []
-            if norm in occasion or bare in occasion:
-                found.append("in_occasion_noun")
-            if norm in times:
-                found.append("in_time_word")
-            block = self._inner_cache[index] = tuple(found)
-        return block
+        titles = lexicon.titles()
+        return size, len([norm for norm in norms if norm in titles]), known, tuple(out)
 
     # Attribution features ---------------------------------------------------------------------
     def slot_features(
@@ -518,8 +440,7 @@ class SlotBuilder:
         article = self.words
         source = slot.source
         first, last = phrase.first, phrase.last
-        norms = [t.norm for t in self.tokens[first : last + 1] if t.is_word]  # the words'
-        size = len(norms)
+        size, titled, known, _ = self._described(first, last)  # as the mention ranker saw them
         sure = int(sureness * 5)
         out = [
             SOURCE_SURE[source, sure if sure < 4 else 4],
@@ -532,10 +453,8 @@ class SlotBuilder:
         if source == "subject":
             out.append(SUBJECT_BACK[slot.back])
             out.append(SUBJECT_VERB[article.word_class(first - 1)])
-        titles = lexicon.titles()
-        titled = len([norm for norm in norms if norm in titles])
         out.append(SOURCE_TITLES[source, titled if titled < 2 else 2])
-        if not self.finder.known_names.isdisjoint(norms):
+        if known:
             out.append(SOURCE_KNOWN_NAME[source])
         out += self._first_stats(source, first)
         cue = candidate.cue

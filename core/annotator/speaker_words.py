@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from weakref import WeakKeyDictionary
 
 from core.annotator import lexicon
@@ -52,7 +52,7 @@ class ArticleWords:
         self._norms: list[str] = []
         self._norm_positions: dict[str, list[int]] | None = None
         self._following: dict[str, Counter[tuple[str, ...]]] = {}
-        self._before_boundary: Counter[str] | None = None
+        self._before_boundary: dict[str, int] = {}
         self._near_cue: Counter[str] | None = None
         self._verbs: list[int] | None = None
         self._verb_set: frozenset[int] = frozenset()
@@ -111,15 +111,30 @@ class ArticleWords:
         return self._norm_positions
 
     def ends_before_boundary(self, norm: str) -> int:
-        """How often ``norm`` stands right before punctuation or a complementiser in the article."""
-        if self._before_boundary is None:
-            # A word before punctuation or a complementiser, the test spelled out (no call per
-            # token): this runs over every token pair of the article.
+        """How often ``norm`` stands right before punctuation or a complementiser in the article.
+
+        Counted on first use from the places the word occurs (``_positions``): the question is
+        asked about the last words of spans, a few dozen an article, so a count over every
+        token pair up front was mostly wasted."""
+        count = self._before_boundary.get(norm)
+        if count is None:
+            tokens = self.tokens
             forms = complementizer_forms()
-            self._before_boundary = Counter(
-                [token.norm for token, nxt in pairwise(self.tokens) if token.is_word and (not nxt.is_word or nxt.norm in forms)]
-            )
-        return self._before_boundary.get(norm, 0)
+            last = len(tokens) - 1
+            count = 0
+            for k in self._positions().get(norm, ()):
+                if k < last and tokens[k].is_word:
+                    following = tokens[k + 1]
+                    if not following.is_word or following.norm in forms:
+                        count += 1
+            self._before_boundary[norm] = count
+        return count
+
+    def occurrences(self, norm: str) -> int:
+        """How often a folded token occurs in the article (``TokenizedText.word_count`` for a
+        word, read from ``_positions`` rather than a second count of the article's words)."""
+        places = self._positions().get(norm)
+        return 0 if places is None else len(places)
 
     def near_cue(self, norm: str) -> int:
         """How often ``norm`` stands among the four words after a reporting verb in the article."""
@@ -204,17 +219,24 @@ class ArticleWords:
 
     def word_stats(self, norm: str) -> tuple[str, ...]:
         """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted)."""
-        cached = self._stat_cache.get(norm)
-        if cached is None:
-            profile = self.stats.get(norm)
-            if profile is None:
-                # Not cached: the process-wide cache stays bounded by the table's words, however
-                # many articles (each with rare words of its own) one process annotates.
-                return _RARE
-            cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
-            cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
-            self._stat_cache[norm] = cached
-        return cached
+        return self._stat_cache.get(norm) or binned_stats(self.stats, norm)
+
+
+def binned_stats(stats: WordStats, norm: str) -> tuple[str, ...]:
+    """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted);
+    kept for the process with the table, since a word's bins depend on the table only."""
+    cache = _BINNED_STATS.setdefault(stats, {})
+    cached = cache.get(norm)
+    if cached is None:
+        profile = stats.get(norm)
+        if profile is None:
+            # Not cached: the process-wide cache stays bounded by the table's words, however
+            # many articles (each with rare words of its own) one process annotates.
+            return _RARE
+        cached = tuple(names[_bin(share)] for names, share in zip(_STAT_NAMES, profile.shares, strict=True))
+        cached += (_FREQUENCY_NAMES[_frequency_bin(profile.count)],)
+        cache[norm] = cached
+    return cached
 
 
 @lru_cache(maxsize=8192)

@@ -47,8 +47,8 @@ class Token:
 
     Attributes:
         index: position in the token list.
-        start, end: stored-text offsets (code points, end-exclusive).
-        fstart, fend: offsets in the folded shadow.
+        start, end: stored-text offsets (code points, end-exclusive); the folded shadow's
+            are ``TokenizedText.folded_starts`` and ``folded_ends`` (nothing reads them per token).
         norm: folded form (lower-case, no diacritics, unified letters); entity marks resolved.
         maqsura: the stored word ends in ى (على the preposition, not the name علي).
         is_word: a word (letters or digits), not punctuation.
@@ -58,16 +58,12 @@ class Token:
     read-only; they compare by identity, one object per position.
     """
 
-    __slots__ = ("end", "fend", "fstart", "index", "is_word", "maqsura", "norm", "start")
+    __slots__ = ("end", "index", "is_word", "maqsura", "norm", "start")
 
-    def __init__(
-        self, index: int, start: int, end: int, fstart: int, fend: int, norm: str, maqsura: bool = False, is_word: bool = False
-    ) -> None:
+    def __init__(self, index: int, start: int, end: int, norm: str, maqsura: bool = False, is_word: bool = False) -> None:
         self.index = index
         self.start = start
         self.end = end
-        self.fstart = fstart
-        self.fend = fend
         self.norm = norm
         self.maqsura = maqsura
         self.is_word = is_word
@@ -99,6 +95,21 @@ def _ends_with_maqsura(text: str, start: int, end: int) -> bool:
     return text[index] == "ى"
 
 
+def _maqsura_flags(text: str, norms: list[str], starts: list[int], stops: list[int]) -> list[bool]:
+    """``Token.maqsura`` of every token: its folded form ends in ي and the stored word in ى.
+
+    Found from the places of ى in the text (a few dozen an article) rather than by a test of
+    every token: only a token holding one can end in one."""
+    flags = [False] * len(norms)
+    place = text.find("ى")
+    while place >= 0:
+        k = bisect_right(stops, place)  # the first token ending after it, if it holds it
+        if k < len(norms) and starts[k] <= place and norms[k][-1] == "ي":
+            flags[k] = _ends_with_maqsura(text, starts[k], stops[k])
+        place = text.find("ى", place + 1)
+    return flags
+
+
 class TokenizedText:
     """Tokens of a text plus lookups by stored offset."""
 
@@ -118,13 +129,16 @@ class TokenizedText:
         # A token is a word when its first character is a letter or digit. A word matched
         # [^\W_]+, which is isalnum() throughout; any other token is one other character or an
         # entity (&...;). So ``norm.isalnum()`` tells, without taking the first character out.
-        self.tokens = [
-            Token(number, start, end, fstart, fend, norm, norm[-1] == "ي" and _ends_with_maqsura(text, start, end), norm.isalnum())
-            for number, (norm, fstart, fend, start, end) in enumerate(
-                zip(norms, folded_starts, folded_ends, starts, stops, strict=True)
+        # ``map`` calls the class with each token's fields straight from the lists, without a
+        # tuple unpacked per token in Python (a fifth of making the tokens).
+        self.tokens = list(
+            map(
+                Token, range(len(norms)), starts, stops, norms,
+                _maqsura_flags(text, norms, starts, stops), map(str.isalnum, norms),
             )
-        ]
+        )
         self._starts = starts
+        self.folded_starts, self.folded_ends = folded_starts, folded_ends  # the tokens' shadow spans
         self.norms = norms  # every token's ``norm``, in order (for scans that read only those)
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).

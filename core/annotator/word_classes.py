@@ -30,11 +30,11 @@ def is_stop(token: Token) -> bool:
     norm = token.norm
     if norm == "علي" and not token.maqsura:
         return False  # the name علي, not the preposition على (folding merges them)
-    return _stops_phrase(norm)
+    return stops_phrase(norm)
 
 
 @lru_cache(maxsize=8192)
-def _stops_phrase(norm: str) -> bool:
+def stops_phrase(norm: str) -> bool:
     """``is_stop`` of a word by its folded form, kept for the most recent words: the phrase
     rules and the speaker features ask about every word near a cue, and the same words recur
     from article to article."""

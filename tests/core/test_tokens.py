@@ -33,7 +33,7 @@ def test_tokens_norms_offsets_and_words_agree(text: str) -> None:
     assert all(a.start <= b.start for a, b in pairwise(tokens))
     for k, token in enumerate(tokens):
         assert token.index == k
-        assert (token.start, token.end) == tokenized.shadow.span(token.fstart, token.fend)
+        assert (token.start, token.end) == tokenized.shadow.span(tokenized.folded_starts[k], tokenized.folded_ends[k])
         assert token.is_word == token.norm[0].isalnum()
         first = tokenized.index_at_or_after(token.start)
         assert first <= k and tokens[first].start == token.start
