@@ -174,9 +174,18 @@ def speaker_steps(article: PreparedArticle, model: AnnotatorModel) -> SpeakerSte
 
 
 def _mean(items: list[Any]) -> Any:
+    """The folds' figures averaged where they are numbers, recursively: a dictionary key by key,
+    a list of the same length in every fold (the reliability bands) item by item. A fold
+    without a figure (``None``: a band no quote fell in) does not count; a label is the
+    first fold's."""
     first = items[0]
     if isinstance(first, dict):
         return {key: _mean([item[key] for item in items]) for key in first}
-    if isinstance(first, bool) or not isinstance(first, (int, float)):
+    if isinstance(first, list):
+        if all(isinstance(item, list) and len(item) == len(first) for item in items):
+            return [_mean(list(column)) for column in zip(*items, strict=True)]
         return first
-    return round(sum(items) / len(items), 4)
+    numbers = [item for item in items if item is not None]
+    if not numbers or any(isinstance(item, bool) or not isinstance(item, (int, float)) for item in numbers):
+        return first
+    return round(sum(numbers) / len(numbers), 4)
