@@ -78,8 +78,8 @@ def fit_calibration(pairs: Sequence[tuple[float, bool]]) -> Calibration:
     overall = sum(block[1] for block in pooled) / sum(block[2] for block in pooled)
     steps = []
     floor = 0.0  # shrinking moves small bands further: keep the map non-decreasing
-    for upper, right, total in pooled:
-        floor = max(floor, (right + SHRINK * overall) / (total + SHRINK))
+    for upper, right_count, total in pooled:
+        floor = max(floor, (right_count + SHRINK * overall) / (total + SHRINK))
         steps.append((upper, floor))
     steps[-1] = (1.0, steps[-1][1])  # everything above the last seen probability
     return Calibration(steps)
