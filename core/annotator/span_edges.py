@@ -29,9 +29,9 @@ from core.annotator.feature_names import (
     PREV,
     prefixed,
 )
-from core.annotator.speaker_words import LEXICAL_MIN_COUNT, ArticleWords, binned_stats
+from core.annotator.speaker_words import LEXICAL_MIN_COUNT, ArticleWords, lexical_name, stats_name
 from core.annotator.tokens import TokenizedText
-from core.annotator.word_classes import stops_phrase
+from core.annotator.word_classes import stops_word
 from core.annotator.wordstats import WordStats
 
 # What ``_edge_names`` gives for a word: its names as a span's last word (``last=``, ``last_w=``,
@@ -145,17 +145,13 @@ class SpanEdges:
 @lru_cache(maxsize=16384)
 def _edge_names(stats: WordStats, norm: str, word_class: str, is_word: bool, name_ali: bool) -> _EdgeNames:
     """A word's contribution to ``SpanEdges.end_block`` by its folded form and class alone (see
-    ``_EdgeNames``), as ``ArticleWords.lexical``, ``token_stats`` and ``is_stop`` give it;
-    ``name_ali``: the name علي, not the preposition على its folding matches. Kept for the most
-    recent words: those that end spans recur from article to article."""
-    binned: tuple[str, ...] = ("rare",)  # the name علي is not the preposition's statistics
-    if name_ali:
-        lexical = "~word"
-    else:
-        frequent = not is_word or norm in stats.counted_at_least(LEXICAL_MIN_COUNT)
-        lexical = norm if frequent else "~" + word_class
-        binned = binned_stats(stats, norm)
-    stops = True if not is_word else False if name_ali else stops_phrase(norm)
+    ``_EdgeNames``), from the same functions as ``ArticleWords.lexical``, ``token_stats`` and
+    ``is_stop``; ``name_ali``: the name علي, not the preposition على its folding matches. Kept
+    for the most recent words: those that end spans recur from article to article."""
+    frequent = stats.counted_at_least(LEXICAL_MIN_COUNT)
+    lexical = lexical_name(norm, word_class, is_word, name_ali, frequent)
+    binned = stats_name(stats, norm, name_ali)
+    stops = stops_word(norm, is_word, name_ali)
     addressee = False
     if norm[:1] == "ل" and is_word:
         profile = stats.get(norm)

@@ -205,21 +205,35 @@ class ArticleWords:
         """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
         token = self.tokens[index]
         if token.norm == "علي" and not token.maqsura:
-            return ("rare",)
+            return _RARE
         return self.word_stats(token.norm)
 
     def lexical(self, index: int) -> str:
         """A frequent word as itself (``لرويترز``, ``الصحفيين``), a rarer one by its class."""
         token = self.tokens[index]
-        if token.norm == "علي" and not token.maqsura:
-            return "~word"  # the name, not the preposition
-        if not token.is_word or token.norm in self._frequent:
-            return token.norm
-        return "~" + self.word_class(index)
+        name_ali = token.norm == "علي" and not token.maqsura
+        return lexical_name(token.norm, self.word_class(index), token.is_word, name_ali, self._frequent)
 
     def word_stats(self, norm: str) -> tuple[str, ...]:
         """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted)."""
         return self._stat_cache.get(norm) or binned_stats(self.stats, norm)
+
+
+def lexical_name(norm: str, word_class: str, is_word: bool, name_ali: bool, frequent: frozenset[str]) -> str:
+    """``ArticleWords.lexical`` of a token given by its folded form and class: a frequent word
+    (in ``frequent``) or a mark as itself, a rarer word by its class, the name علي (not the
+    preposition على its folding matches) as a word."""
+    if name_ali:
+        return "~word"
+    if not is_word or norm in frequent:
+        return norm
+    return "~" + word_class
+
+
+def stats_name(stats: WordStats, norm: str, name_ali: bool) -> tuple[str, ...]:
+    """``ArticleWords.token_stats`` of a token given by its folded form: the name علي has no
+    statistics of its own (those counted are the preposition's)."""
+    return _RARE if name_ali else binned_stats(stats, norm)
 
 
 def binned_stats(stats: WordStats, norm: str) -> tuple[str, ...]:

@@ -25,11 +25,17 @@ _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 def is_stop(token: Token) -> bool:
     """Does ``token`` end a speaker phrase?"""
-    if not token.is_word:
-        return True
     norm = token.norm
-    if norm == "علي" and not token.maqsura:
-        return False  # the name علي, not the preposition على (folding merges them)
+    return stops_word(norm, token.is_word, norm == "علي" and not token.maqsura)
+
+
+def stops_word(norm: str, is_word: bool, name_ali: bool) -> bool:
+    """``is_stop`` of a token given by its folded form, whether it is a word, and whether it is
+    the name علي rather than the preposition على its folding matches (the name stops nothing)."""
+    if not is_word:
+        return True
+    if name_ali:
+        return False
     return stops_phrase(norm)
 
 
