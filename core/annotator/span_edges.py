@@ -103,7 +103,7 @@ class SpanEdges:
             next_token = None
             out = [last_name, NEXT["end"], LAST_NEXT[last_class, "end"], last_w]
             out += last_stats
-        repeats = words.occurrences(last_norm) if last_token.is_word else 0  # its word count
+        repeats = self.tk.word_count(last_norm)
         out.append(LAST_REPEATS[repeats if repeats < 4 else 4])
         # The article's evidence: a last word that elsewhere ends its phrase (الجعفري إن), or
         # stands near a cue; a pair of words that recurs (الهلال الأحمر).

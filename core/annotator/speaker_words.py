@@ -97,17 +97,10 @@ class ArticleWords:
         return following.get(norms, 0)
 
     def _positions(self) -> dict[str, list[int]]:
-        """Where each folded token occurs in the article (built once)."""
+        """Where each folded token occurs in the article (``TokenizedText.positions``)."""
         if self._norm_positions is None:
             self._norms = self.tk.norms
-            index: dict[str, list[int]] = {}
-            for k, norm in enumerate(self._norms):
-                places = index.get(norm)
-                if places is None:
-                    index[norm] = [k]
-                else:
-                    places.append(k)
-            self._norm_positions = index
+            self._norm_positions = self.tk.positions()
         return self._norm_positions
 
     def ends_before_boundary(self, norm: str) -> int:
@@ -129,12 +122,6 @@ class ArticleWords:
                         count += 1
             self._before_boundary[norm] = count
         return count
-
-    def occurrences(self, norm: str) -> int:
-        """How often a folded token occurs in the article (``TokenizedText.word_count`` for a
-        word, read from ``_positions`` rather than a second count of the article's words)."""
-        places = self._positions().get(norm)
-        return 0 if places is None else len(places)
 
     def near_cue(self, norm: str) -> int:
         """How often ``norm`` stands among the four words after a reporting verb in the article."""

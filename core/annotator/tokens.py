@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from itertools import accumulate
 
 from core.folding import Shadow
@@ -143,13 +142,29 @@ class TokenizedText:
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}
-        self._word_counts: Counter[str] | None = None
+        self._positions: dict[str, list[int]] | None = None
+
+    def positions(self) -> dict[str, list[int]]:
+        """Where each folded token occurs in the text, in order (built once, on first use): the
+        word counts and the speaker features' echoes and boundary counts all read it."""
+        if self._positions is None:
+            index: dict[str, list[int]] = {}
+            for k, norm in enumerate(self.norms):
+                places = index.get(norm)
+                if places is None:
+                    index[norm] = [k]
+                else:
+                    places.append(k)
+            self._positions = index
+        return self._positions
 
     def word_count(self, norm: str) -> int:
-        """How often a folded word occurs in the text (counted once, on first use)."""
-        if self._word_counts is None:
-            self._word_counts = Counter([t.norm for t in self.tokens if t.is_word])
-        return self._word_counts.get(norm, 0)
+        """How often a folded word occurs in the text (0 for punctuation: a token is a word
+        exactly when its folded form is letters and digits)."""
+        if not norm.isalnum():
+            return 0
+        places = self.positions().get(norm)
+        return 0 if places is None else len(places)
 
     def __len__(self) -> int:
         return len(self.tokens)
