@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 from core.boundaries import CHAR, END, START, WORD
 from core.corrections import DOUBT, READING, ReviewOrder
 from gui.application.layout_keys import ArabicLayoutKeys, arabic_sequence
-from gui.controllers.compare import CompareController
-from gui.controllers.corpus import CorpusController
 from gui.controllers.editing import EditController
 from gui.controllers.files import FileController
 from gui.controllers.review import ReviewController
@@ -30,6 +28,10 @@ from gui.views.article_view import ArticleView
 from gui.views.details_panel import DetailsPanel
 from gui.views.icons import icon
 from gui.views.outline_panel import OutlinePanel
+
+if TYPE_CHECKING:  # made on first use: the targets give them when asked
+    from gui.controllers.compare import CompareController
+    from gui.controllers.corpus import CorpusController
 
 translate = QCoreApplication.translate
 Key = QKeySequence.StandardKey | str
@@ -73,13 +75,13 @@ class WindowCommands(Protocol):
 
 @dataclass(frozen=True)
 class Targets:
-    """Everything the window's actions act on."""
+    """Everything the window's actions act on (corpus mode and comparison made when asked for)."""
 
     window: WindowCommands
     workspace: Workspace
     files: FileController
-    corpus: CorpusController
-    compare: CompareController
+    corpus: Callable[[], CorpusController]
+    compare: Callable[[], CompareController]
     editing: EditController
     review: ReviewController
     view: ArticleView
@@ -99,13 +101,13 @@ class Actions:
         self.all: list[QAction] = []
         t = targets
         self.open = self._make(translate("Actions", "&Open…"), [QKeySequence.StandardKey.Open], t.files.open_dialog, "open", translate("Actions", "Open an article, an annotation file or a corpus"))
-        self.open_folder = self._make(translate("Actions", "Open &corpus folder…"), ["Ctrl+Shift+O"], t.corpus.open_folder_dialog)
+        self.open_folder = self._make(translate("Actions", "Open &corpus folder…"), ["Ctrl+Shift+O"], lambda: t.corpus().open_folder_dialog())
         self.open_sample = self._make(translate("Actions", "Open the &sample article"), [], t.files.open_sample)
         self.save = self._make(translate("Actions", "&Save"), [QKeySequence.StandardKey.Save], t.files.save, "save", translate("Actions", "Save NAME.iqtibas.json beside the article"))
         self.save_as = self._make(translate("Actions", "Save &as…"), [QKeySequence.StandardKey.SaveAs], t.files.save_as)
-        self.next_article = self._make(translate("Actions", "&Next article"), ["Ctrl+PgDown"], t.corpus.next_article)
-        self.previous_article = self._make(translate("Actions", "&Previous article"), ["Ctrl+PgUp"], t.corpus.previous_article)
-        self.compare = self._make(translate("Actions", "&Compare with another annotation…"), ["Ctrl+Shift+D"], t.compare.open_dialog, "compare")
+        self.next_article = self._make(translate("Actions", "&Next article"), ["Ctrl+PgDown"], lambda: t.corpus().next_article())
+        self.previous_article = self._make(translate("Actions", "&Previous article"), ["Ctrl+PgUp"], lambda: t.corpus().previous_article())
+        self.compare = self._make(translate("Actions", "&Compare with another annotation…"), ["Ctrl+Shift+D"], lambda: t.compare().open_dialog(), "compare")
         self.preferences = self._make(translate("Actions", "Pr&eferences…"), [QKeySequence.StandardKey.Preferences, "Ctrl+,"], t.window.show_preferences)
         self.quit = self._make(translate("Actions", "&Quit"), [QKeySequence.StandardKey.Quit], t.window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)

@@ -4,23 +4,24 @@ It owns no logic beyond composition: the ``Workspace`` holds the open document a
 selection and every view follows it by itself; files (``FileController``), corrections
 (``EditController``), review (``ReviewController``), corpus mode (``CorpusController``) and
 comparison (``CompareController``) each get, in their constructor, the workspace and the views
-they need. The window adds the window's own commands (preferences, help, focus, drag and drop)
+they need; the last two, and their docks' panels, are made when first used (``LazyDock``). The
+window adds the window's own commands (preferences, help, focus, drag and drop)
 and saves its geometry.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core import __version__
 from core.corrections import DOUBT, ReviewOrder
 from gui.application.actions import Actions, Targets, build_menus, build_toolbar, shortcut_rows
-from gui.controllers.compare import CompareController
-from gui.controllers.corpus import CorpusController
+from gui.application.docks import LazyDock
 from gui.controllers.editing import EditController
 from gui.controllers.files import FileController
 from gui.controllers.review import ReviewController
@@ -35,6 +36,10 @@ from gui.views.legend import Legend
 from gui.views.outline_model import OutlineModel
 from gui.views.outline_panel import OutlinePanel
 from gui.views.status_bar import StatusBar
+
+if TYPE_CHECKING:  # made, and imported, on first use (``gui.application.docks``)
+    from gui.controllers.compare import CompareController
+    from gui.controllers.corpus import CorpusController
 
 APP_NAME = "Iqtibas"
 
@@ -62,14 +67,13 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel(workspace, self.outline_model, self)
         self.status = StatusBar(workspace, self)
         self.setStatusBar(self.status)
-        # Controllers: each gets the workspace and the views it needs.
+        # Controllers: each gets the workspace and the views it needs (corpus mode and comparison
+        # when first used: ``corpus``, ``compare``).
         self.files = FileController(workspace, self.view, self.status, recovery, self)
-        self.corpus = CorpusController(workspace, self.files, self)
-        self.compare = CompareController(workspace, self.view, self.status, self)
         self.edit = EditController(workspace, self.view, self.outline, self.details, self.status, self)
         self.review = ReviewController(workspace, self.edit, self.status, store.review_order, self)
         self._build_layout()
-        self.window_actions = Actions(self, Targets(self, workspace, self.files, self.corpus, self.compare, self.edit, self.review, self.view, self.outline, self.details))
+        self.window_actions = Actions(self, Targets(self, workspace, self.files, self._corpus.get, self._compare.get, self.edit, self.review, self.view, self.outline, self.details))
         self.recent_menu = build_menus(self, self.window_actions, [self.corpus_dock, self.compare_dock])
         self.toolbar = build_toolbar(self, self.window_actions)
         actions = self.window_actions
@@ -110,24 +114,40 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.corpus_dock = self._dock("corpusDock", self.tr("Corpus"), self.corpus.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.compare_dock = self._dock("compareDock", self.tr("Comparison"), self.compare.panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._corpus = LazyDock(self, "corpusDock", self.tr("Corpus"), Qt.DockWidgetArea.LeftDockWidgetArea, self._make_corpus)
+        self._compare = LazyDock(self, "compareDock", self.tr("Comparison"), Qt.DockWidgetArea.BottomDockWidgetArea, self._make_compare)
+        self.corpus_dock = self._corpus.dock
+        self.compare_dock = self._compare.dock
 
-    def _dock(self, name: str, title: str, content: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(content)
-        self.addDockWidget(area, dock)
-        dock.hide()
-        return dock
+    @property
+    def corpus(self) -> CorpusController:
+        """Corpus mode (made on first use, with its dock's panel)."""
+        return self._corpus.get()
+
+    @property
+    def compare(self) -> CompareController:
+        """Comparison (made on first use, with its dock's panel)."""
+        return self._compare.get()
+
+    def _make_corpus(self) -> CorpusController:
+        from gui.controllers.corpus import CorpusController
+
+        corpus = CorpusController(self.workspace, self.files, self)
+        corpus.activeChanged.connect(self.corpus_dock.setVisible)
+        return corpus
+
+    def _make_compare(self) -> CompareController:
+        from gui.controllers.compare import CompareController
+
+        compare = CompareController(self.workspace, self.view, self.status, self)
+        compare.activeChanged.connect(self._show_comparison)
+        return compare
 
     def _connect(self) -> None:
         self.workspace.sessionChanged.connect(self._on_session)
         self.workspace.modifiedChanged.connect(self._update_title)
         self.view.zoomChanged.connect(self._on_zoom)
         self.files.recentFilesChanged.connect(self.refresh_recent_menu)
-        self.corpus.activeChanged.connect(self.corpus_dock.setVisible)
-        self.compare.activeChanged.connect(self._show_comparison)
         self.details.editingDone.connect(self.view.setFocus)
 
     # Following the workspace ------------------------------------------------------------------
@@ -218,7 +238,9 @@ class MainWindow(QMainWindow):
     # Window events ----------------------------------------------------------------------------
     def take_over(self, old: MainWindow) -> None:
         """Continue ``old``'s work in this (rebuilt) window: same document, undo history, corpus."""
-        self.corpus.continue_from(old.corpus)
+        old_corpus = old._corpus.made
+        if old_corpus is not None and old_corpus.active:
+            self.corpus.continue_from(old_corpus)
         current_id = old.workspace.current_id
         session = old.workspace.take_session()
         if session is not None:
@@ -240,7 +262,9 @@ class MainWindow(QMainWindow):
         settings().save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         settings().sync()
         self.files.worker.wait(5000)
-        self.corpus.worker.wait(5000)
+        corpus = self._corpus.made
+        if corpus is not None:
+            corpus.worker.wait(5000)
         event.accept()
 
     def _restore_state(self) -> None:

@@ -4,7 +4,9 @@ The automatic annotator and ``multiprocessing`` (the helper process and its reso
 serve articles still to annotate; a window showing a saved file must neither import them nor
 start the helper, or every opening pays for them before its first paint (the file's check may
 run in a forked child: ``core.jsonformat.forked``). Correcting such a file
-later (re-annotating a changed article, a .txt) still starts them, when it is needed.
+later (re-annotating a changed article, a .txt) still starts them, when it is needed. Corpus mode
+and comparison, which most sessions never use, are imported when first used too
+(``gui.application.docks``).
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ import sys
 from gui.application.app import main
 code = main(sys.argv[1:])
 loaded = sorted(m for m in sys.modules if m.startswith(("core.annotator", "core.carryover", "multiprocessing")))
+docks = sorted(m for m in sys.modules if m.startswith(("gui.controllers.co", "gui.views.co", "core.corpus", "core.compare")))
 print("exit", code)
 print("loaded", *loaded)
+print("docks", *docks)
 """
 
 
@@ -41,7 +45,8 @@ def test_a_saved_file_opens_without_the_annotator_or_a_helper_process(tmp_path: 
     }
     command = [sys.executable, "-c", PROBE, str(saved), "--screenshot", str(tmp_path / "shot.png"), "--no-recovery", "--size", "900x600"]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
-    lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.startswith(("exit", "loaded"))}
+    lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.startswith(("exit", "loaded", "docks"))}
     assert lines.get("exit") == ["0"], result.stderr
     assert (tmp_path / "shot.png").stat().st_size > 0
     assert lines["loaded"] == []
+    assert lines["docks"] == []
