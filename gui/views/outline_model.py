@@ -14,7 +14,7 @@ Column 0 is the item, column 1 its review state (status and the annotator's conf
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
 from functools import cache
 from typing import Any
 
@@ -359,6 +359,10 @@ class OutlineModel(QAbstractItemModel):
 
     def quote_count(self) -> int:
         return len(self._idx.quotes)
+
+    def top_rows(self, kinds: Collection[str]) -> list[QModelIndex]:
+        """The top-level rows whose node kind (``section``, ``sgroup`` …) is one of ``kinds``."""
+        return [self.createIndex(node.row, 0, node) for node in self._root.children if node.kind in kinds]
 
     def speaker_names(self) -> list[str]:
         """The article's speakers, most quoted first (kept up to date per edit)."""
