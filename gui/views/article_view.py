@@ -61,6 +61,7 @@ class ArticleView(QPlainTextEdit):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._viewport = self._wrapped_viewport()
         self.setObjectName("articleView")
         self.setReadOnly(True)
         # Read-only, but the caret moves with the keyboard so a selection can be made without a mouse.
@@ -89,6 +90,17 @@ class ArticleView(QPlainTextEdit):
         workspace.selectionChanged.connect(self._on_selection)
         if workspace.session is not None:
             self._on_session(workspace.session)
+
+    def _wrapped_viewport(self) -> QWidget:
+        """The viewport, wrapped for Python as the plain ``QWidget`` it is, and kept.
+
+        Handed a widget it has not wrapped yet, PySide looks for its most derived class among
+        every widget class of QtWidgets, loading each (``viewport()`` the first time: ~10 ms, paid
+        during the first paint). Found by class and name, the viewport is wrapped as a
+        ``QWidget`` at once; ``viewport()`` then returns the same wrapper while it lives.
+        """
+        found = self.findChild(QWidget, "qt_scrollarea_viewport", Qt.FindChildOption.FindDirectChildrenOnly)
+        return found if found is not None else self.viewport()
 
     # Following the workspace ------------------------------------------------------------------
     def _on_session(self, session: DocumentSession | None) -> None:

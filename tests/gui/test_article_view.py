@@ -216,3 +216,41 @@ def test_a_quote_drawn_over_a_rejected_one_is_not_struck_out(qtbot) -> None:  # 
     }
     assert formats[text[start:]] == ("#fbe3b8", False)
     assert formats["قال"][1]  # the rejected cue is a different type: still crossed out
+
+
+# The first paint: PySide wraps no widget it must look up among every widget class of QtWidgets.
+PAINT_PROBE = """
+import PySide6.QtWidgets as widgets
+app = widgets.QApplication([])
+from gui.document.session import DocumentSession
+from gui.document.workspace import Workspace
+from gui.views.article_view import ArticleView
+from tests.gui.helpers import sample_document
+workspace = Workspace()
+view = ArticleView(workspace)
+workspace.set_session(DocumentSession(sample_document()))
+painted = []
+view.painted.connect(lambda: painted.append(True))
+view.show()
+while not painted:
+    app.processEvents()
+print("unused widget classes loaded:", "QCalendarWidget" in vars(widgets))
+print("viewport found by name:", view.findChild(widgets.QWidget, "qt_scrollarea_viewport") is view.viewport())
+"""
+
+
+def test_painting_loads_no_widget_class_the_view_does_not_use(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Handed a widget it has not wrapped (``viewport()`` the first time), PySide loads every
+    widget class of QtWidgets to find its type (~10 ms). The view wraps its viewport by class and
+    name when it is made, so its first paint loads none of them."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", PAINT_PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "unused widget classes loaded: False" in result.stdout
+    assert "viewport found by name: True" in result.stdout
