@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import shutil
@@ -55,6 +54,8 @@ def _temporary_stem(name: str) -> str:
     encoded = os.fsencode(name)
     if len(encoded) <= _MAX_TEMPORARY_STEM_BYTES:
         return "." + name
+    import hashlib  # here: it loads OpenSSL, needed for over-long names only
+
     digest = hashlib.sha256(encoded).hexdigest()[:10]
     cut = encoded[: _MAX_TEMPORARY_STEM_BYTES - 20].decode("utf-8", "ignore")
     return f".{cut}~{digest}"

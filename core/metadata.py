@@ -4,7 +4,6 @@ the text's hash, its language and direction.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +23,8 @@ def default_meta() -> dict[str, Any]:
 
 def text_sha256(text: str) -> str:
     """SHA-256 of the text encoded as UTF-8, hex: identifies an article across files."""
+    import hashlib  # here: it loads OpenSSL, and a saved file opens without hashing its text
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

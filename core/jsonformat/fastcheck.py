@@ -18,7 +18,6 @@ one signature pass or fail together.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import marshal
@@ -80,6 +79,8 @@ def compiled(definition: dict[str, Any]) -> Check:
     code depends on (the schema, fastjsonschema's version, Python's bytecode version), so it is
     never stale; an unreadable or broken entry is rebuilt.
     """
+    import hashlib  # here, like fastjsonschema: a file checked in a forked process needs neither
+
     import fastjsonschema
 
     canonical = json.dumps(definition, sort_keys=True, ensure_ascii=True)

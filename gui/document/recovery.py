@@ -9,7 +9,6 @@ left at the next start means the program did not close normally.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -48,6 +47,8 @@ class RecoveryStore:
 
     @staticmethod
     def key_for(annotation_path: Path | None, document: Document) -> str:
+        import hashlib  # here: it loads OpenSSL, not needed before there is work to keep
+
         basis = str(annotation_path.resolve()) if annotation_path is not None else f"doc:{document.id}:{document.sha256}"
         return hashlib.sha256(os.fsencode(basis)).hexdigest()[:24]  # a path's bytes, even if not UTF-8
 
