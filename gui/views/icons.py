@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from core.resources import resource
 
@@ -29,6 +28,8 @@ def icon(name: str) -> QIcon:
         drawn_when_shown = QIcon(str(node))
         if not drawn_when_shown.isNull():
             return drawn_when_shown
+    from PySide6.QtSvg import QSvgRenderer  # here: files on disk need only Qt's icon engine
+
     renderer = QSvgRenderer(QByteArray(node.read_bytes()))
     result = QIcon()
     for size in _SIZES:
