@@ -60,6 +60,7 @@ class OutlineIndex:
         self.speaker_quotes: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
         self.speaker_mentions: dict[str, list[tuple[tuple[Any, ...], str]]] = {}
         self.mentions: list[tuple[tuple[Any, ...], str]] = []  # every active speaker mention
+        self._positions: dict[str, int] | None = None  # section id -> its place in ``sections``
 
     def add(self, a: Annotation) -> None:
         self._add(a, insort)
@@ -81,6 +82,7 @@ class OutlineIndex:
             put(self.titles, entry)
         elif kind == "section":
             put(self.sections, entry)
+            self._positions = None
         elif kind == "quote":
             put(self.quotes, entry)
             if a.speaker:
@@ -106,6 +108,7 @@ class OutlineIndex:
             _discard(self.titles, entry)
         elif a.type == "section":
             _discard(self.sections, entry)
+            self._positions = None
         elif a.type == "quote":
             _discard(self.quotes, entry)
             if a.speaker:
@@ -144,13 +147,19 @@ class OutlineIndex:
         return low, high
 
     def _section_position(self, section_id: str) -> int | None:
+        """Where ``section_id`` is in ``sections``; None if it is no longer a section.
+
+        The tree asks for the quotes of each of a long article's 700 sections as it first lays
+        itself out: the places are found in one pass and kept until the sections change.
+        """
         document = self._document
         assert document is not None
-        section = document.find(section_id)
-        if section is None:
+        if document.find(section_id) is None:
             return None
-        position = bisect_left(self.sections, (section.sort_key(), section_id))
-        return position if position < len(self.sections) and self.sections[position][1] == section_id else None
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {sid: position for position, (_key, sid) in enumerate(self.sections)}
+        return positions.get(section_id)
 
     def section_for_start(self, start: int) -> str | None:
         if not self.sections:

@@ -35,7 +35,8 @@ SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
 DOUBT_THRESHOLD = 0.6
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Every row is enabled and selectable, not editable: QAbstractItemModel.flags as it is (not
+# overridden: the tree asks it of each row as it lays out, a call into Python each time).
 
 
 @cache
@@ -396,12 +397,17 @@ class OutlineModel(QAbstractItemModel):
 
     # Qt model interface -----------------------------------------------------------------------
     def index(self, row: int, column: int, parent: _ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Called a few times per row whenever the tree lays itself out (through the filter proxy
+        # too): ``node`` and ``_children`` inline.
         if column < 0 or column > 1 or row < 0:
             return QModelIndex()
-        node = self.node(parent)
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self._children(node)
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            node: Node = parent.internalPointer()
+            children = self._children(node) if node.pending else node.children
+        else:
+            children = self._root.children
         if row >= len(children):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
@@ -427,9 +433,6 @@ class OutlineModel(QAbstractItemModel):
     def hasChildren(self, parent: _ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         valid = not parent.isValid() or parent.column() == 0
         return valid and self._row_count(self.node(parent)) > 0  # without making the rows
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

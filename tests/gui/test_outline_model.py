@@ -111,6 +111,18 @@ def test_roles(qapp, qtmodeltester, document) -> None:  # type: ignore[no-untype
     assert model.annotation_for(title) == document.of_type("title")[0]
 
 
+def test_every_row_is_enabled_and_selectable_not_editable(qapp, document) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex, Qt
+
+    model = OutlineModel()
+    model.set_document(document)
+    rows = [model.index(row, column) for row in range(model.rowCount()) for column in (0, 1)]
+    rows += [model.index(0, 0, model.index(row, 0)) for row in range(model.rowCount()) if model.hasChildren(model.index(row, 0))]
+    assert len(rows) > 2 * model.rowCount()
+    assert {model.flags(index) for index in rows} == {Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable}
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
 def quote_rows_made(model: OutlineModel) -> int:
     """How many quote rows exist so far (sections' and speakers' quote rows are made lazily)."""
     return sum(1 for nodes in model._nodes.values() for node in nodes if node.kind in ("quote", "squote"))
