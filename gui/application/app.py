@@ -13,9 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gui.document.collector import CollectorPause
+
 if TYPE_CHECKING:
     from core.jsonformat.forked import ForkedCheck
     from gui.application.main_window import MainWindow
+
+# The cycle collector, held back from the start, resumes once the window has painted, or after
+# this long (gui.document.collector).
+RESUME_COLLECTOR_MS = 1000
 
 WINDOW_EPILOG = """\
 Keys: Ctrl+O open, Ctrl+S save, T/H/P/B/Q/I/S/C mark the selection (title, heading, paragraph,
@@ -45,8 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 class Application:
     """Holds the QApplication, its translators and the current main window."""
 
-    def __init__(self, args: argparse.Namespace, early: ForkedCheck | None = None) -> None:
-        """``early``: the check of the file named by ``args.path``, started before Qt was imported."""
+    def __init__(self, args: argparse.Namespace, early: ForkedCheck | None = None, collector: CollectorPause | None = None) -> None:
+        """``early``: the check of the file named by ``args.path``, started before Qt was imported;
+        ``collector``: the cycle collector's pause since the start, ended at the first paint."""
         from PySide6.QtCore import QCoreApplication, QSettings
         from PySide6.QtWidgets import QApplication
 
@@ -61,6 +68,7 @@ class Application:
         self.app.setApplicationDisplayName("Iqtibas")
         self.args = args
         self.early = early
+        self.collector = collector
         if getattr(args, "annotator", None) is not None:
             settings().annotator = args.annotator
         self.translations = i18n.Translations()
@@ -129,9 +137,14 @@ class Application:
             watcher.uninstall()
 
     def _run(self) -> int:
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import Qt, QTimer
 
         window = self.window
+        if self.collector is not None:
+            # Queued: the collector's first walk, over everything made since the start, follows
+            # the first paint instead of delaying it.
+            window.view.firstPainted.connect(self.collector.resume, Qt.ConnectionType.QueuedConnection)
+            QTimer.singleShot(RESUME_COLLECTOR_MS, self.collector.resume)
         screenshot = None
         if self.args.screenshot:
             from gui.application.screenshot import Screenshot
@@ -161,15 +174,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.path and not Path(args.path).exists():
         print(f"iqtibas: {args.path}: no such file or folder", file=sys.stderr)
         return 2
-    # Before Qt is imported: a saved file's checks run in a forked process meanwhile.
-    from gui.document.opening import check_early
-
-    application = Application(args, check_early(args.path))
-    from gui.application.crash import CrashReporter
-
-    reporter = CrashReporter(lambda: (application.window, application.window.workspace, application.window.files))
-    reporter.install()
+    collector = CollectorPause()
+    collector.pause()  # until the window's first paint (gui.document.collector says why)
     try:
-        return application.run()
+        # Before Qt is imported: a saved file's checks run in a forked process meanwhile.
+        from gui.document.opening import check_early
+
+        application = Application(args, check_early(args.path), collector)
+        from gui.application.crash import CrashReporter
+
+        reporter = CrashReporter(lambda: (application.window, application.window.workspace, application.window.files))
+        reporter.install()
+        try:
+            return application.run()
+        finally:
+            reporter.uninstall()
     finally:
-        reporter.uninstall()
+        collector.resume()  # a window that ended before it painted

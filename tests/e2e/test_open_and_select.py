@@ -216,3 +216,50 @@ def test_the_cycle_collector_comes_back_without_a_paint(qtbot, tmp_path) -> None
     assert window.files.open_path(saved, ask=False)
     assert not gc.isenabled()
     qtbot.waitUntil(gc.isenabled, timeout=files.RESUME_COLLECTOR_MS + 5_000)
+
+
+COLLECTOR_PROBE = """
+import gc, sys
+from gui.application import app
+seen = []
+original = app.Application.__init__
+def init(self, *args, **kwargs):
+    seen.append(gc.isenabled())
+    original(self, *args, **kwargs)
+    seen.append(gc.isenabled())
+app.Application.__init__ = init
+from gui.application import screenshot
+shoot = screenshot.Screenshot._shoot
+def shoot_after_paint(self):
+    seen.append(gc.isenabled())
+    shoot(self)
+screenshot.Screenshot._shoot = shoot_after_paint
+code = app.main(sys.argv[1:])
+print("exit", code)
+print("building", *seen[:2])
+print("painted", *seen[2:])
+"""
+
+
+def test_the_cycle_collector_waits_from_the_start_until_the_first_paint(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The window's entry holds the collector back while it imports and builds the window (and
+    opens the file named), and turns it back on once the window has painted."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.gui.helpers import ANNOTATED_SAMPLE
+
+    saved = tmp_path / "wadi.iqtibas.json"
+    saved.write_bytes(ANNOTATED_SAMPLE.read_bytes())
+    env = {
+        **os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    command = [sys.executable, "-c", COLLECTOR_PROBE, str(saved), "--screenshot", str(tmp_path / "shot.png"), "--no-recovery"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    lines = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()}
+    assert lines.get("exit") == ["0"], result.stderr
+    assert lines["building"] == ["False", "False"]
+    assert lines["painted"] == ["True"]  # the screenshot is taken after the first paint
