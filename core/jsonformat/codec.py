@@ -167,16 +167,25 @@ def load_document(path: str | Path) -> Document:
 
 def loads_document(text: str, path: str = "<string>") -> Document:
     """Parse and check the text of an annotation file (see ``load_document``)."""
-    return document_from_dict(parse_json(text, path, AnnotationFileError), path)
+    return document_from_dict(parse_file_text(text, path), path)
 
 
-def check_file_text(text: str, path: str = "<string>") -> None:
-    """Everything ``loads_document`` checks, without building the document.
+def parse_file_text(text: str, path: str = "<string>") -> Any:
+    """The text of an annotation file parsed as ``loads_document`` parses it, not yet checked.
 
     Raises:
         AnnotationFileError: the problem ``loads_document`` would raise, in the same words.
     """
-    _refuse_problems(parse_json(text, path, AnnotationFileError), path)
+    return parse_json(text, path, AnnotationFileError)
+
+
+def check_file_data(data: Any, path: str = "<string>") -> None:
+    """Everything ``loads_document`` checks in the parsed file, without building the document.
+
+    Raises:
+        AnnotationFileError: the problem ``loads_document`` would raise, in the same words.
+    """
+    _refuse_problems(data, path)
 
 
 def document_from_dict(data: Any, path: str = "<data>") -> Document:

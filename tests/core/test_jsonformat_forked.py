@@ -27,9 +27,19 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSI
 PROBE = r"""
 import json, os, signal, sys
 from core.jsonformat import dumps_document
+from core.jsonformat import forked
 from core.jsonformat.forked import check_in_fork
 
+parsed_here = []
+class CountingJson:  # the window's process parsing the file itself
+    def loads(self, *args, **kwargs):
+        parsed_here.append(True)
+        return json.loads(*args, **kwargs)
+forked.json = CountingJson()
+
 path, mode, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if mode == "no-room":  # the parsed data does not fit in the memory shared with the child
+    forked.PARSED_ROOM = 0
 check = check_in_fork(path, max_bytes=limit)
 result = {"started": check is not None}
 if check is not None:
@@ -50,6 +60,7 @@ if check is not None:
     except ChildProcessError:
         result["reaped"] = True
     result["pending"] = check.pending
+    result["parsed_here"] = len(parsed_here)
 print(json.dumps(result))
 """
 
@@ -79,6 +90,14 @@ def test_a_valid_file_loads_as_load_document_loads_it(saved: Path) -> None:
     result = probe(saved)
     assert result["started"] and result["reaped"] and not result["pending"]
     assert result["text"] == dumps_document(load_document(saved))
+    assert result["parsed_here"] == 0  # the child handed its parsed data over
+
+
+def test_data_that_does_not_fit_is_parsed_by_the_window_itself(saved: Path) -> None:
+    result = probe(saved, mode="no-room")
+    assert result["started"] and result["reaped"] and not result["pending"]
+    assert result["text"] == dumps_document(load_document(saved))
+    assert result["parsed_here"] == 1
 
 
 def break_file(path: Path, how: str) -> None:
