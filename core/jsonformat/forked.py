@@ -6,28 +6,29 @@ no NaN, no over-long numbers, no lone surrogates, bounded nesting; ~30 ms more t
 ``json.loads``), the JSON Schema check (~35 ms) and the consistency checks (~20 ms), with the
 decoding — while the same process spends about 0.15 s importing Qt and building the window
 with the second core idle. The window's entry calls ``check_in_fork`` before Qt is imported
-(forking a process that runs Qt's threads is unsafe). It reads the file's bytes once; a
-forked child parses exactly those bytes as ``load_document`` does, hands the parsed data to the
-window's process (below), checks it and writes its verdict to a pipe — valid, or the problem
-``load_document`` would raise, word for word — and exits. The window's process goes on
-importing Qt and building the window; ``ForkedCheck.load`` then takes the parsed data, builds
-the document without checks (``document_from_checked``) and only then waits for the verdict: a
+(forking a process that runs Qt's threads is unsafe). A forked child reads the file, parses
+its bytes as ``load_document`` does, hands the parsed data to the window's process (below),
+checks it and writes its verdict to a pipe — valid, or the problem ``load_document`` would raise,
+word for word — and exits. The window's process goes on importing Qt and building the window
+without reading the file at all; ``ForkedCheck.load`` then takes the parsed data, builds the
+document without checks (``document_from_checked``) and only then waits for the verdict: a
 refused file raises the same ``AnnotationFileError`` as the sequential load, before anything of
-it is shown or editable, and whatever the unchecked build made of it is dropped.
+it is shown or editable, and whatever the unchecked build made of it is dropped. The verdict
+and the data are always about the same bytes: those the child read.
 
 The parsed data travels through memory the two processes share (an anonymous ``mmap`` made
 before the fork), marshalled by the child before it checks: loading it costs the window's
 process ~28 ms where decoding and parsing the 1 MB article's 7.7 MB file with ``json.loads``
 cost ~51 ms. Measured from launch on a quiet 2-core machine: the child has handed the data over
 at ~0.15 s and answers at ~0.23 s; the window asks for the data at ~0.19 s and has built the
-document at ~0.26 s, so it never waits for either. Data that does not fit (``marshal`` can take three times the
-JSON's bytes: ``0,`` is 2 bytes of text, 5 marshalled) is parsed by the window itself with plain
-``json.loads``, which returns the same data for any file the guarded parse accepts. Sending the
-built document back instead was measured and left: unpickling it costs ~70 ms.
+document at ~0.26 s, so it never waits for either. Sending the built document back instead was
+measured and left: unpickling it costs ~70 ms.
 
-Anything unusual falls back to the sequential load of the same bytes, so the result is always
-what ``load_document`` gives: no ``os.fork`` (Windows), a file that cannot be read or is too
-large, a child that dies or answers nonsense, a build that fails on a file the child passed.
+Anything unusual falls back to the sequential load (``load_document``, which reads the file
+itself), so the result is always what ``load_document`` gives: no ``os.fork`` (Windows), a file
+that is not a regular file or is too large, a child that cannot read it, dies or answers
+nonsense, data that does not fit the shared memory (``marshal`` can take three times the JSON's
+bytes: ``0,`` is 2 bytes of text, 5 marshalled), a build that fails on a file the child passed.
 
 Measured on a saved 1 MB file (22,000 annotations), launch to usable, medians of 7: with both
 cores free for the program (the benchmark run at real-time priority on a busy 2-core machine)
@@ -40,17 +41,17 @@ forks only when a core is idle (``gui.document.opening``).
 from __future__ import annotations
 
 import contextlib
-import json
 import marshal
 import mmap
 import os
 import signal
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from core.errors import AnnotationFileError, InputError
-from core.jsonformat.codec import check_file_data, document_from_checked, load_document, loads_document, parse_file_text
+from core.jsonformat.codec import check_file_data, document_from_checked, load_document, parse_file_text
 from core.loading import decode_utf8, read_regular_file
 from core.model import Document
 
@@ -64,18 +65,20 @@ _LENGTH_BYTES = 8
 
 def check_in_fork(path: str | Path, *, max_bytes: int) -> ForkedCheck | None:
     """Start checking the annotation file ``path`` in a child process; None where that is not
-    possible or not worth it (no ``os.fork``, unreadable, larger than ``max_bytes``): the
-    caller then loads it the usual way, which reports any problem itself."""
+    possible or not worth it (no ``os.fork``, not a regular file, larger than ``max_bytes``):
+    the caller then loads it the usual way, which reports any problem itself."""
     fork = getattr(os, "fork", None)
     if fork is None or not _single_threaded():
         return None
     path = Path(path)
     try:
-        raw = read_regular_file(path, AnnotationFileError, "not an annotation file", limit=max_bytes)
-    except InputError:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
         return None
     try:
-        shared = mmap.mmap(-1, max(1, PARSED_ROOM * len(raw)))
+        shared = mmap.mmap(-1, max(1, PARSED_ROOM * info.st_size))
     except (OSError, ValueError):
         return None
     try:
@@ -90,24 +93,31 @@ def check_in_fork(path: str | Path, *, max_bytes: int) -> ForkedCheck | None:
         os.close(write_end)
         shared.close()
         return None
-    if pid == 0:  # the child: parse, hand over, check, answer, and leave without running anything of the parent's
+    if pid == 0:  # the child: read, parse, hand over, check, answer, and leave without running anything of the parent's
         code = 1
         try:
             os.close(read_end)
-            for message in _answers(raw, str(path), shared):
+            for message in _answers(path, max_bytes, shared):
                 _write_all(write_end, message)
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
-    return ForkedCheck(path, raw, pid, read_end, shared)
+    return ForkedCheck(path, pid, read_end, shared)
 
 
-def _answers(raw: bytes, path: str, shared: mmap.mmap) -> Iterator[bytes]:
+def _answers(path: Path, max_bytes: int, shared: mmap.mmap) -> Iterator[bytes]:
     """The child's two messages: the length of the parsed data it put in ``shared`` (0: none),
     then its verdict."""
+    name = str(path)
     try:
-        data = parse_file_text(decode_utf8(raw, path, AnnotationFileError), path)
+        raw = read_regular_file(path, AnnotationFileError, "not an annotation file", limit=max_bytes)
+    except InputError:  # changed since it was looked at: the sequential load says what it is now
+        yield _length(0)
+        yield marshal.dumps((_UNEXPECTED, ""))
+        return
+    try:
+        data = parse_file_text(decode_utf8(raw, name, AnnotationFileError), name)
     except AnnotationFileError as refused:
         yield _length(0)
         yield marshal.dumps((_REFUSED, refused.reason))
@@ -118,7 +128,7 @@ def _answers(raw: bytes, path: str, shared: mmap.mmap) -> Iterator[bytes]:
         return
     yield _length(_hand_over(data, shared))
     try:
-        check_file_data(data, path)
+        check_file_data(data, name)
     except AnnotationFileError as refused:
         yield marshal.dumps((_REFUSED, refused.reason))
         return
@@ -150,11 +160,11 @@ def _write_all(fd: int, payload: bytes) -> None:
 
 
 class ForkedCheck:
-    """The child checking one file, and that file's bytes; ``load`` uses both, once."""
+    """The child checking one file; ``load`` uses its data and verdict, once."""
 
-    def __init__(self, path: Path, raw: bytes, pid: int, answer_fd: int, shared: mmap.mmap) -> None:
+    def __init__(self, path: Path, pid: int, answer_fd: int, shared: mmap.mmap) -> None:
         self.path = path
-        self._raw: bytes | None = raw
+        self._pending = True
         self._pid = pid
         self._fd = answer_fd
         self._shared = shared
@@ -162,7 +172,7 @@ class ForkedCheck:
     @property
     def pending(self) -> bool:
         """Whether ``load`` would still use the child's verdict."""
-        return self._raw is not None
+        return self._pending
 
     def load(self, path: str | Path) -> Document:
         """``load_document(path)``, using the child's verdict when ``path`` is the checked file.
@@ -170,18 +180,16 @@ class ForkedCheck:
         Raises:
             AnnotationFileError: as ``load_document``, in the same words.
         """
-        raw = self._raw
-        if raw is None or Path(path) != self.path:
+        if not self._pending or Path(path) != self.path:
             self.discard()
             return load_document(path)
-        self._raw = None
+        self._pending = False
         name = str(self.path)
-        built: Document | None
+        built: Document | None = None
         try:
             data = self._parsed()
-            if data is None:  # the child could not hand it over: parse it here
-                data = json.loads(decode_utf8(raw, name, AnnotationFileError))
-            built = document_from_checked(data, name)
+            if data is not None:
+                built = document_from_checked(data, name)
         except Exception:  # unchecked data may break anything; the verdict decides
             built = None
         kind, reason = self._receive()
@@ -189,13 +197,13 @@ class ForkedCheck:
             raise AnnotationFileError(name, reason)
         if kind == _VALID and built is not None:
             return built
-        return loads_document(decode_utf8(raw, name, AnnotationFileError), name)
+        return load_document(self.path)
 
     def discard(self) -> None:
         """Stop the child if it is still at work (its verdict is no longer wanted)."""
-        if self._raw is None:
+        if not self._pending:
             return
-        self._raw = None
+        self._pending = False
         with contextlib.suppress(ProcessLookupError):  # already gone
             os.kill(self._pid, signal.SIGKILL)
         self._receive()

@@ -30,12 +30,12 @@ from core.jsonformat import dumps_document
 from core.jsonformat import forked
 from core.jsonformat.forked import check_in_fork
 
-parsed_here = []
-class CountingJson:  # the window's process parsing the file itself
-    def loads(self, *args, **kwargs):
-        parsed_here.append(True)
-        return json.loads(*args, **kwargs)
-forked.json = CountingJson()
+loaded_here = []  # the window's process reading and parsing the file itself
+sequential = forked.load_document
+def counting_load(*args, **kwargs):
+    loaded_here.append(True)
+    return sequential(*args, **kwargs)
+forked.load_document = counting_load
 
 path, mode, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if mode == "no-room":  # the parsed data does not fit in the memory shared with the child
@@ -60,7 +60,7 @@ if check is not None:
     except ChildProcessError:
         result["reaped"] = True
     result["pending"] = check.pending
-    result["parsed_here"] = len(parsed_here)
+    result["loaded_here"] = len(loaded_here)
 print(json.dumps(result))
 """
 
@@ -90,14 +90,14 @@ def test_a_valid_file_loads_as_load_document_loads_it(saved: Path) -> None:
     result = probe(saved)
     assert result["started"] and result["reaped"] and not result["pending"]
     assert result["text"] == dumps_document(load_document(saved))
-    assert result["parsed_here"] == 0  # the child handed its parsed data over
+    assert result["loaded_here"] == 0  # the child read and parsed it, and handed the data over
 
 
-def test_data_that_does_not_fit_is_parsed_by_the_window_itself(saved: Path) -> None:
+def test_data_that_does_not_fit_is_loaded_the_usual_way(saved: Path) -> None:
     result = probe(saved, mode="no-room")
     assert result["started"] and result["reaped"] and not result["pending"]
     assert result["text"] == dumps_document(load_document(saved))
-    assert result["parsed_here"] == 1
+    assert result["loaded_here"] == 1
 
 
 def break_file(path: Path, how: str) -> None:
@@ -154,3 +154,10 @@ def test_discarding_stops_and_reaps_the_child(saved: Path) -> None:
 def test_no_child_for_a_file_over_the_limit_or_missing(saved: Path, tmp_path: Path) -> None:
     assert probe(saved, limit=1000) == {"started": False}
     assert probe(tmp_path / "missing.iqtibas.json") == {"started": False}
+
+
+def test_no_child_for_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.iqtibas.json"
+    os.mkfifo(fifo)
+    assert probe(fifo) == {"started": False}  # nothing waits for a writer that never comes
+    assert probe(tmp_path) == {"started": False}
