@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -102,3 +103,41 @@ def annotated_window(make_window, article):  # type: ignore[no-untyped-def]
 def copy_tree(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
+
+
+class LanguageSwitch:
+    """An ``Application`` (what ``iqtibas`` runs) started in English, switched to Arabic as the
+    Preferences do; the fixture puts English back after the test."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self._qtbot = qtbot
+        self.application: Any = None
+
+    def start(self, path: Path | None = None) -> Any:
+        """Start the application (on ``path``, if given) and return its window."""
+        from gui.application.app import Application
+
+        arguments = argparse.Namespace(lang="en", size=None, path=str(path) if path else None, screenshot=None, no_recovery=True)
+        self.application = Application(arguments)
+        self._qtbot.addWidget(self.application.window)
+        return self.application.window
+
+    def to_arabic(self) -> Any:
+        """Switch to Arabic; the rebuilt window, the old one gone."""
+        from gui.settings import settings
+
+        old = self.application.window
+        settings().language = "ar"
+        self.application.change_language("ar")
+        new = self.application.window
+        self._qtbot.addWidget(new)
+        assert new is not old and not old.isVisible()
+        return new
+
+
+@pytest.fixture
+def language_switch(qapp: Any, qtbot: Any) -> Iterator[LanguageSwitch]:
+    switch = LanguageSwitch(qtbot)
+    yield switch
+    if switch.application is not None:
+        switch.application.translations.install(qapp, "en")

@@ -7,7 +7,6 @@ its panel in place, where the user last left the dock.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
@@ -82,28 +81,16 @@ def test_a_restored_window_puts_a_dock_where_the_user_left_it(make_window: Any, 
 
 
 @pytest.mark.parametrize("with_corpus", [True, False])
-def test_switching_language_keeps_the_corpus(qapp: Any, qtbot: Any, folder: Path, dialog_log: Any, with_corpus: bool) -> None:
-    from gui.application.app import Application
-    from gui.settings import settings
-
-    application = Application(argparse.Namespace(lang="en", size=None, path=None, screenshot=None, no_recovery=True))
-    old = application.window
-    qtbot.addWidget(old)
+def test_switching_language_keeps_the_corpus(language_switch: Any, qtbot: Any, folder: Path, dialog_log: Any, with_corpus: bool) -> None:
+    old = language_switch.start()
     old.show()
     if with_corpus:
         open_folder(old, folder, qtbot)
         old.corpus.go_to(1, ask=False)
         qtbot.waitUntil(lambda: old.workspace.session.article_path == folder / "b.txt" and old.workspace.session.ready, timeout=30_000)
-    try:
-        settings().language = "ar"
-        application.change_language("ar")
-        new = application.window
-        qtbot.addWidget(new)
-        assert new is not old and not old.isVisible()
-        if with_corpus:
-            assert new.corpus.active and new.corpus.folder == folder and new.corpus.model.current == 1
-            assert new.corpus_dock.isVisible() and new.corpus.panel.progress.maximum() == 2
-        else:
-            assert new.corpus_dock.widget() is None and not new.corpus_dock.isVisible()
-    finally:
-        application.translations.install(qapp, "en")
+    new = language_switch.to_arabic()
+    if with_corpus:
+        assert new.corpus.active and new.corpus.folder == folder and new.corpus.model.current == 1
+        assert new.corpus_dock.isVisible() and new.corpus.panel.progress.maximum() == 2
+    else:
+        assert new.corpus_dock.widget() is None and not new.corpus_dock.isVisible()

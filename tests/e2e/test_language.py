@@ -27,32 +27,19 @@ def test_arabic_mirrors_the_layout_but_the_article_stays_rtl_in_both(qapp, qtbot
     assert english.view.is_right_to_left()  # the article view is right-to-left in both
 
 
-def test_switching_language_keeps_the_document_and_its_history(qapp, qtbot, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import argparse
-
-    from gui.application.app import Application
+def test_switching_language_keeps_the_document_and_its_history(language_switch, qtbot, article, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from gui.dialogs import prompts
-    from gui.settings import settings
 
     monkeypatch.setattr(prompts, "ask_unsaved", lambda *_a: prompts.DISCARD)
-    application = Application(argparse.Namespace(lang="en", size=None, path=str(article), screenshot=None, no_recovery=True))
-    old = application.window
-    qtbot.addWidget(old)
+    old = language_switch.start(article)
     old.files.open_path(article, ask=False)
     qtbot.waitUntil(lambda: old.workspace.session is not None and old.workspace.session.ready, timeout=10_000)
     session = old.workspace.session
     old.workspace.select(session.document.of_type("quote")[0].id)
     old.edit.set_status("rejected")
-    try:
-        settings().language = "ar"
-        application.change_language("ar")
-        new = application.window
-        qtbot.addWidget(new)
-        assert new is not old and not old.isVisible()
-        assert new.workspace.session is session and new.isWindowModified()
-        assert new.window_actions.undo.isEnabled()
-        assert new.menuBar().actions()[0].text() == "&ملف"
-        new.workspace.undo()
-        assert not new.isWindowModified()
-    finally:
-        application.translations.install(qapp, "en")
+    new = language_switch.to_arabic()
+    assert new.workspace.session is session and new.isWindowModified()
+    assert new.window_actions.undo.isEnabled()
+    assert new.menuBar().actions()[0].text() == "&ملف"
+    new.workspace.undo()
+    assert not new.isWindowModified()
