@@ -61,6 +61,7 @@ class ArticleView(QPlainTextEdit):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        # Kept, never read: while this wrapper lives, viewport() returns it (see _wrapped_viewport).
         self._viewport = self._wrapped_viewport()
         self.setObjectName("articleView")
         self.setReadOnly(True)
