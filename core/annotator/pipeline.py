@@ -7,10 +7,8 @@ result is a list of ``auto``/``pending`` annotations with confidences, ready to 
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.annotator import structure, wordstats
@@ -23,6 +21,7 @@ from core.annotator.speaker_choice import choose_speakers
 from core.annotator.speakers import Entity, resolve_speakers
 from core.annotator.tokens import TokenizedText
 from core.annotator.trained import AnnotatorModel, default_model
+from core.collector import collector_paused
 from core.corrections import is_human_work
 from core.folding import Shadow
 from core.model import REFERENCE_FIELDS, Annotation, Document, IdAllocator
@@ -120,31 +119,10 @@ def analyse(text: str, model: AnnotatorModel | None = None) -> list[Found]:
     return found
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while one article is annotated.
-
-    Annotating an article makes tens of thousands of container objects (tokens, spans, feature
-    lists) that live until it is done, and the collector walks the live ones each time a few
-    hundred more have been made: over a hundredth of the annotator's work on the 1 MB
-    benchmark, and for nothing, since reference counting frees the article's objects when it
-    is done (a cycle, if any is left, is collected once the collector runs again). It is turned
-    back on only if it was on: a program may keep it off. The window annotates in helper
-    processes and the command line in its one thread, so no other work is paused with it.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def annotate_text(text: str, *, taken_ids: Iterable[str] = (), model: AnnotatorModel | None = None) -> list[Annotation]:
     """The automatic outline of ``text`` as model annotations (origin auto, status pending)."""
-    with _collector_paused():
+    # The collector waits while the article's objects are made (core.collector says why).
+    with collector_paused():
         return _annotations(text, taken_ids, model)
 
 

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui.document.collector import CollectorPause
+from core.collector import CollectorPause
 
 if TYPE_CHECKING:
     from core.jsonformat.forked import ForkedCheck
     from gui.application.main_window import MainWindow
 
 # The cycle collector, held back from the start, resumes once the window has painted, or after
-# this long (gui.document.collector).
+# this long (core.collector).
 RESUME_COLLECTOR_MS = 1000
 
 WINDOW_EPILOG = """\
@@ -175,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"iqtibas: {args.path}: no such file or folder", file=sys.stderr)
         return 2
     collector = CollectorPause()
-    collector.pause()  # until the window's first paint (gui.document.collector says why)
+    collector.pause()  # until the window's first paint (core.collector says why)
     try:
         # Before Qt is imported: a saved file's checks run in a forked process meanwhile.
         from gui.document.opening import check_early

@@ -9,7 +9,7 @@ Opening is as quick as the file allows, and the window never waits for the annot
 - A saved annotation file up to ``IN_PROCESS_LIMIT`` is loaded in the window's own process
   (``gui.document.opening``; the file named on the command line is checked in a process forked
   at start). A larger one loads in the helper process. Python's cycle collector waits until the
-  loaded file is painted (``gui.document.collector``).
+  loaded file is painted (``core.collector``).
 
 A file that cannot be opened gets a dialog naming it and the problem, and the document shown
 stays; a late result of an opening the user has since replaced is dropped. Saving goes through
@@ -34,12 +34,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.articles import OpenedArticle, article_id, is_annotation_path, open_article
+from core.collector import CollectorPause
 from core.errors import IqtibasError, printable
 from core.jsonformat import SUFFIX, annotation_path_for, load_document, save_document
 from core.loading import read_article
 from core.model import Document
 from gui.dialogs import prompts
-from gui.document.collector import CollectorPause
 from gui.document.opening import IN_PROCESS_LIMIT
 from gui.document.recovery import RecoveryEntry, RecoveryStore
 from gui.document.session import DocumentSession
@@ -134,7 +134,7 @@ class FileController(QObject):
 
     def _open_here(self, path: Path, request: int, load: Loader) -> None:
         # No search for reference cycles among the objects of the file until it is on screen
-        # (gui.document.collector says why).
+        # (core.collector says why).
         if not self._collector.paused:
             self._collector.pause()
             self._view.painted.connect(self._collector.resume, Qt.ConnectionType.SingleShotConnection)
