@@ -71,7 +71,10 @@ def make_window(qtbot, tmp_path: Path, dialog_log) -> Callable[..., Any]:  # typ
         window.resize(1200, 800)
         window.show()
         qtbot.waitExposed(window)
-        window.activateWindow()
+        # Active before anything is typed: keys and focus go to the active window only, and
+        # on a loaded machine the activation can come after the first key of a test.
+        with qtbot.waitActive(window, timeout=10_000):
+            window.activateWindow()
         if path is not None:
             open_and_wait(qtbot, window, path)
         return window
