@@ -501,11 +501,12 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             # one name after that role.
             if len(entity.role_tokens) < 2:
                 continue
-            names = {n for n in by_role.get(tuple(entity.role_tokens), set()) if _plausible_fuller(n)}
+            names = {n for n in by_role.get(tuple(entity.role_tokens), set()) if _plausible_name_after_role(n)}
+            fullest = full_roles.get(tuple(entity.role_tokens), "")
             if len(names) == 1:
                 entity.fuller_name = next(iter(names))
-            elif len(entity.role_tokens) == 2 and len(full_roles.get(tuple(entity.role_tokens), "")) > len(entity.canonical):
-                entity.fuller_name = full_roles[tuple(entity.role_tokens)]  # the fullest mention
+            elif len(entity.role_tokens) == 2 and len(fullest) > len(entity.canonical) and not _ends_on_function_word(fullest):
+                entity.fuller_name = fullest  # the fullest mention
             continue
         if entity.group or not entity.name_tokens:
             continue
@@ -518,6 +519,32 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             and _plausible_fuller(candidate[1])
         ):
             entity.fuller_name = candidate[1]
+
+
+def _plausible_name_after_role(name: str) -> bool:
+    """The name a role introduces renames every quote of that role, so it must look like a
+    name throughout: beyond the plausibility of a surname's fuller name, no noun with a
+    possessive pronoun before its last word (``إيمانويل ماكرون نظيره الأمريكي``)."""
+    if not _plausible_fuller(name):
+        return False
+    return not any(map(_possessive_noun, name.split()[:-1]))
+
+
+def _possessive_noun(written: str) -> bool:
+    """``نظيره``, ``ومقرها``: a common noun with a possessive pronoun. A name may end like one
+    (``ديدييه``, ``زاده``): its stem is no common noun in unlabeled news."""
+    if not has_pronoun_suffix(written):
+        return False
+    norm = fold(written)
+    stem = norm.removeprefix("و").removesuffix("ها").removesuffix("هم").removesuffix("ه")
+    return is_common_noun(stem)
+
+
+def _ends_on_function_word(text: str) -> bool:
+    """A role's fullest mention that ends on a preposition or a relative pronoun ran on into
+    the sentence (``الممثلة الأمريكية التي``, ``المسؤول الإيراني الرياض إلى``)."""
+    last = fold(text.split()[-1])
+    return last in RELATIVE_PRONOUNS or last in lexicon.words("prepositions")
 
 
 def _plausible_fuller(name: str) -> bool:
