@@ -29,11 +29,10 @@ from functools import lru_cache
 from core.annotator import lexicon
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speakers import Entity, Resolution, is_common_noun, looks_like_verb
-from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, has_pronoun_suffix
+from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, ends_on_function_word, has_pronoun_suffix
 from core.folding import name_key
 
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
-_NEVER_LAST = _PREPOSITIONS | RELATIVE_PRONOUNS | NAME_PARTICLES
 
 
 def options(entity: Entity) -> list[str]:
@@ -51,12 +50,12 @@ def options(entity: Entity) -> list[str]:
         if key and key not in seen:
             seen[key] = text
     written = list(seen.values())
-    whole = [text for text in written if not _ends_on_function_word(text) and _balanced(text)]
+    whole = [text for text in written if not ends_on_function_word(text) and _balanced(text)]
     for text in written:
         for part, key in _parts(text):
             if key and key not in seen:
                 seen[key] = part
-                if not _ends_on_function_word(part):
+                if not ends_on_function_word(part):
                     whole.append(part)
     return whole if whole else written
 
@@ -99,16 +98,6 @@ def _balanced(part: str) -> bool:
     if part.count("(") != part.count(")") or part.count("«") != part.count("»") or part.count("“") != part.count("”"):
         return False
     return part.count('"') % 2 == 0
-
-
-def _ends_on_function_word(text: str) -> bool:
-    """Does a name end on a preposition, relative pronoun or particle? ``على`` is one, the
-    name ``علي`` is not, though folding writes both ``علي``."""
-    last = text.split()[-1]
-    key = name_key(last)
-    if key in ("ل", "ب", "ك", "و", "ف"):
-        return True  # a prefix written apart (المدير التنفيذي لـ): what it governs was cut off
-    return key in _NEVER_LAST and not (key == "علي" and last.endswith("ي"))
 
 
 def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:

@@ -23,6 +23,7 @@ from core.annotator.word_classes import (
     CLAUSE_OPENERS,
     NAME_PARTICLES,
     RELATIVE_PRONOUNS,
+    ends_on_function_word,
     has_pronoun_suffix,
     is_adjective,
     is_complementizer,
@@ -505,7 +506,7 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             fullest = full_roles.get(tuple(entity.role_tokens), "")
             if len(names) == 1:
                 entity.fuller_name = next(iter(names))
-            elif len(entity.role_tokens) == 2 and len(fullest) > len(entity.canonical) and not _ends_on_function_word(fullest):
+            elif len(entity.role_tokens) == 2 and len(fullest) > len(entity.canonical) and not ends_on_function_word(fullest):
                 entity.fuller_name = fullest  # the fullest mention
             continue
         if entity.group or not entity.name_tokens:
@@ -538,13 +539,6 @@ def _possessive_noun(written: str) -> bool:
     norm = fold(written)
     stem = norm.removeprefix("و").removesuffix("ها").removesuffix("هم").removesuffix("ه")
     return is_common_noun(stem)
-
-
-def _ends_on_function_word(text: str) -> bool:
-    """A role's fullest mention that ends on a preposition or a relative pronoun ran on into
-    the sentence (``الممثلة الأمريكية التي``, ``المسؤول الإيراني الرياض إلى``)."""
-    last = fold(text.split()[-1])
-    return last in RELATIVE_PRONOUNS or last in lexicon.words("prepositions")
 
 
 def _plausible_fuller(name: str) -> bool:

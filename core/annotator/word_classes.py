@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from core.annotator import lexicon
 from core.annotator.tokens import Token, TokenizedText
+from core.folding import name_key
 
 NAME_PARTICLES = lexicon.words("name_particles")  # عبد الله، أبو مازن، ابن تيمية، آل سعود
 RELATIVE_PRONOUNS = lexicon.words("relative_pronouns")
@@ -21,6 +22,19 @@ DEMONSTRATIVES = lexicon.words("demonstratives")
 CONNECTIVES = lexicon.words("connectives")
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+_NEVER_LAST = lexicon.words("prepositions") | lexicon.words("noun_prepositions") | RELATIVE_PRONOUNS | NAME_PARTICLES
+
+
+def ends_on_function_word(text: str) -> bool:
+    """Does a name end on a preposition, relative pronoun or particle? Then it ran on into the
+    sentence (``سانا عن``, ``الممثلة الأمريكية التي``) or was cut before what it governs
+    (``المتحدث الرسمي باسم``). ``على`` is one, the name ``علي`` is not, though folding writes
+    both ``علي``."""
+    last = text.split()[-1]
+    key = name_key(last)
+    if key in ("ل", "ب", "ك", "و", "ف"):
+        return True  # a prefix written apart (المدير التنفيذي لـ): what it governs was cut off
+    return key in _NEVER_LAST and not (key == "علي" and last.endswith("ي"))
 
 
 def is_stop(token: Token) -> bool:
