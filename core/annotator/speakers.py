@@ -542,12 +542,30 @@ def _possessive_noun(written: str) -> bool:
 
 
 def _plausible_fuller(name: str) -> bool:
-    """A full name found after a title is no name if a word of it is a verb or a common noun
-    (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``)."""
+    """A full name found after a title is no name if a word of it is a verb, a common noun or
+    a preposition on a common noun (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``,
+    ``رجب طيب أردوغان باستغلال``)."""
     words = fold(name).split()
-    return not any(looks_like_verb(w) for w in words[1:]) and not any(
-        w.startswith("ال") and (is_common_noun(w) or _common_stem(w)) and not is_adjective(w) for w in words
+    return (
+        not any(looks_like_verb(w) for w in words[1:])
+        and not any(w.startswith("ال") and (is_common_noun(w) or _common_stem(w)) and not is_adjective(w) for w in words)
+        and not any(map(_preposition_on_common_noun, words))
     )
+
+
+def _preposition_on_common_noun(folded: str) -> bool:
+    """``بقيادة``, ``بتغيير``, ``بالرياض``: ب or ل written onto a frequent word begins a
+    prepositional phrase, which no name holds. A name that begins with those letters is rare
+    without them (``بنيامين``, ``بلقيس``) or follows titles itself (``برهان``, ``لوران``); a
+    short word is left alone."""
+    if folded[:1] not in ("ب", "ل") or len(folded) <= 4:
+        return False
+    stats = wordstats.shipped()
+    stem = stats.get(folded[1:])
+    if stem is None or stem.count < 20:
+        return False
+    whole = stats.get(folded)
+    return whole is None or whole.share("after_title") < 5
 
 
 def _common_stem(definite: str) -> bool:

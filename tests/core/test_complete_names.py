@@ -41,3 +41,12 @@ def test_names_that_end_like_a_pronoun_are_still_names() -> None:
     assert _fuller_name(text, "الناشط العمالي") == "جعفر عظيم زاده"
     text = "وأعلن المدرب الفرنسي ديدييه ديشان أن التشكيلة جاهزة.\nوقال المدرب الفرنسي إن الفريق جاهز.\n"
     assert _fuller_name(text, "المدرب الفرنسي") == "ديدييه ديشان"
+
+
+def test_no_name_holds_a_prepositional_phrase() -> None:
+    # "باستغلال الأزمة" is what the president was accused of, run on after his name.
+    text = "واتهم الرئيس التركي رجب طيب أردوغان باستغلال الأزمة.\nوقال الرئيس التركي إن بلاده لن تتراجع.\n"
+    assert _fuller_name(text, "الرئيس التركي") == ""
+    # A name that begins with ب or ل is still a name.
+    text = "وأكد الكاتب السوري برهان غليون أن الحل سياسي.\nوقال الكاتب السوري إن الوقت ينفد.\n"
+    assert _fuller_name(text, "الكاتب السوري") == "برهان غليون"
