@@ -543,17 +543,17 @@ def _possessive_noun(written: str) -> bool:
 
 def _plausible_fuller(name: str) -> bool:
     """A full name found after a title is no name if a word of it is a verb, a common noun or
-    a preposition on a common noun (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``,
+    a preposition on a frequent word (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``,
     ``رجب طيب أردوغان باستغلال``)."""
     words = fold(name).split()
     return (
         not any(looks_like_verb(w) for w in words[1:])
         and not any(w.startswith("ال") and (is_common_noun(w) or _common_stem(w)) and not is_adjective(w) for w in words)
-        and not any(map(_preposition_on_common_noun, words))
+        and not any(map(_preposition_on_frequent_word, words))
     )
 
 
-def _preposition_on_common_noun(folded: str) -> bool:
+def _preposition_on_frequent_word(folded: str) -> bool:
     """``بقيادة``, ``بتغيير``, ``بالرياض``: ب or ل written onto a frequent word begins a
     prepositional phrase, which no name holds. A name that begins with those letters is rare
     without them (``بنيامين``, ``بلقيس``) or follows titles itself (``برهان``, ``لوران``); a
