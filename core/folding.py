@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 # Harakat, Quranic annotation marks, superscript alef, tatweel, bidi and zero-width controls,
@@ -272,12 +272,21 @@ class Shadow:
             ends.append(end)
         return starts, ends
 
+    def folded_part(self, start: int, end: int) -> str:
+        """``fold(text[start:end])`` for a span of the stored text, sliced from the shadow
+        instead of folded again: the structure passes read every paragraph folded."""
+        if self._identity:
+            return self.folded[start:end]
+        return self.folded[self.to_folded(start) : self.to_folded(end)]
+
     def to_folded(self, original_pos: int) -> int:
         """Shadow offset of the first shadow character at or after stored ``original_pos``."""
         if self._identity:
             return original_pos
-        # Find the last segment starting at or before original_pos.
-        k = bisect_right(self._seg_orig, original_pos) - 1
+        # The last segment from a stored character before original_pos: it may reach it. Not
+        # the last one starting at original_pos: a letter that folds to two (ﻷ → لا, İ) opens
+        # a second segment on the same stored character, after the first shadow character.
+        k = max(bisect_left(self._seg_orig, original_pos) - 1, 0)
         folded = self._seg_folded[k] + (original_pos - self._seg_orig[k])
         next_start = self._seg_folded[k + 1] if k + 1 < len(self._seg_folded) else len(self.folded)
         return min(folded, next_start, len(self.folded))

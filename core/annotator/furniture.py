@@ -28,7 +28,7 @@ from core.annotator.found import Found
 from core.annotator.layout import Block
 from core.annotator.ranker import Question, Ranker
 from core.annotator.wordstats import WordStats
-from core.folding import fold
+from core.folding import Shadow
 from core.resources import read_lines
 
 THRESHOLD = 0.5  # probability above which a paragraph is boilerplate
@@ -72,16 +72,16 @@ _LAST = Names("last={}")
 class BlockDescriber:
     """Features of an article's paragraphs for the boilerplate classifier."""
 
-    def __init__(self, text: str, blocks: Sequence[Block], title: Found | None, stats: WordStats) -> None:
-        self.text = text
+    def __init__(self, shadow: Shadow, blocks: Sequence[Block], title: Found | None, stats: WordStats) -> None:
+        self.text = text = shadow.text
         self.blocks = [b for b in blocks if title is None or b.start >= title.end]
         self.stats = stats
-        self.words = [_WORD_RE.findall(fold(text[b.start : b.end])) for b in self.blocks]
+        self.words = [_WORD_RE.findall(shadow.folded_part(b.start, b.end)) for b in self.blocks]
         # Each paragraph's content and rare words, sorted out once: ``features`` weighs a
         # paragraph's content words against the lead's and the previous paragraph's.
         topics = [self.topic_words(words) for words in self.words]
         self.contents = [content for content, _ in topics]
-        title_content, title_rare = self.topic_words(_WORD_RE.findall(fold(text[title.start : title.end]))) if title else (set(), set())
+        title_content, title_rare = self.topic_words(_WORD_RE.findall(shadow.folded_part(title.start, title.end))) if title else (set(), set())
         head = set(title_content)
         for content in self.contents[:2]:
             head |= content
@@ -210,11 +210,11 @@ def rule_shares(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> li
 
 
 def find_learned_boilerplate(
-    text: str, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
+    shadow: Shadow, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
     ranker: Ranker, stats: WordStats,
 ) -> list[Found]:
     """Paragraphs the classifier takes for boilerplate that the patterns did not cover."""
-    describer = BlockDescriber(text, blocks, title, stats)
+    describer = BlockDescriber(shadow, blocks, title, stats)
     shares = rule_shares(describer.blocks, rule_spans)
     probabilities = [
         ranker.probabilities([describer.features(k, shares[k]), ["content"]])[0] for k in range(len(describer.blocks))
@@ -236,11 +236,11 @@ def find_learned_boilerplate(
 
 
 def boilerplate_questions(
-    text: str, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
+    shadow: Shadow, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
     gold_spans: Sequence[tuple[int, int]], stats: WordStats,
 ) -> list[Question]:
     """One two-option question per paragraph: boilerplate (its features) or content."""
-    describer = BlockDescriber(text, blocks, title, stats)
+    describer = BlockDescriber(shadow, blocks, title, stats)
     shares = rule_shares(describer.blocks, rule_spans)
     gold = rule_shares(describer.blocks, gold_spans)
     # Paragraphs the patterns already cover teach nothing new; what they miss is rare, so each

@@ -47,7 +47,7 @@ def structure_and_quotes(text: str, model: AnnotatorModel | None = None) -> tupl
     boilerplate = structure.find_boilerplate(text, shadow, blocks, title)
     if model is not None and model.boilerplate.weights:
         learned = find_learned_boilerplate(
-            text, blocks, title, [(b.start, b.end) for b in boilerplate], model.boilerplate, wordstats.shipped()
+            shadow, blocks, title, [(b.start, b.end) for b in boilerplate], model.boilerplate, wordstats.shipped()
         )
         if learned:
             boilerplate = structure.merge_boilerplate(boilerplate + learned)
@@ -58,7 +58,7 @@ def structure_and_quotes(text: str, model: AnnotatorModel | None = None) -> tupl
         found.append(title)
     found.extend(boilerplate)
     found.extend(headings)
-    duplicates = structure.find_duplicates(text, blocks)
+    duplicates = structure.find_duplicates(shadow, blocks)
     paragraph_found: dict[int, Found] = {}
     taken = [(f.start, f.end) for f in ([title] if title else []) + headings]
     for block in blocks:
@@ -227,7 +227,7 @@ def add_structure(document: Document) -> Document:
                 id=ids.new("p"), type="paragraph", start=block.start, end=block.end,
                 origin="auto", status="pending", confidence=0.95,
             )
-        for duplicate, first in structure.find_duplicates(text, blocks).items():
+        for duplicate, first in structure.find_duplicates(Shadow(text), blocks).items():
             if duplicate in by_block and first in by_block:
                 by_block[duplicate] = by_block[duplicate].with_changes(duplicate_of=by_block[first].id)
         document.add_all(by_block.values())

@@ -83,7 +83,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
 
     for position, block in enumerate(body):
         content = text[block.start : block.end]
-        folded = _fold_line(content)
+        folded = _squeezed(shadow.folded_part(block.start, block.end))
         if _matches_line(folded, patterns):
             add(block.start, block.end, 0.85, "boilerplate line pattern")
             whole_lines.add(block.index)
@@ -106,7 +106,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     for position, block in enumerate(body):
         if block.index not in whole_lines:
             continue
-        folded = _fold_line(text[block.start : block.end])
+        folded = _squeezed(shadow.folded_part(block.start, block.end))
         if not any(folded.startswith(p) for p in patterns.prefixes):
             continue
         for follower in body[position + 1 :]:
@@ -225,8 +225,12 @@ def _merge(found: list[Found]) -> list[Found]:
 
 
 def _fold_line(content: str) -> str:
-    folded = " ".join(fold(content).split())
-    return folded.lstrip("*•·- ").strip()
+    return _squeezed(fold(content))
+
+
+def _squeezed(folded: str) -> str:
+    """A folded line with its white space collapsed and leading bullets or dashes gone."""
+    return " ".join(folded.split()).lstrip("*•·- ").strip()
 
 
 def _matches_line(folded: str, patterns: lexicon.BoilerplatePatterns) -> bool:
@@ -337,12 +341,13 @@ def _starts_like_speech(content: str) -> bool:
     return first in lexicon.cue_forms() and ":" in folded[:40]
 
 
-def find_duplicates(text: str, blocks: Sequence[Block]) -> dict[int, int]:
-    """Map each paragraph that repeats an earlier one word for word to that first paragraph."""
+def find_duplicates(shadow: Shadow, blocks: Sequence[Block]) -> dict[int, int]:
+    """Map each paragraph that repeats an earlier one word for word to that first paragraph
+    (compared folded: ``shadow`` is the text's)."""
     seen: dict[str, int] = {}
     duplicates: dict[int, int] = {}
     for block in blocks:
-        key = " ".join(fold(text[block.start : block.end]).split())
+        key = " ".join(shadow.folded_part(block.start, block.end).split())
         if len(key) < 20:
             continue
         if key in seen:

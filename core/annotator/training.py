@@ -102,9 +102,10 @@ def prepare(article: CheckedArticle) -> PreparedArticle:
         text = article.text
         blocks = paragraphs(text)
         title = structure.find_title(text, blocks)
-        rules = structure.find_boilerplate(text, Shadow(text), blocks, title)
+        shadow = Shadow(text)
+        rules = structure.find_boilerplate(text, shadow, blocks, title)
         prepared.boilerplate_questions = boilerplate_questions(
-            text, blocks, title, [(b.start, b.end) for b in rules], article.boilerplate, stats
+            shadow, blocks, title, [(b.start, b.end) for b in rules], article.boilerplate, stats
         )
     return prepared
 

@@ -112,3 +112,30 @@ def test_offsets_in_one_walk_are_span_of_each(text: str) -> None:
 def test_fold_is_the_shadows_text(text: str) -> None:
     """``fold`` skips the offset map on plain text; it must still give the shadow's text."""
     assert fold.__wrapped__(text) == Shadow(text).folded
+
+
+@given(st.one_of(_MIXED, st.lists(_chars, max_size=60).map("".join)), st.data())
+@settings(max_examples=400, deadline=None)
+def test_a_part_of_the_shadow_is_that_part_folded(text: str, data: st.DataObject) -> None:
+    """The structure passes slice paragraphs out of the shadow instead of folding them again:
+    any span, cut anywhere (inside a ligature's neighbourhood, before a diacritic, around an
+    astral character), must read as the span folded on its own."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert Shadow(text).folded_part(start, end) == fold.__wrapped__(text[start:end])
+
+
+def test_a_paragraph_of_the_shadow_is_the_paragraph_folded() -> None:
+    text = "ﻗﺎﻝ الوزيرُ 😀 إنّ\nالأمـــرَ ﻷ İstanbul مُهِمٌّ\n\u200fوقال"
+    shadow = Shadow(text)
+    for line in text.split("\n"):
+        start = text.index(line)
+        assert shadow.folded_part(start, start + len(line)) == fold(line)
+    assert shadow.folded_part(0, len(text)) == shadow.folded
+    assert shadow.folded_part(3, 3) == ""
+
+
+def test_to_folded_points_at_the_first_character_of_a_letter_that_folds_to_two() -> None:
+    # ﻷ (stored 3) folds to لا (shadow 3 and 4); İ (stored 4) to i and a combining dot.
+    assert [Shadow("ab ﻷ cd").to_folded(k) for k in range(8)] == [0, 1, 2, 3, 5, 6, 7, 8]
+    assert [Shadow("AAAAİ").to_folded(k) for k in range(6)] == [0, 1, 2, 3, 4, 6]
