@@ -141,11 +141,7 @@ class ArticleWords:
         in order: found in one pass over the tokens, for the scans that would otherwise test
         token after token."""
         if self._verbs is None:
-            forms = lexicon.cue_forms()
-            self._verbs = [
-                k for k, token in enumerate(self.tokens)
-                if token.is_word and (form := forms.get(token.norm)) is not None and form.tense in ("past", "imperfect")
-            ]
+            self._verbs = [k for k, form in self.tk.cue_tokens() if form.tense in ("past", "imperfect")]
             self._verb_set = frozenset(self._verbs)
         return self._verbs
 

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from core.annotator import lexicon
 from core.folding import Shadow
 
 # An HTML entity left raw by a scraper is one token (it may be a quotation mark).
@@ -143,6 +144,7 @@ class TokenizedText:
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}
         self._positions: dict[str, list[int]] | None = None
+        self._cues: list[tuple[int, lexicon.CueForm]] | None = None
 
     def positions(self) -> dict[str, list[int]]:
         """Where each folded token occurs in the text, in order (built once, on first use): the
@@ -157,6 +159,16 @@ class TokenizedText:
                     places.append(k)
             self._positions = index
         return self._positions
+
+    def cue_tokens(self) -> list[tuple[int, lexicon.CueForm]]:
+        """Every token that is a form of a reporting verb or noun, with its form, in order.
+
+        Found once, on first use, for the scans that each looked at every token for them (the
+        attributor's finite verbs, the speaker features' verb list)."""
+        if self._cues is None:
+            forms = lexicon.cue_forms()
+            self._cues = [(k, form) for k, form in enumerate(map(forms.get, self.norms)) if form is not None]
+        return self._cues
 
     def word_count(self, norm: str) -> int:
         """How often a folded word occurs in the text (0 for punctuation: a token is a word

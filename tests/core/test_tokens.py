@@ -37,3 +37,12 @@ def test_tokens_norms_offsets_and_words_agree(text: str) -> None:
         assert token.is_word == token.norm[0].isalnum()
         first = tokenized.index_at_or_after(token.start)
         assert first <= k and tokens[first].start == token.start
+
+
+def test_cue_tokens_are_every_reporting_form_with_its_form_in_order() -> None:
+    text = "وقال الوزير إن الاتفاق «قريب»، وأضافت الوزارة: قائلا. ويقولون &quot;لا&quot; قالت"
+    tokenized = TokenizedText(text)
+    found = [(tokenized.tokens[k].norm, form.tense) for k, form in tokenized.cue_tokens()]
+    assert found == [("وقال", "past"), ("واضافت", "past"), ("قائلا", "participle"), ("ويقولون", "imperfect"), ("قالت", "past")]
+    assert all(tokenized.tokens[k].is_word for k, _ in tokenized.cue_tokens())
+    assert tokenized.cue_tokens() is tokenized.cue_tokens()  # found once

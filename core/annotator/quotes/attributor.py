@@ -55,11 +55,9 @@ class Attributor:
         self.tokens = context.tokens
         self.text = context.text
         # Finite reporting verbs outside quotation marks, for pro-drop resolution (bisect).
-        # ``cue_form`` spelled out: this runs over every token of the article.
-        forms, depth = lexicon.cue_forms(), context.depth
+        depth = context.depth
         self._finite_cues = [
-            t.index for t in self.tokens
-            if t.is_word and (f := forms.get(t.norm)) is not None and f.tense != "participle" and not f.is_weak and depth[t.index] == 0
+            k for k, form in self.tk.cue_tokens() if form.tense != "participle" and not form.is_weak and depth[k] == 0
         ]
         self._subject_cache: dict[int, SpeakerPhrase | None] = {}
 
