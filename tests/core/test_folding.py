@@ -139,3 +139,15 @@ def test_to_folded_points_at_the_first_character_of_a_letter_that_folds_to_two()
     # ﻷ (stored 3) folds to لا (shadow 3 and 4); İ (stored 4) to i and a combining dot.
     assert [Shadow("ab ﻷ cd").to_folded(k) for k in range(8)] == [0, 1, 2, 3, 5, 6, 7, 8]
     assert [Shadow("AAAAİ").to_folded(k) for k in range(6)] == [0, 1, 2, 3, 4, 6]
+
+
+@given(_MIXED)
+@settings(max_examples=400, deadline=None)
+def test_to_folded_is_the_first_shadow_character_from_that_stored_one_on(text: str) -> None:
+    """``to_folded(k)``: the first shadow character that comes from stored character ``k`` or
+    a later one (the shadow's end when none does), checked against the plain definition."""
+    shadow = Shadow(text)
+    _, origins = _reference_shadow(text)
+    for k in range(len(text) + 1):
+        expected = next((p for p, origin in enumerate(origins) if origin >= k), len(origins))
+        assert shadow.to_folded(k) == expected
