@@ -127,6 +127,9 @@ class ErrorItem:
 class Scores:
     quotes: dict[str, Counts] = field(default_factory=lambda: {"direct": Counts(), "indirect": Counts()})
     speaker: Ratio = field(default_factory=Ratio)
+    # Right by the checked canonical name alone (the guideline's fullest mention), not by any
+    # alias: what an annotator need not retype.
+    speaker_canonical: Ratio = field(default_factory=Ratio)
     cue: Ratio = field(default_factory=Ratio)
     headings: Counts = field(default_factory=Counts)
     title: Ratio = field(default_factory=Ratio)
@@ -141,6 +144,7 @@ class Scores:
         for kind in self.quotes:
             self.quotes[kind].add(other.quotes[kind])
         self.speaker.add(other.speaker)
+        self.speaker_canonical.add(other.speaker_canonical)
         self.cue.add(other.cue)
         self.headings.add(other.headings)
         self.title.add(other.title)
@@ -156,6 +160,7 @@ class Scores:
             "articles": self.articles,
             "quotes": {kind: c.as_dict() for kind, c in self.quotes.items()},
             "speaker_accuracy": self.speaker.as_dict(),
+            "speaker_canonical_accuracy": self.speaker_canonical.as_dict(),
             "cue_accuracy": self.cue.as_dict(),
             "headings": self.headings.as_dict(),
             "title_accuracy": self.title.as_dict(),
@@ -320,6 +325,9 @@ def score_article(gold: GoldArticle, document: Document) -> Scores:
             speaker_right = names_match(annotation.speaker, quote.speaker, quote.aliases)
             if annotation.speaker_confidence is not None:
                 scores.speaker_confidence.append((annotation.speaker_confidence, speaker_right))
+            scores.speaker_canonical.total += 1
+            if names_match(annotation.speaker, quote.speaker):
+                scores.speaker_canonical.right += 1
             if speaker_right:
                 scores.speaker.right += 1
             else:
@@ -402,6 +410,8 @@ def format_table(scores: Scores) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
     lines.append(f"speaker accuracy on matched quotes  {scores.speaker.value:.3f}  ({scores.speaker.right}/{scores.speaker.total})")
+    canonical = scores.speaker_canonical
+    lines.append(f"  by the canonical name alone       {canonical.value:.3f}  ({canonical.right}/{canonical.total})")
     lines.append(f"cue accuracy on matched quotes      {scores.cue.value:.3f}  ({scores.cue.right}/{scores.cue.total})")
     lines.append(f"title accuracy                      {scores.title.value:.3f}  ({scores.title.right}/{scores.title.total})")
     high, low = scores.calibration["high"], scores.calibration["low"]

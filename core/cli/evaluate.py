@@ -125,6 +125,7 @@ def format_folds(result: CrossValidation) -> str:
     rows.append(("headings F1", [s.headings.f1 for s in folds]))
     rows.append(("boilerplate F1 (chars)", [s.boilerplate.f1 for s in folds]))
     rows.append(("speaker accuracy", [s.speaker.value for s in folds]))
+    rows.append(("  canonical name alone", [s.speaker_canonical.value for s in folds]))
     rows.append(("cue accuracy", [s.cue.value for s in folds]))
     rows.append(("title accuracy", [s.title.value for s in folds]))
     rows.append(("articles", [s.articles for s in folds]))
