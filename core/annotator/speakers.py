@@ -470,9 +470,13 @@ def titled_names(
             text = tokenized.text[tokens[first].start : tokens[k - 1].end]
             if by_role is not None:
                 by_role.setdefault(tuple(_strip_waw_prefix(t.norm) for t in tokens[index:first]), set()).add(text)
-            previous = found.get(name[-1])
-            if previous is None or len(name) > len(previous[0]):
-                found[name[-1]] = (name, text)
+            # Each run of two words or more from the first is a full name ending on its last
+            # word: the run may go on past the surname (``دونالد ترامب عشر دقائق``).
+            for end in range(first + 2, k + 1):
+                part = name[: end - first]
+                previous = found.get(part[-1])
+                if previous is None or len(part) > len(previous[0]):
+                    found[part[-1]] = (part, tokenized.text[tokens[first].start : tokens[end - 1].end])
     return found
 
 
@@ -518,6 +522,7 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             and len(candidate[0]) > len(ours)
             and all(t in candidate[0] for t in ours)
             and _plausible_fuller(candidate[1])
+            and not _verb_in_news(candidate[0][0])
         ):
             entity.fuller_name = candidate[1]
 
@@ -566,6 +571,17 @@ def _preposition_on_frequent_word(folded: str) -> bool:
         return False
     whole = stats.get(folded)
     return whole is None or whole.share("after_title") < 5
+
+
+def _verb_in_news(folded: str) -> bool:
+    """A frequent word that takes pronoun suffixes in news but never the article is a verb
+    (``أصدره``, ``تولاه``), and no given name: a name after a title that starts with one ran
+    in from the sentence (``أصدر دافيدي زيكانيلا``, ``تولى بموجبها تسفانغيراي``). Names that
+    are nouns too take the article as well (``عمر``, ``جميل``, ``أمين``) and are kept."""
+    profile = wordstats.shipped().get(folded)
+    return (
+        profile is not None and profile.count >= 20 and profile.share("definite") <= 2 and profile.share("suffixed") >= 15
+    )
 
 
 def _common_stem(definite: str) -> bool:

@@ -61,3 +61,39 @@ def _fuller_name(text: str, role: str) -> str:
 )
 def test_the_fuller_name_a_role_takes(text: str, role: str, fuller: str) -> None:
     assert _fuller_name(text, role) == fuller
+
+
+def _surname_fuller(text: str, surname: str) -> str:
+    """The name ``complete_names`` gives a speaker mentioned only by ``surname`` in ``text``."""
+    tokenized = TokenizedText(text)
+    resolver = SpeakerResolver(tokenized)
+    entity = Entity(name_tokens=fold(surname).split(), mention_texts=[surname])
+    resolver.entities.append(entity)
+    complete_names(tokenized, resolver)
+    return entity.fuller_name
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "fuller"),
+    [
+        pytest.param(
+            "وأمضى الرئيس الأمريكي دونالد ترامب عشر دقائق مع الصحفيين.\nوقال ترامب إن الاتفاق قريب.\n",
+            "ترامب", "دونالد ترامب", id="the_name_runs_on_past_the_surname",
+        ),
+        pytest.param(
+            "وأكد وزير الخارجية الإيراني محمد جواد ظريف لهذه التقارير أن بلاده ملتزمة.\nوقال ظريف إن الحوار ممكن.\n",
+            "ظريف", "محمد جواد ظريف", id="three_words_up_to_the_surname",
+        ),
+        pytest.param(
+            "وقال رئيس الوزراء الأردني عمر الرزاز إن الحكومة ماضية في خطتها.\nوأضاف الرزاز أن الموازنة جاهزة.\n",
+            "الرزاز", "عمر الرزاز", id="a_given_name_that_is_a_noun_too",
+        ),
+        pytest.param(
+            # أصدر takes pronouns (أصدره) and never the article: a verb, not a given name.
+            "وكان المدعي العام أصدر دافيدي زيكانيلا قرارا بالإفراج عنه.\nوقال زيكانيلا إن القرار نهائي.\n",
+            "زيكانيلا", "", id="no_verb_for_a_given_name",
+        ),
+    ],
+)
+def test_the_fuller_name_a_surname_takes(text: str, surname: str, fuller: str) -> None:
+    assert _surname_fuller(text, surname) == fuller
