@@ -89,6 +89,10 @@ def _surname_fuller(text: str, surname: str) -> str:
             "الرزاز", "عمر الرزاز", id="a_given_name_that_is_a_noun_too",
         ),
         pytest.param(
+            "ونفى رئيس البرلمان الإيراني علي لاريجاني ما قاله المعهد.\nوقال لاريجاني إن بلاده لن توقع.\n",
+            "لاريجاني", "علي لاريجاني", id="the_name_ali_is_no_preposition",
+        ),
+        pytest.param(
             # أصدر takes pronouns (أصدره) and never the article: a verb, not a given name.
             "وكان المدعي العام أصدر دافيدي زيكانيلا قرارا بالإفراج عنه.\nوقال زيكانيلا إن القرار نهائي.\n",
             "زيكانيلا", "", id="no_verb_for_a_given_name",
