@@ -452,12 +452,15 @@ def titled_names(
             _strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))
         ):
             k += 1
-        first = k
-        if full_roles is not None and first - index >= 2:
+        role_end = k
+        if full_roles is not None and role_end - index >= 2:
             key = tuple(_strip_waw_prefix(t.norm) for t in tokens[index : index + 2])
-            text = tokenized.text[tokens[index].start : tokens[first - 1].end]
+            text = tokenized.text[tokens[index].start : tokens[role_end - 1].end]
             if len(text) > len(full_roles.get(key, "")):
                 full_roles[key] = text
+        if role_end - index >= 2 and k + 1 < len(tokens) and tokens[k].norm in ("،", ","):
+            k += 1  # a name in apposition: نائب رئيس الوزراء التركي، بكر بوزداغ
+        first = k
         while k < len(tokens) and k - first < 4 and tokens[k].is_word and not is_stop(tokens[k]) and tokens[k].norm not in titles and not _clause_word(tokens[k]):
             if tokens[k].norm.startswith("ال") and k > first and not tokens[k - 1].norm.startswith("ال"):
                 k += 1  # the surname closes the name
@@ -469,7 +472,7 @@ def titled_names(
             name = tuple(t.norm for t in tokens[first:k])
             text = tokenized.text[tokens[first].start : tokens[k - 1].end]
             if by_role is not None:
-                by_role.setdefault(tuple(_strip_waw_prefix(t.norm) for t in tokens[index:first]), set()).add(text)
+                by_role.setdefault(tuple(_strip_waw_prefix(t.norm) for t in tokens[index:role_end]), set()).add(text)
             # Each run of two words or more from the first is a full name ending on its last
             # word: the run may go on past the surname (``دونالد ترامب عشر دقائق``).
             for end in range(first + 2, k + 1):
