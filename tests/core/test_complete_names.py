@@ -1,5 +1,5 @@
-"""A speaker known only by a role takes the name the article introduces after that role, when
-what follows the role is a name and not the rest of the sentence."""
+"""A speaker known only by a role, or only by a surname, takes the full name the article
+introduces after a title, when what follows the title is a name and not the rest of the sentence."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from core.annotator.tokens import TokenizedText
 from core.folding import fold
 
 
-def _fuller_name(text: str, role: str) -> str:
-    """The name ``complete_names`` gives a speaker mentioned only as ``role`` in ``text``."""
+def _fuller_name(text: str, mention: str, *, by_surname: bool = False) -> str:
+    """The name ``complete_names`` gives a speaker mentioned in ``text`` only as ``mention``: a
+    role, or with ``by_surname`` a surname."""
     tokenized = TokenizedText(text)
     resolver = SpeakerResolver(tokenized)
-    entity = Entity(role_tokens=fold(role).split(), mention_texts=[role])
+    words = fold(mention).split()
+    entity = Entity(name_tokens=words, mention_texts=[mention]) if by_surname else Entity(role_tokens=words, mention_texts=[mention])
     resolver.entities.append(entity)
     complete_names(tokenized, resolver)
     return entity.fuller_name
@@ -67,16 +69,6 @@ def test_the_fuller_name_a_role_takes(text: str, role: str, fuller: str) -> None
     assert _fuller_name(text, role) == fuller
 
 
-def _surname_fuller(text: str, surname: str) -> str:
-    """The name ``complete_names`` gives a speaker mentioned only by ``surname`` in ``text``."""
-    tokenized = TokenizedText(text)
-    resolver = SpeakerResolver(tokenized)
-    entity = Entity(name_tokens=fold(surname).split(), mention_texts=[surname])
-    resolver.entities.append(entity)
-    complete_names(tokenized, resolver)
-    return entity.fuller_name
-
-
 @pytest.mark.parametrize(
     ("text", "surname", "fuller"),
     [
@@ -108,4 +100,4 @@ def _surname_fuller(text: str, surname: str) -> str:
     ],
 )
 def test_the_fuller_name_a_surname_takes(text: str, surname: str, fuller: str) -> None:
-    assert _surname_fuller(text, surname) == fuller
+    assert _fuller_name(text, surname, by_surname=True) == fuller
