@@ -1,0 +1,58 @@
+"""The subject slots a quote gets: the subjects of the verbs earlier in its sentence.
+
+A sentence that opens on a prepositional phrase set off by a comma has its verb after the comma
+(``وعلى الصعيد الدولي، أصدر الأمين العام …``); the words after the preposition are no subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.annotator import wordstats
+from core.annotator.pipeline import structure_and_quotes
+from core.annotator.speaker_options import SlotBuilder
+
+
+def _subject_spans(text: str) -> list[str]:
+    """The text of every span of every subject slot of the article's last quote."""
+    _, stage = structure_and_quotes(text)
+    assert stage.candidates, "the text must hold a quote"
+    builder = SlotBuilder(stage.finder, wordstats.shipped())
+    slots = builder.slots(stage.candidates, len(stage.candidates) - 1)
+    return [text[span.start : span.end] for slot in slots if slot.source == "subject" for span in slot.spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "not_subject"),
+    [
+        (
+            "وعلى الصعيد الدولي، أصدر الأمين العام للأمم المتحدة بيانا أعرب فيه عن غضبه وقال فيه "
+            "\"إن ما جرى لا يمكن قبوله بأي حال\".",
+            "الأمين العام للأمم المتحدة",
+            "الصعيد الدولي",
+        ),
+        (
+            "إلى جانب ذلك، سخر ترامب من الوقت الذي استغرقه بناء المبنى، قائلا إن عليه تمديد ولايته.",
+            "ترامب",
+            "جانب ذلك",
+        ),
+        (
+            "ومن جهته، زار الوزير المصنع صباح اليوم، مؤكدا أن الإنتاج سيتضاعف هذا العام.",
+            "الوزير",
+            "جهته",
+        ),
+    ],
+)
+def test_after_an_opening_prepositional_phrase_the_subject_follows_its_comma(
+    text: str, subject: str, not_subject: str
+) -> None:
+    spans = _subject_spans(text)
+    assert subject in spans
+    if not_subject:
+        assert not any(span.startswith(not_subject) for span in spans)
+
+
+def test_a_sentence_opening_on_its_verb_keeps_the_subject_after_the_verb() -> None:
+    # The comma here ends an apposition, not an opening phrase: the verb's subject stays.
+    text = "أبدى ديتمار هامان، لاعب منتخب ألمانيا السابق، إعجابه بمستوى محمد صلاح، مضيفا أنه لاعب رائع."
+    assert "ديتمار هامان" in _subject_spans(text)
