@@ -266,8 +266,8 @@ class SlotBuilder:
     def _subject_heads(self, candidate: Candidate, anchor: int) -> list[tuple[int, int]]:
         """Verbs whose subject may be the speaker: the first word of this sentence and of the one
         before it (verb-first sentences) — or the word after an opening prepositional phrase set
-        off by a comma (``إلى جانب ذلك، سخر ترامب``) — and reporting verbs in them; ``(sentences back,
-        index)``.
+        off by a comma (``إلى جانب ذلك، سخر ترامب``) — and reporting verbs in them (not a form
+        read as a preposition there: ``بين الحكومة``); ``(sentences back, index)``.
 
         Only the ``SUBJECT_WINDOW`` tokens before the quote are searched, so a text with no
         sentence ends (a scraped page on one line) costs no more per quote than any other.
@@ -293,7 +293,7 @@ class SlotBuilder:
                 elif cue is None or opened != cue.first:
                     heads.append((distance, opened))
             for k in verbs[bisect_right(verbs, first) : bisect_left(verbs, point)]:  # first < k < point
-                if cue is None or k != cue.first:
+                if (cue is None or k != cue.first) and not self._preposition_reading(k):
                     heads.append((distance, k))
             if start <= floor:
                 break
@@ -303,6 +303,18 @@ class SlotBuilder:
             point = previous
             start = max(self.finder.sentence_start(previous), floor)
         return heads
+
+    def _preposition_reading(self, index: int) -> bool:
+        """A verb form that is also a preposition or an adverb (``بين`` "between" and بيّن
+        "showed", ``عبر`` "via" and عبّر "expressed", ``عقب`` "after" and عقّب "commented"),
+        written right after a word of its clause (``الشراكات بين الحكومة والقطاع الخاص``): read
+        as the preposition, whose object is no subject. After punctuation or a connective
+        (``وبين``, ``كما بين``) it stays a verb."""
+        tokens = self.tokens
+        if index == 0 or tokens[index].norm not in lexicon.speaker_stops():
+            return False
+        before = tokens[index - 1]
+        return before.is_word and before.norm not in _CONNECTORS
 
     def _after_opening_phrase(self, first: int, point: int) -> int | None:
         """The word after a sentence's opening prepositional phrase set off by a comma

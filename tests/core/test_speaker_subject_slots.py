@@ -56,3 +56,18 @@ def test_a_sentence_opening_on_its_verb_keeps_the_subject_after_the_verb() -> No
     # The comma here ends an apposition, not an opening phrase: the verb's subject stays.
     text = "أبدى ديتمار هامان، لاعب منتخب ألمانيا السابق، إعجابه بمستوى محمد صلاح، مضيفا أنه لاعب رائع."
     assert "ديتمار هامان" in _subject_spans(text)
+
+
+def test_a_verb_form_read_as_a_preposition_heads_no_subject() -> None:
+    # بين after a noun is "between" (not بيّن "showed"): its object is no subject.
+    text = (
+        "وكان المركز الوطني للتخصيص قد أعلن عن مسودة نظام تغطي الشراكات بين الحكومة والقطاع الخاص "
+        "موضحاً أنه سيتلقى ملاحظات الجمهور."
+    )
+    spans = _subject_spans(text)
+    assert not any(span.startswith("الحكومة") for span in spans)
+
+
+def test_the_same_form_after_a_connective_is_a_verb_with_its_subject() -> None:
+    text = "وصل الوفد إلى العاصمة صباح اليوم، كما بين الوزير خلال جولته في المصنع، مؤكدا أن الإنتاج سيتضاعف."
+    assert "الوزير" in _subject_spans(text)
