@@ -319,13 +319,14 @@ class SlotBuilder:
     def _after_opening_phrase(self, first: int, point: int) -> int | None:
         """The word after a sentence's opening prepositional phrase set off by a comma
         (``وعلى الصعيد الدولي، أصدر الأمين العام …``, ``إلى جانب ذلك، سخر ترامب``,
-        ``ومن جهته، زار الوزير …``): where the verb of the clause stands, so it takes the place of the
-        sentence's first word, a preposition, whose "subject" (``الصعيد الدولي``) never speaks.
+        ``ومن جهته، زار الوزير …``): where the verb of the clause stands. It takes the place of
+        the sentence's first word, a preposition, whose "subject" (``الصعيد الدولي``) never
+        speaks.
 
-        Only after a preposition or a ب/ل word (``بحسب``, ``لذلك``): taking the word after the first comma of any
-        sentence gained more speakers under cross-validation, but on unlabeled articles it
-        dropped the verb of verb-first sentences whose subject has an apposition (``أبدى ديتمار
-        هامان، لاعب منتخب ألمانيا …``), and read worse there."""
+        Only after a preposition or a ب/ل word (``بحسب``, ``لذلك``). Taking the word after the
+        first comma of any sentence gained more speakers under cross-validation, but on
+        unlabeled articles it dropped the verb of verb-first sentences whose subject has an
+        apposition (``أبدى ديتمار هامان، لاعب منتخب ألمانيا …``), and read worse there."""
         tokens = self.tokens
         norm = tokens[first].norm
         bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
