@@ -62,7 +62,7 @@ from core.annotator.feature_names import (
 )
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
-from core.annotator.speaker_words import ECHO_MAX, ArticleWords
+from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
 from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms
 from core.annotator.wordstats import WordStats
 
@@ -71,7 +71,7 @@ CARRY_BACK = 5  # previous quotes whose speaker may carry over
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
 OPENING_PHRASE_WORDS = 12  # tokens a sentence's opening phrase may take before its comma
 _AUXILIARIES = lexicon.words("auxiliaries")
-_OPENING_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+_SPEAKER_STOPS = lexicon.speaker_stops()
 _CONNECTORS = lexicon.words("connectives") | lexicon.words("contrast_connectives")
 _SPAN_SOURCES = ("rule", "after", "before", "relative", "subject", "hint")
 # Sources whose span is the mention nearest the quote (the guideline's speaker span); a subject
@@ -311,7 +311,7 @@ class SlotBuilder:
         as the preposition, whose object is no subject. After punctuation or a connective
         (``وبين``, ``كما بين``) it stays a verb."""
         tokens = self.tokens
-        if index == 0 or tokens[index].norm not in lexicon.speaker_stops():
+        if index == 0 or tokens[index].norm not in _SPEAKER_STOPS:
             return False
         before = tokens[index - 1]
         return before.is_word and before.norm not in _CONNECTORS
@@ -328,10 +328,11 @@ class SlotBuilder:
         unlabeled articles it dropped the verb of verb-first sentences whose subject has an
         apposition (``أبدى ديتمار هامان، لاعب منتخب ألمانيا …``), and read worse there."""
         tokens = self.tokens
-        norm = tokens[first].norm
-        bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
-        if self.words.word_class(first) not in ("prep", "bi", "lam") and bare not in _OPENING_PREPOSITIONS:
-            return None
+        if self.words.word_class(first) not in ("prep", "bi", "lam"):
+            token = tokens[first]  # a preposition joined by و or ف (وعلى، فمن), not the name وعلي
+            bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else ""
+            if bare not in PREPOSITIONS or (bare == "علي" and not token.maqsura):
+                return None
         for k in range(first + 1, min(point, first + OPENING_PHRASE_WORDS)):
             if tokens[k].norm in ("،", ","):
                 return k + 1 if k + 1 < point and tokens[k + 1].is_word else None

@@ -28,7 +28,7 @@ from core.annotator.wordstats import FIELDS, WordStats
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
 _ECHO_SCAN_MAX = 16  # a first word met at most this often is followed up place by place
-_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
 _STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
 _FREQUENCY_NAMES = tuple(f"freq={b}" for b in range(4))
@@ -270,7 +270,7 @@ def _class_of_folded(norm: str, is_word: bool, name_ali: bool) -> tuple[str, boo
         return "relative", False
     if name_ali:
         return "word", False  # the name علي, not the preposition على (folding merges them)
-    if norm in _PREPOSITIONS:
+    if norm in PREPOSITIONS:
         return "prep", False
     titles = lexicon.titles()
     plain = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm

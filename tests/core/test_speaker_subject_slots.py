@@ -71,3 +71,9 @@ def test_a_verb_form_read_as_a_preposition_heads_no_subject() -> None:
 def test_the_same_form_after_a_connective_is_a_verb_with_its_subject() -> None:
     text = "وصل الوفد إلى العاصمة صباح اليوم، كما بين الوزير خلال جولته في المصنع، مؤكدا أن الإنتاج سيتضاعف."
     assert "الوزير" in _subject_spans(text)
+
+
+def test_a_sentence_opening_on_the_name_ali_has_no_opening_phrase() -> None:
+    # The name علي folds like the preposition على; written with ي it is the name.
+    text = "علي لاريجاني رئيس البرلمان، زار المصنع صباح اليوم، مؤكدا أن الإنتاج سيتضاعف."
+    assert any(span.startswith("لاريجاني") for span in _subject_spans(text))
