@@ -63,7 +63,7 @@ from core.annotator.feature_names import (
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
 from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
-from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms
+from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
 from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -71,7 +71,6 @@ CARRY_BACK = 5  # previous quotes whose speaker may carry over
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
 OPENING_PHRASE_WORDS = 12  # tokens a sentence's opening phrase may take before its comma
 _AUXILIARIES = lexicon.words("auxiliaries")
-_SPEAKER_STOPS = lexicon.speaker_stops()
 _CONNECTORS = lexicon.words("connectives") | lexicon.words("contrast_connectives")
 _SPAN_SOURCES = ("rule", "after", "before", "relative", "subject", "hint")
 # Sources whose span is the mention nearest the quote (the guideline's speaker span); a subject
@@ -293,7 +292,7 @@ class SlotBuilder:
                 elif cue is None or opened != cue.first:
                     heads.append((distance, opened))
             for k in verbs[bisect_right(verbs, first) : bisect_left(verbs, point)]:  # first < k < point
-                if (cue is None or k != cue.first) and not self._preposition_reading(k):
+                if (cue is None or k != cue.first) and not reads_as_preposition(self.tokens, k):
                     heads.append((distance, k))
             if start <= floor:
                 break
@@ -303,18 +302,6 @@ class SlotBuilder:
             point = previous
             start = max(self.finder.sentence_start(previous), floor)
         return heads
-
-    def _preposition_reading(self, index: int) -> bool:
-        """A verb form that is also a preposition or an adverb (``بين`` "between" and بيّن
-        "showed", ``عبر`` "via" and عبّر "expressed", ``عقب`` "after" and عقّب "commented"),
-        written right after a word of its clause (``الشراكات بين الحكومة والقطاع الخاص``): read
-        as the preposition, whose object is no subject. After punctuation or a connective
-        (``وبين``, ``كما بين``) it stays a verb."""
-        tokens = self.tokens
-        if index == 0 or tokens[index].norm not in _SPEAKER_STOPS:
-            return False
-        before = tokens[index - 1]
-        return before.is_word and before.norm not in _CONNECTORS
 
     def _after_opening_phrase(self, first: int, point: int) -> int | None:
         """The word after a sentence's opening prepositional phrase set off by a comma

@@ -6,6 +6,7 @@ written: possessive suffixes are read on the stored text, where ``ة`` is not ye
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from core.annotator import lexicon
@@ -35,6 +36,29 @@ def ends_on_function_word(text: str) -> bool:
     if key in ("ل", "ب", "ك", "و", "ف"):
         return True  # a prefix written apart (المدير التنفيذي لـ): what it governs was cut off
     return key in _NEVER_LAST and not (key == "علي" and last.endswith("ي"))
+
+
+_CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")
+_SPEAKER_STOPS = lexicon.speaker_stops()
+
+
+def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
+    """A finite reporting-verb form that is also a preposition or an adverb (``بين`` "between"
+    and بيّن "showed", ``عبر`` "via" and عبّر "expressed", ``عقب`` "after" and عقّب "commented"),
+    written right after a word of its clause (``الشراكات بين الحكومة``, ``وصرح المسؤول عقب
+    الاجتماع أن``): read as the preposition, which neither heads a subject nor introduces a
+    quote. After punctuation, a connective or a relative pronoun (``وبين``, ``كما بين``, ``الذي
+    بين``) it stays a verb."""
+    if index == 0:
+        return False
+    norm = tokens[index].norm
+    if norm not in _SPEAKER_STOPS:
+        return False
+    form = lexicon.cue_forms().get(norm)
+    if form is None or form.tense not in ("past", "imperfect"):
+        return False  # قائلا، مؤكدا: participles after their subject are the rule
+    before = tokens[index - 1]
+    return before.is_word and before.norm not in _CONNECTORS and before.norm not in RELATIVE_PRONOUNS
 
 
 def is_stop(token: Token) -> bool:

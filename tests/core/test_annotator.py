@@ -153,6 +153,32 @@ def test_a_new_cue_with_its_own_complementiser_starts_a_new_quote() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # عقب "after" and بين "between" are also forms of عقّب and بيّن: after a word of the
+        # clause they are the preposition, and the verb before them is the cue.
+        ("وصرح المسؤول الروسي عقب اختتام المفاوضات، أن القوات انسحبت من المنطقة.", "وصرح", "المسؤول الروسي"),
+        ("وأوضح الكرملين في نقله لنص المحادثة بين الرئيسين أن الطرفين اتفقا على التهدئة.", "وأوضح", "الكرملين"),
+        # The phrase the preposition opens does not count against the verb's reach: وحذر is
+        # a stance verb, which governs a complementiser at most eight words on.
+        ("وحذر جيفري في تصريحات صحفية عقب جولة أجراها في الشرق الأوسط وتركيا، من أن الأوضاع خطيرة جدا.", "وحذر", "جيفري"),
+        # After a connective or a relative pronoun the form is the verb itself.
+        ("وصل الوفد إلى العاصمة صباح اليوم، كما بين الوزير أن الإنتاج سيتضاعف هذا العام.", "بين", "الوزير"),
+    ],
+)
+def test_a_verb_form_that_is_also_a_preposition(sentence: str, cue: str, speaker: str) -> None:
+    [quote] = quotes(annotate(sentence + "\n"), "indirect")
+    assert quote.cue == cue
+    assert quote.speaker == speaker
+
+
+def test_a_verb_form_after_a_relative_pronoun_is_the_verb() -> None:
+    document = annotate("ورحب المجلس بالقرار الذي بين أن الدعم سيستمر حتى نهاية العام.\n")
+    [quote] = quotes(document, "indirect")
+    assert quote.cue == "بين"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "يذكر أن الوادي يضم أكثر من مئتي قرية زراعية.",

@@ -11,6 +11,7 @@ from core.annotator import lexicon
 from core.annotator.attribution import Cue, SpeakerPhrase, according_to_at, cue_form, name_after_verb, speaker_after
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.names import TERM_MAX_WORDS
+from core.annotator.word_classes import reads_as_preposition
 
 CUE_WINDOW = 28  # tokens between a cue and the quote it introduces
 _CAME_IN = lexicon.words("came_in_verbs")  # "جاء في البيان": the document is the source
@@ -41,7 +42,7 @@ class CueSearch:
         if token.norm in lexicon.words("headline_nouns"):
             return Cue(index, index, None, token.start, token.end)
         form = cue_form(token)
-        if form is None or name_after_verb(self.tokens, index):
+        if form is None or name_after_verb(self.tokens, index) or reads_as_preposition(self.tokens, index):
             return None
         return self._extend_cue(Cue(index, index, form, token.start, token.end))
 

@@ -17,7 +17,7 @@ from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CueSearch
 from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames
 from core.annotator.tokens import Token
-from core.annotator.word_classes import complementizer_forms, is_complementizer
+from core.annotator.word_classes import complementizer_forms, is_complementizer, reads_as_preposition
 
 DASHES = frozenset({"-", "–", "—"})
 _NEW_ATTRIBUTION_LOOKAHEAD = 10
@@ -142,6 +142,7 @@ class IndirectFinder:
         if index > 0 and tokens[index - 1].norm in DASHES:
             return self._cue_before_parenthetical(index - 1)
         j = index - 1
+        reach = index  # where the verb's complement begins: before an adjunct (عقب الاجتماع)
         while j >= bound:
             token = tokens[j]
             if token.norm == ":":
@@ -176,10 +177,14 @@ class IndirectFinder:
             if form is not None and form.tense == "participle" and j > 0 and tokens[j - 1].norm in _PARTICIPLE_NEGATORS:
                 form = None  # "ليس مؤكدا أن": an adjective, not a reporting participle
             if form is not None:
-                distance = index - j
+                distance = reach - j
                 ok = not (form.is_weak and distance > 2) and not (form.verb_class in ("stance", "directive") and distance > 8)
                 if ok:
                     return cue
+            elif reads_as_preposition(tokens, j):
+                # "وحذر جيفري في تصريحات صحفية عقب جولة أجراها …، من أن": the phrase the
+                # preposition opens is an adjunct; the verb's reach is measured to it.
+                reach = j
             j -= 1
         return None
 
