@@ -82,7 +82,7 @@ class SpanEdges:
         last_norm = last_token.norm
         last_class = words.word_class(last)
         last_name, last_w, last_stats, _, _, _, last_stops, _ = _edge_names(
-            self.stats, last_norm, last_class, last_token.is_word, last_norm == "علي" and not last_token.maqsura
+            self.stats, last_norm, last_class, last_token.is_word, last_token.is_name_ali
         )
         nxt = last + 1
         if nxt < len(tokens):
@@ -90,7 +90,7 @@ class SpanEdges:
             next_norm = next_token.norm
             next_class = words.word_class(nxt)
             _, _, _, next_name, next_w, next_stats, next_stops, addressee = _edge_names(
-                self.stats, next_norm, next_class, next_token.is_word, next_norm == "علي" and not next_token.maqsura
+                self.stats, next_norm, next_class, next_token.is_word, next_token.is_name_ali
             )
             if "\n" in self.text[last_token.end : next_token.start]:
                 next_class = "newline"

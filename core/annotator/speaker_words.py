@@ -179,7 +179,7 @@ class ArticleWords:
 
     def _word_class(self, token: Token) -> str:
         norm = token.norm
-        name, by_suffix = _class_of_folded(norm, token.is_word, norm == "علي" and not token.maqsura)
+        name, by_suffix = _class_of_folded(norm, token.is_word, token.is_name_ali)
         if by_suffix and has_pronoun_suffix(self.text[token.start : token.end]):
             return "suffixed"
         return name
@@ -187,15 +187,14 @@ class ArticleWords:
     def token_stats(self, index: int) -> tuple[str, ...]:
         """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
         token = self.tokens[index]
-        if token.norm == "علي" and not token.maqsura:
+        if token.is_name_ali:
             return _RARE
         return self.word_stats(token.norm)
 
     def lexical(self, index: int) -> str:
         """A frequent word as itself (``لرويترز``, ``الصحفيين``), a rarer one by its class."""
         token = self.tokens[index]
-        name_ali = token.norm == "علي" and not token.maqsura
-        return lexical_name(token.norm, self.word_class(index), token.is_word, name_ali, self._frequent)
+        return lexical_name(token.norm, self.word_class(index), token.is_word, token.is_name_ali, self._frequent)
 
     def word_stats(self, norm: str) -> tuple[str, ...]:
         """How ``norm`` behaves in unlabeled news, in bins (``rare`` when it was not counted)."""

@@ -486,7 +486,7 @@ def titled_names(
 def _clause_word(token: Token) -> bool:
     """``فقد``, ``وقد``, ``فقال``: a word that starts a clause cannot continue a name."""
     norm = token.norm
-    if norm == "علي" and not token.maqsura:
+    if token.is_name_ali:
         return False  # the name علي (رئيس البرلمان الإيراني علي لاريجاني), not the preposition على
     return norm in _CLAUSE_WORDS or (norm[1:] in _CLAUSE_WORDS and norm[:1] in ("و", "ف")) or cue_form(token) is not None
 

@@ -72,6 +72,12 @@ class Token:
         return f"Token({self.index}, {self.start}-{self.end}, {self.norm!r})"
 
     @property
+    def is_name_ali(self) -> bool:
+        """The name علي, not the preposition على that folds like it (the stored word ends in ي):
+        the name continues a speaker's name and stops nothing (``علي لاريجاني``)."""
+        return self.norm == "علي" and not self.maqsura
+
+    @property
     def is_quote_mark(self) -> bool:
         return self.norm in QUOTE_CHARS
 

@@ -64,7 +64,7 @@ def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
 def is_stop(token: Token) -> bool:
     """Does ``token`` end a speaker phrase?"""
     norm = token.norm
-    return stops_word(norm, token.is_word, norm == "علي" and not token.maqsura)
+    return stops_word(norm, token.is_word, token.is_name_ali)
 
 
 def stops_word(norm: str, is_word: bool, name_ali: bool) -> bool:

@@ -46,3 +46,17 @@ def test_cue_tokens_are_every_reporting_form_with_its_form_in_order() -> None:
     assert found == [("وقال", "past"), ("واضافت", "past"), ("قائلا", "participle"), ("ويقولون", "imperfect"), ("قالت", "past")]
     assert all(tokenized.tokens[k].is_word for k, _ in tokenized.cue_tokens())
     assert tokenized.cue_tokens() is tokenized.cue_tokens()  # found once
+
+
+def test_the_name_ali_is_told_from_the_preposition_ala_it_folds_like() -> None:
+    # Both fold to علي; the stored word's last letter (after any diacritics) tells them apart.
+    text = "وقال علي لاريجاني، ردا على سؤال عن عليّ وعلى الدرب ، إن «عَلِي» جاء عَلَى عجل"
+    flags = {(t.norm, text[t.start : t.end]): t.is_name_ali for t in TokenizedText(text).tokens if t.norm.endswith("علي")}
+    assert flags == {
+        ("علي", "علي"): True,
+        ("علي", "على"): False,
+        ("علي", "عليّ"): True,
+        ("وعلي", "وعلى"): False,
+        ("علي", "عَلِي"): True,
+        ("علي", "عَلَى"): False,
+    }
