@@ -490,9 +490,21 @@ class SlotBuilder:
             out.append(SOURCE_KNOWN_NAME[source])
         out += self._first_stats(source, first)
         cue = candidate.cue
+        if cue is not None and cue.form is not None and cue.form.tense != "noun":
+            out.append(SOURCE_CONTEXT[source, self._agreement(cue.form, first)])
         if cue is not None:
             out += cue_distance(article, self.finder, source, first, last, cue)
         return out
+
+    def _agreement(self, form: lexicon.CueForm, first: int) -> str:
+        """The cue's gender and number beside whether the span's first word is written with
+        ة: a verb agrees with its subject (``وأضافت الوزارة``, ``وقال الوزير``), so a feminine
+        verb whose candidate is ``بفوز كرمان`` or a masculine one whose candidate is ``مدينة ديار
+        بكر`` is less likely its speaker (``agree=ft``: feminine verb, ة-word; ``agree=m``)."""
+        head = self.tokens[first]
+        ta = self.text[head.start : head.end].endswith("ة")
+        gender = "p" if form.plural else ("f" if form.feminine else "m")
+        return f"agree={gender}t" if ta else f"agree={gender}"
 
     def _first_stats(self, source: str, first: int) -> tuple[str, ...]:
         """A span's first word's statistics under its slot's source, made once per article for
