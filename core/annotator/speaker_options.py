@@ -63,7 +63,7 @@ from core.annotator.feature_names import (
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
 from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
-from core.annotator.word_classes import RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
+from core.annotator.word_classes import CONNECTORS, RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
 from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -71,7 +71,6 @@ CARRY_BACK = 5  # previous quotes whose speaker may carry over
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
 OPENING_PHRASE_WORDS = 12  # tokens a sentence's opening phrase may take before its comma
 _AUXILIARIES = lexicon.words("auxiliaries")
-_CONNECTORS = lexicon.words("connectives") | lexicon.words("contrast_connectives")
 _SPAN_SOURCES = ("rule", "after", "before", "relative", "subject", "hint")
 # Sources whose span is the mention nearest the quote (the guideline's speaker span); a subject
 # or a hint stands in an earlier clause, too far away to mark as this quote's mention.
@@ -241,7 +240,7 @@ class SlotBuilder:
                 break
             if index < last and "\n" in self.text[token.end : tokens[index + 1].start]:
                 break
-            if token.norm in _CONNECTORS:
+            if token.norm in CONNECTORS:
                 break
             starts.append(index)
             index -= 1
@@ -283,7 +282,7 @@ class SlotBuilder:
         verbs = self.words.verbs()
         for distance in (0, 1):
             first = start
-            while first < point and self.tokens[first].norm in _CONNECTORS:
+            while first < point and self.tokens[first].norm in CONNECTORS:
                 first += 1
             if first < point and self.tokens[first].is_word and (cue is None or first != cue.first):
                 opened = self._after_opening_phrase(first, point)
@@ -500,7 +499,8 @@ class SlotBuilder:
         """The cue's gender and number beside whether the span's first word is written with
         ة: a verb agrees with its subject (``وأضافت الوزارة``, ``وقال الوزير``), so a feminine
         verb whose candidate is ``بفوز كرمان`` or a masculine one whose candidate is ``مدينة ديار
-        بكر`` is less likely its speaker (``agree=ft``: feminine verb, ة-word; ``agree=m``)."""
+        بكر`` is less likely its speaker. Named ``agree=`` with ``f``, ``m`` or ``p`` (a plural
+        verb) and ``t`` when the word ends in ة: ``agree=ft``, ``agree=m``."""
         head = self.tokens[first]
         ta = self.text[head.start : head.end].endswith("ة")
         gender = "p" if form.plural else ("f" if form.feminine else "m")

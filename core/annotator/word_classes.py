@@ -21,6 +21,8 @@ AUXILIARIES = lexicon.words("auxiliaries") | lexicon.words("already_auxiliary")
 TOPIC_MARKERS = lexicon.words("topic_markers")
 DEMONSTRATIVES = lexicon.words("demonstratives")
 CONNECTIVES = lexicon.words("connectives")
+CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")  # و، كما، ثم، بينما … and إلا، غير
+_SPEAKER_STOPS = lexicon.speaker_stops()
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 _NEVER_LAST = lexicon.words("prepositions") | lexicon.words("noun_prepositions") | RELATIVE_PRONOUNS | NAME_PARTICLES
@@ -36,10 +38,6 @@ def ends_on_function_word(text: str) -> bool:
     if key in ("ل", "ب", "ك", "و", "ف"):
         return True  # a prefix written apart (المدير التنفيذي لـ): what it governs was cut off
     return key in _NEVER_LAST and not (key == "علي" and last.endswith("ي"))
-
-
-_CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")
-_SPEAKER_STOPS = lexicon.speaker_stops()
 
 
 def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
@@ -58,7 +56,7 @@ def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
     if form is None or form.tense not in ("past", "imperfect"):
         return False  # قائلا، مؤكدا: participles after their subject are the rule
     before = tokens[index - 1]
-    return before.is_word and before.norm not in _CONNECTORS and before.norm not in RELATIVE_PRONOUNS
+    return before.is_word and before.norm not in CONNECTORS and before.norm not in RELATIVE_PRONOUNS
 
 
 def is_stop(token: Token) -> bool:
