@@ -22,7 +22,7 @@ TOPIC_MARKERS = lexicon.words("topic_markers")
 DEMONSTRATIVES = lexicon.words("demonstratives")
 CONNECTIVES = lexicon.words("connectives")
 CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")  # و، كما، ثم، بينما … and إلا، غير
-_SPEAKER_STOPS = lexicon.speaker_stops()
+_VERB_PREPOSITIONS = lexicon.words("verb_preposition_homographs")
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 _NEVER_LAST = lexicon.words("prepositions") | lexicon.words("noun_prepositions") | RELATIVE_PRONOUNS | NAME_PARTICLES
@@ -41,7 +41,7 @@ def ends_on_function_word(text: str) -> bool:
 
 
 def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
-    """A finite reporting-verb form that is also a preposition or an adverb (``بين`` "between"
+    """A reporting-verb form written like a preposition or an adverb (``بين`` "between"
     and بيّن "showed", ``عبر`` "via" and عبّر "expressed", ``عقب`` "after" and عقّب "commented"),
     written right after a word of its clause (``الشراكات بين الحكومة``, ``وصرح المسؤول عقب
     الاجتماع أن``): read as the preposition, which neither heads a subject nor introduces a
@@ -49,12 +49,8 @@ def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
     بين``) it stays a verb."""
     if index == 0:
         return False
-    norm = tokens[index].norm
-    if norm not in _SPEAKER_STOPS:
+    if tokens[index].norm not in _VERB_PREPOSITIONS:
         return False
-    form = lexicon.cue_forms().get(norm)
-    if form is None or form.tense not in ("past", "imperfect"):
-        return False  # قائلا، مؤكدا: participles after their subject are the rule
     before = tokens[index - 1]
     return before.is_word and before.norm not in CONNECTORS and before.norm not in RELATIVE_PRONOUNS
 

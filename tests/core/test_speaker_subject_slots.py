@@ -11,6 +11,8 @@ import pytest
 from core.annotator import wordstats
 from core.annotator.pipeline import structure_and_quotes
 from core.annotator.speaker_options import SlotBuilder
+from core.annotator.tokens import TokenizedText
+from core.annotator.word_classes import reads_as_preposition
 
 
 def _subject_spans(text: str) -> list[str]:
@@ -77,3 +79,10 @@ def test_a_sentence_opening_on_the_name_ali_has_no_opening_phrase() -> None:
     # The name علي folds like the preposition على; written with ي it is the name.
     text = "علي لاريجاني رئيس البرلمان، زار المصنع صباح اليوم، مؤكدا أن الإنتاج سيتضاعف."
     assert any(span.startswith("لاريجاني") for span in _subject_spans(text))
+
+
+def test_only_verb_forms_written_like_prepositions_read_as_prepositions() -> None:
+    # بين after a word is "between"; the dual verb تحدثا after its subject stays a verb,
+    # though both end a speaker phrase.
+    tokens = TokenizedText("الشراكات بين الحكومة والوزيران تحدثا كما بين الوزير").tokens
+    assert [t.index for t in tokens if reads_as_preposition(tokens, t.index)] == [1]
