@@ -45,6 +45,10 @@ _ONE_TO_ONE = {
     "\u00a0": " ",
     "\u202f": " ",
     "\u2007": " ",
+    # The joins of a hashtag: "#تيريزا_ماي" is the name تيريزا ماي, linked (sites that link
+    # names and places as hashtags write them so). Read as a space, it leaves the words to the
+    # tokens; the "#" stays, a mark the speaker rules step over.
+    "_": " ",
     **{chr(0x0660 + d): str(d) for d in range(10)},
     **{chr(0x06F0 + d): str(d) for d in range(10)},
 }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from core.annotator import lexicon, wordstats
 from core.annotator.attribution import SpeakerPhrase, cue_form
+from core.annotator.mention_text import readable_mention, without_glued_preposition
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
@@ -32,7 +33,6 @@ from core.annotator.word_classes import (
 from core.folding import fold
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
-_GLUED = ("لل", "ل", "ب")
 
 
 def is_common_noun(norm: str) -> bool:
@@ -50,22 +50,6 @@ def looks_like_verb(norm: str) -> bool:
     return profile is not None and profile.share("before_prep") >= 30 and profile.share("after_title") == 0
 
 
-def without_glued_preposition(text: str) -> str:
-    """``للمتحدث الرسمي`` → ``المتحدث الرسمي``, ``لعبد الله`` → ``عبد الله``: a preposition
-    written onto a mention's first word, when news writes that word more often without it."""
-    stats = wordstats.shipped()
-    first, _, rest = text.partition(" ")
-    key = fold(first)
-    for prefix in _GLUED:
-        if not key.startswith(prefix) or len(key) <= len(prefix) + 2:
-            continue
-        bare = ("ال" + key[2:]) if prefix == "لل" else key[len(prefix):]
-        whole, without = stats.get(key), stats.get(bare)
-        if without is not None and (whole is None or without.count > 3 * whole.count):
-            written = ("ال" + first[2:]) if prefix == "لل" else first[len(prefix):]
-            return f"{written} {rest}".strip()
-        break
-    return text
 _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
 _CLAUSE_WORDS = (CLAUSE_OPENERS | AUXILIARIES) - {"ان"}
@@ -97,10 +81,10 @@ class Entity:
     @property
     def canonical(self) -> str:
         if self.chosen_name:
-            return self.chosen_name
+            return readable_mention(self.chosen_name)
         if self.fuller_name:
-            return self.fuller_name
-        return self._best_name()
+            return readable_mention(self.fuller_name)
+        return readable_mention(self._best_name())
 
     def _best_name(self) -> str:
         """The fullest name; a name that only one mention extends with trailing words which no
@@ -310,11 +294,11 @@ class SpeakerResolver:
             entity.mention_texts.append(self.tk.text[phrase.start : phrase.end])
             entity.name_variants.setdefault(tuple(name), self.tk.text[tokens[name_idx[0]].start : tokens[name_idx[-1]].end])
             return entity
-        mention_text = without_glued_preposition(self.tk.text[phrase.start : phrase.end])
+        mention_text = without_glued_preposition(readable_mention(self.tk.text[phrase.start : phrase.end]))
         name_text = ""
         if name_idx and not anonymous:
             name_start = max(tokens[name_idx[0]].start, phrase.start)  # the phrase may skip a glued ل
-            name_text = without_glued_preposition(self.tk.text[name_start : tokens[name_idx[-1]].end])
+            name_text = without_glued_preposition(readable_mention(self.tk.text[name_start : tokens[name_idx[-1]].end]))
         entity = self._match(name, role, anonymous)
         if entity is None:
             entity = Entity(anonymous=anonymous)

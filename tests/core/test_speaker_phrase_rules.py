@@ -196,6 +196,13 @@ def test_apposition_after_a_comma_takes_the_name(monkeypatch: pytest.MonkeyPatch
     assert read_phrase(sentence, "وقال") == 'رئيس مركز "أسبار" للدراسات'
 
 
+def test_a_hashtag_right_after_the_cue_is_left_out_of_the_phrase() -> None:
+    """``hashtag_inside_name`` keeps a ``#`` inside a name; right after the cue the name starts
+    at the hashtag's word, whose ``_`` joins (folded to spaces) the phrase runs over."""
+    sentence = "وأعلنت #تيريزا_ماي، رئيسة الحكومة البريطانية، أن بلادها ستطرد دبلوماسيين."
+    assert read_phrase(sentence, "وأعلنت") == "تيريزا_ماي"
+
+
 def test_names_spelled_like_stop_words_are_read_as_names() -> None:
     assert read_phrase("وقال الأمين العام بان كي مون إن الحزب باق.", "وقال", until="إن") == "الأمين العام بان كي مون"
     assert read_phrase("وقال بين بينايت إن الحزب باق.", "وقال") == "بين بينايت"
