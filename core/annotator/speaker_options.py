@@ -119,7 +119,7 @@ class SlotBuilder:
         anchor = self.tk.index_at_or_after(candidate.start)
 
         def add_from(source: str, first: int, limit: int, own: SpeakerPhrase | None = None, back: int = 0) -> None:
-            if first + 1 < len(self.tokens) and self.tokens[first].norm == "#" and self.tokens[first + 1].start == self.tokens[first].end:
+            if first < len(self.tokens) and self.tk.opens_hashtag(first):
                 first += 1  # "أكد #البيت_الأبيض": a mention starts at the hashtag's word
             key = ("start", first)
             spans = [self.phrase(first, end) for end in self.ends_from(first, limit)]

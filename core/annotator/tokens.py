@@ -190,6 +190,12 @@ class TokenizedText:
     def __getitem__(self, index: int) -> Token:
         return self.tokens[index]
 
+    def opens_hashtag(self, index: int) -> bool:
+        """Is token ``index`` a hashtag's ``#``, glued to the token after it (``#عباس``)? Sites
+        that link names as hashtags write them so; the name is the words, not the mark."""
+        tokens = self.tokens
+        return tokens[index].norm == "#" and index + 1 < len(tokens) and tokens[index + 1].start == tokens[index].end
+
     def index_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after stored ``offset``."""
         return bisect_left(self._starts, offset)

@@ -60,3 +60,11 @@ def test_the_name_ali_is_told_from_the_preposition_ala_it_folds_like() -> None:
         ("علي", "عَلِي"): True,
         ("علي", "عَلَى"): False,
     }
+
+
+def test_a_hashtag_mark_opens_the_word_glued_to_it() -> None:
+    text = "وقال محمود #عباس إن العدد # 5"
+    tokenized = TokenizedText(text)
+    marks = [k for k, token in enumerate(tokenized.tokens) if token.norm == "#"]
+    assert [tokenized.opens_hashtag(k) for k in marks] == [True, False]
+    assert not tokenized.opens_hashtag(len(tokenized.tokens) - 1)

@@ -48,10 +48,8 @@ def initial_inside_name(walk: PhraseWalk, token: Token) -> Step | None:
 def hashtag_inside_name(walk: PhraseWalk, token: Token) -> Step | None:
     """``وقال الرئيس محمود #عباس``: a hashtag glued to a word of the name stays inside it; one
     right after the cue (``أكد #البيت_الأبيض``) is left out: the name starts at its word."""
-    if token.norm == "#":
-        nxt = walk.ahead()
-        if nxt is not None and nxt.start == token.end:
-            return walk.skip() if walk.started else walk.restart_at(walk.index + 1)
+    if walk.ahead() is not None and walk.tokenized.opens_hashtag(walk.index):
+        return walk.skip() if walk.started else walk.restart_at(walk.index + 1)
     return None
 
 
