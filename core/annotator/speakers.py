@@ -437,6 +437,10 @@ def titled_names(
         ):
             k += 1
         role_end = k
+        if _abbreviation_before_name(tokens, k):
+            # "الخبير البيئي د. رامي ناصر": an abbreviated title (د. م. أ.) and its full stop
+            # stand between the role and the name; the role ends before them.
+            role_end, k = k - 1, k + 1
         if full_roles is not None and role_end - index >= 2:
             key = tuple(_strip_waw_prefix(t.norm) for t in tokens[index : index + 2])
             text = tokenized.text[tokens[index].start : tokens[role_end - 1].end]
@@ -465,6 +469,19 @@ def titled_names(
                 if previous is None or len(part) > len(previous[0]):
                     found[part[-1]] = (part, tokenized.text[tokens[first].start : tokens[end - 1].end])
     return found
+
+
+def _abbreviation_before_name(tokens: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` the full stop of an abbreviated title (``د.``, ``م.``) glued to it, with a
+    word after it?"""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k].norm == "."
+        and len(tokens[k - 1].norm) <= 2
+        and tokens[k - 1].is_word
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k + 1].is_word
+    )
 
 
 def _clause_word(token: Token) -> bool:

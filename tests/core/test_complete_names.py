@@ -64,6 +64,15 @@ def _fuller_name(text: str, mention: str, *, by_surname: bool = False) -> str:
             "وزير الخارجية الفرنسي", False, "جان إيف لو دريان", id="a_name_in_apposition",
         ),
         pytest.param(
+            # "د." abbreviates a title: the name is what follows its full stop, not the letter.
+            "“الحلول وحدها لا تكفي”، قال الخبير البيئي د. رامي ناصر.\nوقال الخبير البيئي إن الماء ينفد.\n",
+            "الخبير البيئي", False, "رامي ناصر", id="the_name_after_an_abbreviated_title",
+        ),
+        pytest.param(
+            "وقال وكيل الأمانة م. هشام الفالح إن المشروع اكتمل.\nوأضاف الفالح أن التكلفة انخفضت.\n",
+            "الفالح", True, "هشام الفالح", id="a_surname_after_an_abbreviated_title",
+        ),
+        pytest.param(
             "وأمضى الرئيس الأمريكي دونالد ترامب عشر دقائق مع الصحفيين.\nوقال ترامب إن الاتفاق قريب.\n",
             "ترامب", True, "دونالد ترامب", id="the_name_runs_on_past_the_surname",
         ),
