@@ -17,8 +17,8 @@ from core.annotator.furniture import find_learned_boilerplate
 from core.annotator.layout import paragraphs
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.sections import derive_sections
-from core.annotator.speaker_choice import choose_speakers
-from core.annotator.speakers import Entity, resolve_speakers
+from core.annotator.speaker_choice import choose_speakers, resolve_speakers
+from core.annotator.speakers import Entity
 from core.annotator.tokens import TokenizedText
 from core.annotator.trained import AnnotatorModel, default_model
 from core.collector import collector_paused

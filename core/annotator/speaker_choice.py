@@ -5,6 +5,7 @@ slot (``speaker_options``). Quotes are decided in reading order: a carry-over ta
 chosen for an earlier quote; a span becomes (or joins) a speaker entity through
 ``SpeakerResolver``, whose grouping and fullest-name rules then name it. The probability of the
 answer (the slot's times its span's) is the speaker confidence, calibrated afterwards.
+Without a trained model, ``resolve_speakers`` takes the rules' answer for every quote.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from core.annotator.attribution import SpeakerPhrase
+from core.annotator.name_completion import complete_names
 from core.annotator.naming import rename
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
-from core.annotator.speakers import Entity, Resolution, SpeakerResolver, complete_names
+from core.annotator.speakers import Entity, Resolution, SpeakerResolver
+from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
 from core.folding import name_key
 
@@ -79,6 +82,15 @@ class Choice:
 
     slot: Slot
     span: SpeakerPhrase | None
+
+
+def resolve_speakers(tokenized: TokenizedText, candidates: Sequence[Candidate]) -> list[Resolution]:
+    """Every candidate's speaker by the rules alone (no trained model); canonical names are
+    final once all are seen (``complete_names``)."""
+    resolver = SpeakerResolver(tokenized)
+    resolutions = resolver.resolve(candidates)
+    complete_names(tokenized, resolver)
+    return resolutions
 
 
 def choose_speakers(

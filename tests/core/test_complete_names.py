@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.annotator.speakers import Entity, SpeakerResolver, complete_names
+from core.annotator.name_completion import complete_names
+from core.annotator.speakers import Entity, SpeakerResolver
 from core.annotator.tokens import TokenizedText
 from core.folding import fold
 
@@ -71,6 +72,15 @@ def _fuller_name(text: str, mention: str, *, by_surname: bool = False) -> str:
         pytest.param(
             "وقال وكيل الأمانة م. هشام الفالح إن المشروع اكتمل.\nوأضاف الفالح أن التكلفة انخفضت.\n",
             "الفالح", True, "هشام الفالح", id="a_surname_after_an_abbreviated_title",
+        ),
+        pytest.param(
+            # What follows a named body is its object, unless it looks like a given name.
+            "وارتأت إدارة المطار ضرورة إيجاد مبنى متخصص.\nوأوضحت إدارة المطار أن العقد وقع.\n",
+            "إدارة المطار", False, "", id="no_name_after_a_named_body",
+        ),
+        pytest.param(
+            "وقالت المتحدثة باسم وزارة الخارجية هيذر نويرت إن الوزير سيسافر.\nوأضافت نويرت أن الزيارة مهمة.\n",
+            "نويرت", True, "هيذر نويرت", id="a_given_name_after_a_named_body",
         ),
         pytest.param(
             "وأمضى الرئيس الأمريكي دونالد ترامب عشر دقائق مع الصحفيين.\nوقال ترامب إن الاتفاق قريب.\n",

@@ -1,0 +1,217 @@
+"""Full names for speakers the article meets by a surname or a role alone.
+
+An article introduces a person once after a title (``الرئيس الأمريكي دونالد ترامب``, ``الخبير
+البيئي د. رامي ناصر``) and later writes only ``ترامب`` or ``الرئيس الأمريكي``; the speaker's
+canonical name is the full one. What follows a title is a name only if it looks like one
+throughout: no verb, common noun or prepositional phrase (``رجب طيب أردوغان باستغلال``), and
+after a named body (``إدارة المطار``) only a word news writes after titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.annotator import lexicon, wordstats
+from core.annotator.attribution import cue_form
+from core.annotator.speakers import SpeakerResolver, is_common_noun, looks_like_verb, strip_waw_prefix, strip_waw_title
+from core.annotator.tokens import Token, TokenizedText
+from core.annotator.word_classes import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    NAME_PARTICLES,
+    ends_on_function_word,
+    has_pronoun_suffix,
+    is_adjective,
+    is_stop,
+)
+from core.folding import fold
+
+_CLAUSE_WORDS = (CLAUSE_OPENERS | AUXILIARIES) - {"ان"}
+
+
+def titled_names(
+    tokenized: TokenizedText,
+    by_role: dict[tuple[str, ...], set[str]] | None = None,
+    full_roles: dict[tuple[str, ...], str] | None = None,
+) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Full names introduced by a title anywhere in the article (``مؤسس تطبيق واتس آب جان كوم``,
+    ``الدكتور سعيد السريحي``), keyed by their last word: a speaker met only by surname gets them.
+
+    With ``by_role``, also fills role words (``الرئيس الأمريكي``) -> the names they introduce;
+    with ``full_roles``, the first two words of each role chain -> its longest text
+    (``الجهات التنظيمية`` -> ``الجهات التنظيمية بالمالية الإسلامية``).
+    """
+    titles = lexicon.titles()
+    organisations = lexicon.organisation_heads()
+    tokens = tokenized.tokens
+    found: dict[str, tuple[tuple[str, ...], str]] = {}
+    for token in [t for t in tokens if t.norm in titles]:
+        index = token.index
+        k = index + 1
+        while k < len(tokens) and tokens[k].is_word and (
+            strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))
+        ):
+            k += 1
+        role_end = k
+        if _abbreviation_before_name(tokens, k):
+            # "الخبير البيئي د. رامي ناصر": an abbreviated title (د. م. أ.) and its full stop
+            # stand between the role and the name; the role ends before them.
+            role_end, k = k - 1, k + 1
+        if full_roles is not None and role_end - index >= 2:
+            key = tuple(strip_waw_prefix(t.norm) for t in tokens[index : index + 2])
+            text = tokenized.text[tokens[index].start : tokens[role_end - 1].end]
+            if len(text) > len(full_roles.get(key, "")):
+                full_roles[key] = text
+        if role_end - index >= 2 and k + 1 < len(tokens) and tokens[k].norm in ("،", ","):
+            k += 1  # a name in apposition: نائب رئيس الوزراء التركي، بكر بوزداغ
+        first = k
+        if role_end - index >= 2 and token.norm in organisations and k < len(tokens) and not _given_name_like(tokens[k]):
+            continue  # "ارتأت إدارة المطار ضرورة إيجاد مبنى": after a named body, no name
+        while k < len(tokens) and k - first < 4 and tokens[k].is_word and not is_stop(tokens[k]) and tokens[k].norm not in titles and not _clause_word(tokens[k]):
+            if tokens[k].norm.startswith("ال") and k > first and not tokens[k - 1].norm.startswith("ال"):
+                k += 1  # the surname closes the name
+                break
+            if tokens[k].norm.startswith("ال"):
+                break
+            k += 1
+        if k - first >= 2:
+            name = tuple(t.norm for t in tokens[first:k])
+            text = tokenized.text[tokens[first].start : tokens[k - 1].end]
+            if by_role is not None:
+                by_role.setdefault(tuple(strip_waw_prefix(t.norm) for t in tokens[index:role_end]), set()).add(text)
+            # Each run of two words or more from the first is a full name ending on its last
+            # word: the run may go on past the surname (``دونالد ترامب عشر دقائق``).
+            for end in range(first + 2, k + 1):
+                part = name[: end - first]
+                previous = found.get(part[-1])
+                if previous is None or len(part) > len(previous[0]):
+                    found[part[-1]] = (part, tokenized.text[tokens[first].start : tokens[end - 1].end])
+    return found
+
+
+def _given_name_like(token: Token) -> bool:
+    """Could ``token`` start a person's name after a named body (``المتحدثة باسم وزارة الخارجية
+    هيذر نويرت``)? A word news uses often is one only if it often follows titles (``عبدالله``,
+    ``مبارك``); ``ضرورة``, ``عدد`` and verbs (``تضمن``, ``تطلب``) never do. Rare words are
+    mostly foreign names."""
+    if token.is_name_ali:
+        return True
+    profile = wordstats.shipped().get(token.norm)
+    return profile is None or profile.count < 20 or profile.share("after_title") >= 5
+
+
+def _abbreviation_before_name(tokens: Sequence[Token], k: int) -> bool:
+    """Is token ``k`` the full stop of an abbreviated title (``د.``, ``م.``) glued to it, with a
+    word after it?"""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k].norm == "."
+        and len(tokens[k - 1].norm) <= 2
+        and tokens[k - 1].is_word
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k + 1].is_word
+    )
+
+
+def _clause_word(token: Token) -> bool:
+    """``فقد``, ``وقد``, ``فقال``: a word that starts a clause cannot continue a name."""
+    norm = token.norm
+    if token.is_name_ali:
+        return False  # the name علي (رئيس البرلمان الإيراني علي لاريجاني), not the preposition على
+    return norm in _CLAUSE_WORDS or (norm[1:] in _CLAUSE_WORDS and norm[:1] in ("و", "ف")) or cue_form(token) is not None
+
+
+def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
+    """Give speakers known by a surname or a role the full name the article introduces them by."""
+    by_role: dict[tuple[str, ...], set[str]] = {}
+    full_roles: dict[tuple[str, ...], str] = {}
+    known = titled_names(tokenized, by_role, full_roles)
+    for entity in resolver.entities:
+        if not entity.name_tokens and entity.role_tokens and not entity.anonymous and not entity.group:
+            # Known here only by a specific role ("الرئيس الأمريكي", not "النائب"): the article's
+            # one name after that role.
+            if len(entity.role_tokens) < 2:
+                continue
+            names = {n for n in by_role.get(tuple(entity.role_tokens), set()) if _plausible_name_after_role(n)}
+            fullest = full_roles.get(tuple(entity.role_tokens), "")
+            if len(names) == 1:
+                entity.fuller_name = next(iter(names))
+            elif len(entity.role_tokens) == 2 and len(fullest) > len(entity.canonical) and not ends_on_function_word(fullest):
+                entity.fuller_name = fullest  # the fullest mention
+            continue
+        if entity.group or not entity.name_tokens:
+            continue
+        ours = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
+        candidate = known.get(ours[-1]) if ours else None
+        if (
+            candidate is not None
+            and len(candidate[0]) > len(ours)
+            and all(t in candidate[0] for t in ours)
+            and _plausible_fuller(candidate[1])
+            and not _verb_in_news(candidate[0][0])
+        ):
+            entity.fuller_name = candidate[1]
+
+
+def _plausible_name_after_role(name: str) -> bool:
+    """The name a role introduces renames every quote of that role, so it must look like a
+    name throughout: beyond the plausibility of a surname's fuller name, no noun with a
+    possessive pronoun before its last word (``إيمانويل ماكرون نظيره الأمريكي``)."""
+    if not _plausible_fuller(name):
+        return False
+    return not any(map(_possessive_noun, name.split()[:-1]))
+
+
+def _possessive_noun(written: str) -> bool:
+    """``نظيره``, ``ومقرها``: a common noun with a possessive pronoun. A name may end like one
+    (``ديدييه``, ``زاده``): its stem is no common noun in unlabeled news."""
+    if not has_pronoun_suffix(written):
+        return False
+    norm = fold(written)
+    stem = norm.removeprefix("و").removesuffix("ها").removesuffix("هم").removesuffix("ه")
+    return is_common_noun(stem)
+
+
+def _plausible_fuller(name: str) -> bool:
+    """A full name found after a title is no name if a word of it is a verb, a common noun or
+    a preposition on a frequent word (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``,
+    ``رجب طيب أردوغان باستغلال``)."""
+    words = fold(name).split()
+    return (
+        not any(looks_like_verb(w) for w in words[1:])
+        and not any(w.startswith("ال") and (is_common_noun(w) or _common_stem(w)) and not is_adjective(w) for w in words)
+        and not any(map(_preposition_on_frequent_word, words))
+    )
+
+
+def _preposition_on_frequent_word(folded: str) -> bool:
+    """``بقيادة``, ``بتغيير``, ``بالرياض``: ب or ل written onto a frequent word begins a
+    prepositional phrase, which no name holds. A name that begins with those letters is rare
+    without them (``بنيامين``, ``بلقيس``) or follows titles itself (``برهان``, ``لوران``); a
+    short word is left alone."""
+    if folded[:1] not in ("ب", "ل") or len(folded) <= 4:
+        return False
+    stats = wordstats.shipped()
+    stem = stats.get(folded[1:])
+    if stem is None or stem.count < 20:
+        return False
+    whole = stats.get(folded)
+    return whole is None or whole.share("after_title") < 5
+
+
+def _verb_in_news(folded: str) -> bool:
+    """A frequent word that takes pronoun suffixes in news but never the article is a verb
+    (``أصدره``, ``تولاه``), and no given name: a name after a title that starts with one ran
+    in from the sentence (``أصدر دافيدي زيكانيلا``, ``تولى بموجبها تسفانغيراي``). Names that
+    are nouns too take the article as well (``عمر``, ``جميل``, ``أمين``) and are kept."""
+    profile = wordstats.shipped().get(folded)
+    return (
+        profile is not None and profile.count >= 20 and profile.share("definite") <= 2 and profile.share("suffixed") >= 15
+    )
+
+
+def _common_stem(definite: str) -> bool:
+    """``الخطة``: the word without its article is common in news by itself and does not follow
+    titles — a common noun, where a family name (الغامدي، الفيصل) is rare bare or follows titles."""
+    profile = wordstats.shipped().get(definite[2:])
+    return profile is not None and profile.count >= 50 and profile.share("after_title") < 20
