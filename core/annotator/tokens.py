@@ -116,6 +116,30 @@ def _maqsura_flags(text: str, norms: list[str], starts: list[int], stops: list[i
     return flags
 
 
+NAME_PARTICLE_VAN = "ڤان"  # the norm of فان read as the particle of a foreign name (فان غال)
+_NAME_PARTICLE_MAX_COUNT = 20  # a word news uses more often than this is no foreign surname
+
+
+def _mark_name_particles(text: str, norms: list[str], starts: list[int], stops: list[int]) -> None:
+    """``لويس فان غال``, ``فيرجيل فان دايك``: فان written without hamza before a rare word is
+    the particle of a Dutch name, not the complementiser فإن its folding matches (which opens no
+    reported speech after a verb, and would end the name and hide the quote). Its norm becomes
+    ``NAME_PARTICLE_VAN``, which no word list holds. ``وبالتالي فان الجهة``, ``فان ذلك``: a definite
+    or frequent word after it, or punctuation before it, keeps فإن."""
+    from core.annotator import wordstats
+
+    stats = wordstats.shipped()
+    for k, norm in enumerate(norms[:-1]):
+        if norm != "فان" or k == 0 or text[starts[k] : stops[k]] != "فان" or not norms[k - 1].isalnum():
+            continue  # after a comma (``كما ترون، فان بوسعي``) it opens a clause
+        following = norms[k + 1]
+        if not following.isalnum() or following.startswith("ال") or following.isdigit():
+            continue
+        profile = stats.get(following)
+        if profile is None or profile.count < _NAME_PARTICLE_MAX_COUNT:
+            norms[k] = NAME_PARTICLE_VAN
+
+
 class TokenizedText:
     """Tokens of a text plus lookups by stored offset."""
 
@@ -132,6 +156,8 @@ class TokenizedText:
         starts, stops = self.shadow.offsets(folded_starts, folded_ends)
         if "&" in folded:
             norms = [ENTITY_MARKS.get(n, n) if n[0] == "&" and n[-1] == ";" else n for n in norms]
+        if " فان " in folded:
+            _mark_name_particles(text, norms, starts, stops)
         # A token is a word when its first character is a letter or digit. A word matched
         # [^\W_]+, which is isalnum() throughout; any other token is one other character or an
         # entity (&...;). So ``norm.isalnum()`` tells, without taking the first character out.
