@@ -474,6 +474,7 @@ def _document_name(cas: Any, stem: str) -> str:
         for structure in cas.select(DOCUMENT_META):
             for feature in ("documentTitle", "documentId"):
                 value = _value(structure, feature)
-                if value:
-                    return re.sub(r"\.(xmi|txt)$", "", value, flags=re.IGNORECASE)
+                if value and value.strip():
+                    bare = re.sub(r"\.(xmi|txt)$", "", value, flags=re.IGNORECASE)
+                    return bare if bare.strip() else value  # ".xmi" alone is the whole name
     return stem

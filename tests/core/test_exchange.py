@@ -106,6 +106,19 @@ def test_xmi_round_trip_is_exact(tmp_path: Path) -> None:
     assert {a.type for a in back} >= {"paragraph", "section"}  # derived again from the text
 
 
+@pytest.mark.parametrize(("doc_id", "name"), [("report.txt", "report"), ("wadi.XMI", "wadi"), (".XMI", ".XMI"), ("x", "x")])
+def test_xmi_import_names_the_article_by_its_title_without_the_file_suffix(doc_id: str, name: str) -> None:
+    """Found by the property tests: an article titled ".XMI" was imported with an empty id, which
+    no annotation file may hold. A suffix is dropped only when a name remains."""
+    from core.interchange.xmi import XmiSource, read_xmi_sources, to_xmi, typesystem
+
+    document = Document(TEXT, id=doc_id)
+    system = typesystem()
+    source = XmiSource("in.xmi", "in", to_xmi(document, system).encode("utf-8"), system.to_xml().encode("utf-8"), "TypeSystem.xml")
+    (imported_name, imported), = read_xmi_sources([source]).documents
+    assert imported_name == imported.id == name
+
+
 def test_xmi_without_rejected_by_default(tmp_path: Path) -> None:
     write_xmi([mixed_document()], tmp_path)
     (_, back), = read_xmi([tmp_path]).documents
