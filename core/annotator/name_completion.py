@@ -9,8 +9,6 @@ after a named body (``إدارة المطار``) only a word news writes after t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from core.annotator import lexicon, wordstats
 from core.annotator.attribution import cue_form
 from core.annotator.speakers import SpeakerResolver, is_common_noun, looks_like_verb, strip_waw_prefix, strip_waw_title
@@ -53,7 +51,7 @@ def titled_names(
         ):
             k += 1
         role_end = k
-        if _abbreviation_before_name(tokens, k):
+        if k + 1 < len(tokens) and tokens[k + 1].is_word and tokenized.closes_abbreviation(k):
             # "الخبير البيئي د. رامي ناصر": an abbreviated title (د. م. أ.) and its full stop
             # stand between the role and the name; the role ends before them.
             role_end, k = k - 1, k + 1
@@ -98,19 +96,6 @@ def _given_name_like(token: Token) -> bool:
         return True
     profile = wordstats.shipped().get(token.norm)
     return profile is None or profile.count < 20 or profile.share("after_title") >= 5
-
-
-def _abbreviation_before_name(tokens: Sequence[Token], k: int) -> bool:
-    """Is token ``k`` the full stop of an abbreviated title (``د.``, ``م.``) glued to it, with a
-    word after it?"""
-    return (
-        0 < k < len(tokens) - 1
-        and tokens[k].norm == "."
-        and len(tokens[k - 1].norm) <= 2
-        and tokens[k - 1].is_word
-        and tokens[k - 1].end == tokens[k].start
-        and tokens[k + 1].is_word
-    )
 
 
 def _clause_word(token: Token) -> bool:

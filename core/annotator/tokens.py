@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from core.annotator import lexicon
+from core.annotator import lexicon, wordstats
 from core.folding import Shadow
 
 # An HTML entity left raw by a scraper is one token (it may be a quotation mark).
@@ -126,8 +126,6 @@ def _mark_name_particles(text: str, norms: list[str], starts: list[int], stops: 
     reported speech after a verb, and would end the name and hide the quote). Its norm becomes
     ``NAME_PARTICLE_VAN``, which no word list holds. ``وبالتالي فان الجهة``, ``فان ذلك``: a definite
     or frequent word after it, or punctuation before it, keeps فإن."""
-    from core.annotator import wordstats
-
     stats = wordstats.shipped()
     for k, norm in enumerate(norms[:-1]):
         if norm != "فان" or k == 0 or text[starts[k] : stops[k]] != "فان" or not norms[k - 1].isalnum():
@@ -221,6 +219,15 @@ class TokenizedText:
         that link names as hashtags write them so; the name is the words, not the mark."""
         tokens = self.tokens
         return tokens[index].norm == "#" and index + 1 < len(tokens) and tokens[index + 1].start == tokens[index].end
+
+    def closes_abbreviation(self, index: int) -> bool:
+        """Is token ``index`` the full stop of an abbreviation glued to it (``د.``, ``م.``, the
+        initial in ``ستيفن ج. هينتغس``): a word of one or two letters, then the stop?"""
+        tokens = self.tokens
+        if index == 0 or tokens[index].norm != ".":
+            return False
+        before = tokens[index - 1]
+        return before.is_word and len(before.norm) <= 2 and before.end == tokens[index].start
 
     def index_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after stored ``offset``."""

@@ -68,3 +68,12 @@ def test_a_hashtag_mark_opens_the_word_glued_to_it() -> None:
     marks = [k for k, token in enumerate(tokenized.tokens) if token.norm == "#"]
     assert [tokenized.opens_hashtag(k) for k in marks] == [True, False]
     assert not tokenized.opens_hashtag(len(tokenized.tokens) - 1)
+
+
+def test_an_abbreviation_is_a_short_word_glued_to_its_full_stop() -> None:
+    text = "قال د. رامي ناصر إن ج . سمير أكد. ثم"
+    tokenized = TokenizedText(text)
+    stops = [k for k, token in enumerate(tokenized.tokens) if token.norm == "."]
+    # "د." yes; "ج ." has a space before the stop; "أكد." ends a sentence on a longer word.
+    assert [tokenized.closes_abbreviation(k) for k in stops] == [True, False, False]
+    assert not tokenized.closes_abbreviation(0)

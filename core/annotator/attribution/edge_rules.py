@@ -40,7 +40,7 @@ from core.annotator.word_classes import (
 def initial_inside_name(walk: PhraseWalk, token: Token) -> Step | None:
     """``وقال ستيفن ج. هينتغس``: the full stop after an initial or an abbreviation (``د.``)
     stays inside the name."""
-    if token.norm == "." and walk.started and len(walk.previous.norm) <= 2 and walk.previous.end == token.start:
+    if walk.started and walk.last == walk.index - 1 and walk.tokenized.closes_abbreviation(walk.index):
         return walk.skip()
     return None
 
