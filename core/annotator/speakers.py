@@ -47,6 +47,7 @@ def looks_like_verb(norm: str) -> bool:
 
 _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
+_PLACE_HEADS = lexicon.words("place_heads") | lexicon.organisation_heads() | lexicon.words("institution_heads")
 
 
 @dataclass
@@ -123,7 +124,11 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     head = strip_waw_prefix(words[0].norm)
     if head in RELATIVE_PRONOUNS:
         return [t.index for t in words], [], False  # "الذين يعيشون خارج مجتمعه": a description
-    if head.startswith("ال") and head not in titles:
+    # "المشرف على المعرض", "المسؤول عن الملف": a definite noun and a link is a role.
+    linked = (
+        head.startswith("ال") and len(words) >= 3 and words[1].norm in _ROLE_LINKS - {"بن"} and not words[1].is_name_ali
+    )
+    if head.startswith("ال") and head not in titles and not linked:
         # A descriptive noun phrase (الجانب الروسي، الدائرة الصحفية …), a bare surname (المعلم),
         # or a profession before a name (المزارع محمود العلي).
         if len(words) == 1:
@@ -133,6 +138,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], False
     runs: list[tuple[str, list[int]]] = []
     expect_complement = False
+    place = False  # the word before was ب and a place (بمنطقة): its complement comes next
     owner = False
     quoted = _inside_quoted_names(tokenized, phrase)
     eulogy = _eulogy_words(words)
@@ -162,7 +168,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             _append(runs, "name", token.index, new_run=False)  # "عبد الأمير", "أبو مازن"
             continue
         relational = position == 0 and len(words) > 1 and has_pronoun_suffix(tokenized.text[token.start : token.end])
-        if norm in titles or relational:
+        if norm in titles or relational or (position == 0 and linked):
             # A title, or a relational noun with a pronoun (جارته، زوجته، ابنه) before a name.
             expect_complement = not norm.startswith("ال") and not relational and len(norm) > 1
             _append(runs, "role", token.index, new_run=kind != "role")
@@ -176,10 +182,22 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             _append(runs, "role", token.index, new_run=False)
             continue
         owner = owner and kind == "role"
-        if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or norm in _ROLE_LINKS):
-            expect_complement = norm in ("باسم", "ل", "في", "عن", "علي") or not (norm.startswith(("ال", "وال", "لل", "ل")) or norm in _ROLE_LINKS)
+        if kind == "role" and _placed_in(norm):
+            expect_complement = place = True  # "مدير التعليم بمنطقة عسير": where the office is
             _append(runs, "role", token.index, new_run=False)
             continue
+        # علي written with ي is the name (منسق اللجنة بمنطقة عسير علي عسيري), not على.
+        link = norm in _ROLE_LINKS and not token.is_name_ali
+        if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or link):
+            # A place's own name ends the role: "بمنطقة تبوك ناصر بن أحمد الخريصي".
+            place_named = place and not norm.startswith(("ال", "وال"))
+            expect_complement = not place_named and (
+                norm in ("باسم", "ل", "في", "عن", "علي") or not (norm.startswith(("ال", "وال", "لل", "ل", "بال")) or norm in _ROLE_LINKS)
+            )
+            place = False
+            _append(runs, "role", token.index, new_run=False)
+            continue
+        place = False
         expect_complement = False
         if kind == "name":
             previous = tokenized.tokens[runs[-1][1][-1]].norm
@@ -203,6 +221,13 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], False
     role = [i for kind, indices in runs if kind == "role" for i in indices]
     return role, name, False
+
+
+def _placed_in(norm: str) -> bool:
+    """``بمنطقة``, ``بوزارة``, ``بجامعة``: ب and a place or an institution, which goes on with the
+    role before it (``المتحدث الرسمي للهلال الأحمر بمنطقة الرياض``). Only listed heads: a
+    word that merely starts with ب is often a name (``بدر``, ``بندر``)."""
+    return norm.startswith("ب") and not norm.startswith("بال") and norm[1:] in _PLACE_HEADS
 
 
 def _eulogy_words(words: list[Token]) -> set[int]:
