@@ -17,6 +17,7 @@ from core.annotator.word_classes import (
     AUXILIARIES,
     CLAUSE_OPENERS,
     NAME_PARTICLES,
+    RELATIVE_PRONOUNS,
     ends_on_function_word,
     has_pronoun_suffix,
     is_adjective,
@@ -25,6 +26,9 @@ from core.annotator.word_classes import (
 from core.folding import fold
 
 _CLAUSE_WORDS = (CLAUSE_OPENERS | AUXILIARIES) - {"ان"}
+_CHAIN_LINKS = frozenset({"باسم", "لدي"})  # المتحدث باسم الرئاسة الروسية، سفير ألمانيا لدى مصر
+# "البيان الختامي الذي قرأه", "مجلس الأمن الدولي اليوم الخميس بيانا": no role goes on past these.
+_CHAIN_STOPS = RELATIVE_PRONOUNS | lexicon.words("time_words") | lexicon.words("weekdays")
 
 
 def titled_names(
@@ -41,13 +45,19 @@ def titled_names(
     """
     titles = lexicon.titles()
     organisations = lexicon.organisation_heads()
+    people = titles - organisations
     tokens = tokenized.tokens
     found: dict[str, tuple[tuple[str, ...], str]] = {}
     for token in [t for t in tokens if t.norm in titles]:
         index = token.index
         k = index + 1
-        while k < len(tokens) and tokens[k].is_word and (
-            strip_waw_title(tokens[k].norm) in titles or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))
+        while k < len(tokens) and tokens[k].is_word and tokens[k].norm not in _CHAIN_STOPS and (
+            strip_waw_title(tokens[k].norm) in titles
+            or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))
+            or (
+                # not "المتحدث باسم الرئيس الكوري الجنوبي، مون جيه إن": the name is the president's
+                tokens[k].norm in _CHAIN_LINKS and k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].norm not in people
+            )
         ):
             k += 1
         role_end = k
@@ -118,6 +128,10 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             if len(entity.role_tokens) < 2:
                 continue
             names = {n for n in by_role.get(tuple(entity.role_tokens), set()) if _plausible_name_after_role(n)}
+            if not names:
+                # "ممثل اليونيسيف" after "ممثل اليونيسيف باليمن، جوليان هارنيس": the one name
+                # the article gives a longer form of the role.
+                names = {n for n in _names_after_longer_role(by_role, entity.role_tokens) if _plausible_name_after_role(n)}
             fullest = full_roles.get(tuple(entity.role_tokens), "")
             if len(names) == 1:
                 entity.fuller_name = next(iter(names))
@@ -136,6 +150,20 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             and not _verb_in_news(candidate[0][0])
         ):
             entity.fuller_name = candidate[1]
+
+
+def _names_after_longer_role(by_role: dict[tuple[str, ...], set[str]], role: list[str]) -> set[str]:
+    """The names introduced after any role that begins with ``role``'s words and goes on with
+    where or whom it serves (``باليمن``, ``لدى الأمم المتحدة``), not with an adjective: ``وزير
+    الخارجية الروسي`` is not ``وزير الخارجية``."""
+    size = len(role)
+    prefix = tuple(role)
+    return {
+        name
+        for words, names in by_role.items()
+        if len(words) > size and words[:size] == prefix and not words[size].startswith(("ال", "وال"))
+        for name in names
+    }
 
 
 def _plausible_name_after_role(name: str) -> bool:
