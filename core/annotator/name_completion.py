@@ -72,6 +72,8 @@ def titled_names(
                 full_roles[key] = text
         if role_end - index >= 2 and k + 1 < len(tokens) and tokens[k].norm in ("،", ","):
             k += 1  # a name in apposition: نائب رئيس الوزراء التركي، بكر بوزداغ
+            if k + 1 < len(tokens) and tokens[k].norm in titles and tokens[k].norm.startswith("ال") and tokens[k + 1].is_word:
+                k += 1  # with its own title: ولي العهد السعودي، الأمير محمد بن سلمان
         first = k
         if role_end - index >= 2 and token.norm in organisations and k < len(tokens) and not _given_name_like(tokens[k]):
             continue  # "ارتأت إدارة المطار ضرورة إيجاد مبنى": after a named body, no name

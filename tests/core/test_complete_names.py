@@ -113,6 +113,10 @@ def _fuller_name(text: str, mention: str, *, by_surname: bool = False) -> str:
             "المتحدث باسم الرئاسة الروسية", False, "ديميتري بيسكوف", id="a_role_through_bism_and_its_name",
         ),
         pytest.param(
+            "قال ولي العهد السعودي، الأمير محمد بن سلمان، في حوار إن المملكة ماضية.\nوأضاف ولي العهد السعودي أن الإصلاح مستمر.\n",
+            "ولي العهد السعودي", False, "محمد بن سلمان", id="a_name_in_apposition_with_its_own_title",
+        ),
+        pytest.param(
             "وقال ممثل اليونيسيف باليمن، جوليان هارنيس، إن التعليم حاسم.\nوأضاف ممثل اليونيسيف أن المدارس مغلقة.\n",
             "ممثل اليونيسيف", False, "جوليان هارنيس", id="the_name_of_a_longer_form_of_the_role",
         ),
