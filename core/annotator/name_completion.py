@@ -192,6 +192,8 @@ def _plausible_fuller(name: str) -> bool:
     a preposition on a frequent word (``ويلبور روس قلل``, ``تدرس الملف``, ``إدوار فيليب الخطة``,
     ``رجب طيب أردوغان باستغلال``)."""
     words = fold(name).split()
+    if words and words[0].startswith("وال"):
+        return False  # "الوزير الحقيل، والرؤى الجديدة التي اقترحها": the sentence goes on
     return (
         not any(looks_like_verb(w) for w in words[1:])
         and not any(w.startswith("ال") and (is_common_noun(w) or _common_stem(w)) and not is_adjective(w) for w in words)

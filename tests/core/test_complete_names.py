@@ -117,6 +117,11 @@ def _fuller_name(text: str, mention: str, *, by_surname: bool = False) -> str:
             "ولي العهد السعودي", False, "محمد بن سلمان", id="a_name_in_apposition_with_its_own_title",
         ),
         pytest.param(
+            # "الوزير الحقيل" is a role chain to titled_names; what follows its comma is no name.
+            "وتكمن أهمية الأطروحات التي قدمها الوزير الحقيل، والرؤى الجديدة التي اقترحها.\nوقال الوزير الحقيل إن الأزمة تحل.\n",
+            "الوزير الحقيل", False, "", id="no_name_that_starts_with_wa_al",
+        ),
+        pytest.param(
             "وقال ممثل اليونيسيف باليمن، جوليان هارنيس، إن التعليم حاسم.\nوأضاف ممثل اليونيسيف أن المدارس مغلقة.\n",
             "ممثل اليونيسيف", False, "جوليان هارنيس", id="the_name_of_a_longer_form_of_the_role",
         ),
