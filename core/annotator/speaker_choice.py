@@ -19,7 +19,7 @@ from core.annotator.naming import rename
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
-from core.annotator.speakers import Entity, Resolution, SpeakerResolver
+from core.annotator.speakers import Entity, Resolution, SpeakerResolver, without_addressee
 from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
 from core.folding import name_key
@@ -120,7 +120,8 @@ def choose_speakers(
         elif phrase is not None:
             entity = resolver.entity_for(phrase)
             if slot.source in MENTION_SOURCES:
-                span = (phrase.start, phrase.end)
+                kept = without_addressee(finder.tk, phrase)
+                span = (kept.start, kept.end)
         entities.append(entity)
         if trace is not None:
             trace.append(Choice(slot, phrase))

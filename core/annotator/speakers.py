@@ -47,6 +47,8 @@ def looks_like_verb(norm: str) -> bool:
 
 _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
+_MEDIA = lexicon.words("media_addressees")
+_SOURCES = lexicon.words("affiliated_heads") | lexicon.anonymous_heads()
 _PLACE_HEADS = lexicon.words("place_heads") | lexicon.organisation_heads() | lexicon.words("institution_heads")
 
 
@@ -138,7 +140,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         return [t.index for t in words], [], False
     runs: list[tuple[str, list[int]]] = []
     expect_complement = False
-    place = False  # the word before was ب and a place (بمنطقة): its complement comes next
+    place = False  # the word before was a link or ب and a place (في، بمنطقة): a place may follow
     owner = False
     quoted = _inside_quoted_names(tokenized, phrase)
     eulogy = _eulogy_words(words)
@@ -171,6 +173,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if norm in titles or relational or (position == 0 and linked):
             # A title, or a relational noun with a pronoun (جارته، زوجته، ابنه) before a name.
             expect_complement = not norm.startswith("ال") and not relational and len(norm) > 1
+            place = False
             _append(runs, "role", token.index, new_run=kind != "role")
             continue
         next_definite = position + 1 < len(words) and words[position + 1].norm.startswith("ال")
@@ -189,14 +192,15 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         # علي written with ي is the name (منسق اللجنة بمنطقة عسير علي عسيري), not على.
         link = norm in _ROLE_LINKS and not token.is_name_ali
         if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or link):
-            # A place's own name ends the role: "بمنطقة تبوك ناصر بن أحمد الخريصي".
-            place_named = place and not norm.startswith(("ال", "وال"))
+            # A place's own name ends the role: "بمنطقة تبوك ناصر بن أحمد الخريصي", "منسق
+            # الأمم المتحدة للشؤون الإنسانية في سوريا يان إيغلاند" (not "في قسم شرطة بغداد").
+            place_named = place and len(words) - position > 2 and _proper_noun(norm)
             # A noun with a pronoun is complete: "وزارة خارجيتها عبدالعزيز بن علي الشريف".
             owned = tokenized.text[token.start : token.end].endswith(("ها", "هم", "هما"))
             expect_complement = not place_named and not owned and (
                 norm in ("باسم", "ل", "في", "عن", "علي") or not (norm.startswith(("ال", "وال", "لل", "ل", "بال")) or norm in _ROLE_LINKS)
             )
-            place = False
+            place = link and norm != "بن"
             _append(runs, "role", token.index, new_run=False)
             continue
         place = False
@@ -233,11 +237,40 @@ def _rare_surname(norm: str) -> bool:
     return profile is None or profile.count < 20
 
 
+def without_addressee(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerPhrase:
+    """The mention without the media it ends on, the one spoken to (``مسؤول حكومي لرويترز``,
+    ``متحدثة باسم الوزارة لبي بي سي عربي`` → ``مسؤول حكومي``, ``متحدثة باسم الوزارة``): only
+    after a source or a spokesman; a correspondent or a director belongs to the outlet."""
+    tokens = tokenized.tokens
+    head = strip_waw_prefix(tokens[phrase.first].norm).removeprefix("ال")
+    if head not in _SOURCES and head.removesuffix("ه") not in _SOURCES:
+        return phrase  # "مراسل لبي بي سي", "المدير التنفيذي للموقع": whose, not to whom
+    for index in range(phrase.first + 1, phrase.last + 1):
+        norm = tokens[index].norm
+        bare = "ال" + norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else ""
+        if bare and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA):
+            last = index - 1
+            while last > phrase.first and not tokens[last].is_word:
+                last -= 1
+            return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
+    return phrase
+
+
 def _follows_titles(norm: str) -> bool:
     """A word news often writes right after a title (``بكر``: 5 % of its uses; ``كبير``: none):
     a given name, even when it is also a common noun."""
     profile = wordstats.shipped().get(norm)
     return profile is not None and profile.share("after_title") >= 5
+
+
+def _proper_noun(norm: str) -> bool:
+    """A place's or a body's own name (``سوريا``, ``عسير``, ``طهران``): a word news writes often
+    and never with the article. Common nouns that head a place's name take it (``ريف``,
+    ``قطاع``, ``مطار``), and so they go on with the role."""
+    if norm.startswith(("ال", "وال")):
+        return False
+    profile = wordstats.shipped().get(norm)
+    return profile is not None and profile.count >= 20 and profile.share("definite") < 5
 
 
 def _placed_in(norm: str) -> bool:
@@ -309,6 +342,7 @@ class SpeakerResolver:
         self.entities: list[Entity] = []
 
     def entity_for(self, phrase: SpeakerPhrase) -> Entity:
+        phrase = without_addressee(self.tk, phrase)
         role_idx, name_idx, anonymous = split_mention(self.tk, phrase)
         tokens = self.tk.tokens
         if name_idx and self._no_personal_name(phrase, name_idx):
@@ -444,7 +478,8 @@ class SpeakerResolver:
             phrase = candidate.phrase or candidate.subject_hint
             if phrase is not None:
                 entity = self.entity_for(phrase)
-                mention = (phrase.start, phrase.end) if candidate.phrase is not None else None
+                kept = without_addressee(self.tk, phrase)
+                mention = (kept.start, kept.end) if candidate.phrase is not None else None
                 out.append(Resolution(candidate, entity, mention))
                 previous = entity
                 continue

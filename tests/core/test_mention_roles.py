@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.annotator import annotate_text
 from core.annotator.attribution import SpeakerPhrase
 from core.annotator.speakers import SpeakerResolver
 from core.annotator.tokens import TokenizedText
@@ -49,7 +50,15 @@ def _canonical(mention: str) -> str:
             id="a_noun_with_a_pronoun_takes_no_complement",
         ),
         pytest.param("نائب رئيس الوزراء التركي بكر بوزداغ", "بكر بوزداغ", id="a_given_name_that_is_a_noun_too"),
+        pytest.param(
+            "منسق الأمم المتحدة للشؤون الإنسانية في سوريا يان إيغلاند", "يان إيغلاند", id="a_place_after_a_link_ends_the_role"
+        ),
+        pytest.param("مسؤول حكومي لرويترز", "مسؤول حكومي", id="the_agency_spoken_to"),
+        pytest.param("متحدثة باسم الوزارة لبي بي سي عربي", "متحدثة باسم الوزارة", id="the_channel_spoken_to"),
         # Guards: these were named so before and must stay so.
+        pytest.param("مراسل لبي بي سي في غزة", "مراسل لبي بي سي في غزة", id="guard_a_correspondent_for_an_outlet"),
+        pytest.param("المدير التنفيذي للموقع", "المدير التنفيذي للموقع", id="guard_the_director_of_a_site"),
+        pytest.param("وزارة الخارجية في بيونغ يانغ", "وزارة الخارجية في بيونغ يانغ", id="guard_a_place_of_two_words"),
         pytest.param("كبير مفاوضي الاتحاد الأوروبي", "كبير مفاوضي الاتحاد الأوروبي", id="guard_a_common_noun_and_a_rare_one"),
         pytest.param("مدير إدارة مكافحة المخدرات بدر العتيبي", "بدر العتيبي", id="guard_a_name_starting_with_b"),
         pytest.param("سعيد بن جبلي", "سعيد بن جبلي", id="guard_ibn_is_no_link_after_a_name"),
@@ -58,3 +67,9 @@ def _canonical(mention: str) -> str:
 )
 def test_the_name_after_a_role(mention: str, name: str) -> None:
     assert _canonical(mention) == name
+
+
+def test_the_speaker_mention_leaves_out_the_agency_spoken_to() -> None:
+    text = "وقال مسؤول حكومي لرويترز إن الوضع مستقر في العاصمة بعد الاشتباكات.\n"
+    speakers = [a for a in annotate_text(text) if a.type == "speaker"]
+    assert [(text[a.start : a.end], a.speaker) for a in speakers] == [("مسؤول حكومي", "مسؤول حكومي")]
