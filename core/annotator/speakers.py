@@ -48,6 +48,7 @@ def looks_like_verb(norm: str) -> bool:
 _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
 _MEDIA = lexicon.words("media_addressees")
+_HONORIFICS = lexicon.words("honorifics")
 _SOURCES = lexicon.words("affiliated_heads") | lexicon.anonymous_heads()
 _PLACE_HEADS = lexicon.words("place_heads") | lexicon.organisation_heads() | lexicon.words("institution_heads")
 
@@ -126,6 +127,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     head = strip_waw_prefix(words[0].norm)
     if head in RELATIVE_PRONOUNS:
         return [t.index for t in words], [], False  # "الذين يعيشون خارج مجتمعه": a description
+    if len(words) == 2 and head in _HONORIFICS and _definite_surname(words[1].norm):
+        return [words[0].index], [words[1].index], False  # "الوزير الحقيل", "الدكتور العواجي"
     # "المشرف على المعرض", "المسؤول عن الملف": a definite noun and a link is a role.
     linked = (
         head.startswith("ال") and len(words) >= 3 and words[1].norm in _ROLE_LINKS - {"بن"} and not words[1].is_name_ali
@@ -254,6 +257,17 @@ def without_addressee(tokenized: TokenizedText, phrase: SpeakerPhrase) -> Speake
                 last -= 1
             return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
     return phrase
+
+
+def _definite_surname(norm: str) -> bool:
+    """``الحقيل``, ``العواجي``, ``المالكي``: a definite word news hardly writes without the
+    article, nor in the feminine, a family name. Nouns and adjectives are common bare (مفوض,
+    عام) or feminine (الأردنية, البريطانية: الوزير الأردني is no surname)."""
+    if not norm.startswith("ال") or len(norm) < 5 or norm.endswith("ه"):
+        return False  # "الأستاذة الجامعية": a feminine adjective
+    stats = wordstats.shipped()
+    bare, feminine = stats.get(norm[2:]), stats.get(norm + "ه")
+    return (bare is None or bare.count < 20) and (feminine is None or feminine.count < 10)
 
 
 def _follows_titles(norm: str) -> bool:

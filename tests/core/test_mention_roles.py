@@ -55,7 +55,11 @@ def _canonical(mention: str) -> str:
         ),
         pytest.param("مسؤول حكومي لرويترز", "مسؤول حكومي", id="the_agency_spoken_to"),
         pytest.param("متحدثة باسم الوزارة لبي بي سي عربي", "متحدثة باسم الوزارة", id="the_channel_spoken_to"),
+        pytest.param("الوزير الحقيل", "الحقيل", id="an_honorific_and_a_surname"),
+        pytest.param("العقيد المالكي", "المالكي", id="an_honorific_and_a_nisba_surname"),
         # Guards: these were named so before and must stay so.
+        pytest.param("الوزير الأردني", "الوزير الأردني", id="guard_an_honorific_and_a_nationality"),
+        pytest.param("الأستاذة الجامعية", "الأستاذة الجامعية", id="guard_an_honorific_and_a_feminine_adjective"),
         pytest.param("مراسل لبي بي سي في غزة", "مراسل لبي بي سي في غزة", id="guard_a_correspondent_for_an_outlet"),
         pytest.param("المدير التنفيذي للموقع", "المدير التنفيذي للموقع", id="guard_the_director_of_a_site"),
         pytest.param("وزارة الخارجية في بيونغ يانغ", "وزارة الخارجية في بيونغ يانغ", id="guard_a_place_of_two_words"),
@@ -73,3 +77,12 @@ def test_the_speaker_mention_leaves_out_the_agency_spoken_to() -> None:
     text = "وقال مسؤول حكومي لرويترز إن الوضع مستقر في العاصمة بعد الاشتباكات.\n"
     speakers = [a for a in annotate_text(text) if a.type == "speaker"]
     assert [(text[a.start : a.end], a.speaker) for a in speakers] == [("مسؤول حكومي", "مسؤول حكومي")]
+
+
+def test_a_surname_after_an_honorific_takes_the_full_name() -> None:
+    text = (
+        "بدأ معالي الوزير ماجد الحقيل اللقاء بتحليل الأزمة.\n"
+        "وقال الوزير الحقيل إن ثقافة المسكن في المملكة تحتاج إلى إعادة نظر شاملة.\n"
+    )
+    quotes = [a for a in annotate_text(text) if a.type == "quote"]
+    assert [a.speaker for a in quotes] == ["ماجد الحقيل"]
