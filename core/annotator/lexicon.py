@@ -183,6 +183,12 @@ def organisation_heads() -> frozenset[str]:
 
 
 @cache
+def person_titles() -> frozenset[str]:
+    """Titles of people, not of bodies (رئيس, الوزير; not وزارة, مكتب)."""
+    return titles() - organisation_heads()
+
+
+@cache
 def anonymous_heads() -> frozenset[str]:
     return _folded_set("anonymous_sources.txt")
 

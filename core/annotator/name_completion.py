@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from core.annotator import lexicon, wordstats
 from core.annotator.attribution import cue_form
-from core.annotator.speakers import SpeakerResolver, is_common_noun, looks_like_verb, strip_waw_prefix, strip_waw_title
+from core.annotator.speakers import (
+    FREQUENT_COUNT,
+    SpeakerResolver,
+    follows_titles,
+    is_common_noun,
+    is_rare_word,
+    looks_like_verb,
+    strip_waw_prefix,
+    strip_waw_title,
+)
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
     AUXILIARIES,
@@ -45,7 +54,7 @@ def titled_names(
     """
     titles = lexicon.titles()
     organisations = lexicon.organisation_heads()
-    people = titles - organisations
+    people = lexicon.person_titles()
     tokens = tokenized.tokens
     found: dict[str, tuple[tuple[str, ...], str]] = {}
     for token in [t for t in tokens if t.norm in titles]:
@@ -104,10 +113,7 @@ def _given_name_like(token: Token) -> bool:
     هيذر نويرت``)? A word news uses often is one only if it often follows titles (``عبدالله``,
     ``مبارك``); ``ضرورة``, ``عدد`` and verbs (``تضمن``, ``تطلب``) never do. Rare words are
     mostly foreign names."""
-    if token.is_name_ali:
-        return True
-    profile = wordstats.shipped().get(token.norm)
-    return profile is None or profile.count < 20 or profile.share("after_title") >= 5
+    return token.is_name_ali or is_rare_word(token.norm) or follows_titles(token.norm)
 
 
 def _clause_word(token: Token) -> bool:
@@ -208,12 +214,7 @@ def _preposition_on_frequent_word(folded: str) -> bool:
     short word is left alone."""
     if folded[:1] not in ("ب", "ل") or len(folded) <= 4:
         return False
-    stats = wordstats.shipped()
-    stem = stats.get(folded[1:])
-    if stem is None or stem.count < 20:
-        return False
-    whole = stats.get(folded)
-    return whole is None or whole.share("after_title") < 5
+    return not is_rare_word(folded[1:]) and not follows_titles(folded)
 
 
 def _verb_in_news(folded: str) -> bool:
@@ -223,7 +224,7 @@ def _verb_in_news(folded: str) -> bool:
     are nouns too take the article as well (``عمر``, ``جميل``, ``أمين``) and are kept."""
     profile = wordstats.shipped().get(folded)
     return (
-        profile is not None and profile.count >= 20 and profile.share("definite") <= 2 and profile.share("suffixed") >= 15
+        profile is not None and profile.count >= FREQUENT_COUNT and profile.share("definite") <= 2 and profile.share("suffixed") >= 15
     )
 
 

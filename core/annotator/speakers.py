@@ -30,11 +30,27 @@ from core.annotator.word_classes import (
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
 
 
+FREQUENT_COUNT = 20  # a word unlabeled news uses this often is no rare (foreign) name
+
+
+def is_rare_word(norm: str) -> bool:
+    """A word unlabeled news hardly uses (a foreign name: بوزداغ, بيسكوف), or never."""
+    profile = wordstats.shipped().get(norm)
+    return profile is None or profile.count < FREQUENT_COUNT
+
+
+def follows_titles(norm: str) -> bool:
+    """A word news often writes right after a title (``بكر``: 5 % of its uses; ``كبير``: none):
+    a given name, even when it is also a common noun."""
+    profile = wordstats.shipped().get(norm)
+    return profile is not None and profile.share("after_title") >= 5
+
+
 def is_common_noun(norm: str) -> bool:
     """Does unlabeled news use this word as a common noun (it takes the article or a possessive
     pronoun often: ``كبير``, ``ذات``), so that it cannot start a person's name?"""
     profile = wordstats.shipped().get(norm)
-    if profile is None or profile.count < 20:
+    if profile is None or profile.count < FREQUENT_COUNT:
         return False
     return profile.share("definite") >= 50 or profile.share("suffixed") >= 15
 
@@ -198,7 +214,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             # A place's own name ends the role: "بمنطقة تبوك ناصر بن أحمد الخريصي", "منسق
             # الأمم المتحدة للشؤون الإنسانية في سوريا يان إيغلاند" (not "في قسم شرطة بغداد").
             place_named = place and len(words) - position > 2 and _proper_noun(norm)
-            # A noun with a pronoun is complete: "وزارة خارجيتها عبدالعزيز بن علي الشريف".
+            # A noun with a pronoun is complete: "وزارة خارجيتها عبدالعزيز بن علي الشريف" (not a
+            # bare ه, which sites also write for ة: "وزير خارجيه قطر").
             owned = tokenized.text[token.start : token.end].endswith(("ها", "هم", "هما"))
             expect_complement = not place_named and not owned and (
                 norm in ("باسم", "ل", "في", "عن", "علي") or not (norm.startswith(("ال", "وال", "لل", "ل", "بال")) or norm in _ROLE_LINKS)
@@ -232,14 +249,6 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     return role, name, False
 
 
-def _rare_surname(norm: str) -> bool:
-    """A word unlabeled news hardly uses (a foreign surname: بوزداغ, بيسكوف), without the article."""
-    if norm.startswith("ال"):
-        return False
-    profile = wordstats.shipped().get(norm)
-    return profile is None or profile.count < 20
-
-
 def without_addressee(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerPhrase:
     """The mention without the media it ends on, the one spoken to (``مسؤول حكومي لرويترز``,
     ``متحدثة باسم الوزارة لبي بي سي عربي`` → ``مسؤول حكومي``, ``متحدثة باسم الوزارة``): only
@@ -265,16 +274,8 @@ def _definite_surname(norm: str) -> bool:
     عام) or feminine (الأردنية, البريطانية: الوزير الأردني is no surname)."""
     if not norm.startswith("ال") or len(norm) < 5 or norm.endswith("ه"):
         return False  # "الأستاذة الجامعية": a feminine adjective
-    stats = wordstats.shipped()
-    bare, feminine = stats.get(norm[2:]), stats.get(norm + "ه")
-    return (bare is None or bare.count < 20) and (feminine is None or feminine.count < 10)
-
-
-def _follows_titles(norm: str) -> bool:
-    """A word news often writes right after a title (``بكر``: 5 % of its uses; ``كبير``: none):
-    a given name, even when it is also a common noun."""
-    profile = wordstats.shipped().get(norm)
-    return profile is not None and profile.share("after_title") >= 5
+    feminine = wordstats.shipped().get(norm + "ه")
+    return is_rare_word(norm[2:]) and (feminine is None or feminine.count < 10)
 
 
 def _proper_noun(norm: str) -> bool:
@@ -284,7 +285,7 @@ def _proper_noun(norm: str) -> bool:
     if norm.startswith(("ال", "وال")):
         return False
     profile = wordstats.shipped().get(norm)
-    return profile is not None and profile.count >= 20 and profile.share("definite") < 5
+    return profile is not None and profile.count >= FREQUENT_COUNT and profile.share("definite") < 5
 
 
 def _placed_in(norm: str) -> bool:
@@ -327,8 +328,8 @@ def _organisation_owned_by_person(tokenized: TokenizedText, runs: list[tuple[str
     head = runs[0][1]
     norms = [tokenized.tokens[i].norm for i in head]
     organisations = lexicon.organisation_heads()
-    person_titles = lexicon.titles() - organisations
-    return norms[0] in organisations and any(n in person_titles for n in norms[1:])
+    people = lexicon.person_titles()
+    return norms[0] in organisations and any(n in people for n in norms[1:])
 
 
 def _append(runs: list[tuple[str, list[int]]], kind: str, index: int, *, new_run: bool) -> None:
@@ -425,7 +426,8 @@ class SpeakerResolver:
         opening = name_idx[0] - 1
         if self.tk.name_spans.get(opening, -1) > opening:
             return False  # صحيفة «كلارين»: the quoted word is the name
-        if len(name_idx) == 2 and _rare_surname(self.tk.tokens[name_idx[1]].norm) and _follows_titles(first.norm):
+        last = self.tk.tokens[name_idx[-1]].norm
+        if len(name_idx) == 2 and not last.startswith("ال") and is_rare_word(last) and follows_titles(first.norm):
             return False  # "نائب رئيس الوزراء التركي بكر بوزداغ": a given name and a foreign surname
         return is_common_noun(first.norm)
 
