@@ -27,6 +27,7 @@ from core.annotator.wordstats import FIELDS, WordStats
 
 LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by themselves
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
+PREFIX_STEM_MIN_COUNT = 5  # a ب/ل word whose rest news writes this often alone is prefixed
 _ECHO_SCAN_MAX = 16  # a first word met at most this often is followed up place by place
 PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
@@ -182,7 +183,17 @@ class ArticleWords:
         name, by_suffix = _class_of_folded(norm, token.is_word, token.is_name_ali)
         if by_suffix and has_pronoun_suffix(self.text[token.start : token.end]):
             return "suffixed"
+        if name in ("bi", "lam") and not self._prefix_is_preposition(norm):
+            return "word"
         return name
+
+    def _prefix_is_preposition(self, norm: str) -> bool:
+        """Is the first letter of a ب/ل word the preposition (``بفوز``, ``لرويترز``) rather than
+        part of the word (``بوتين``, ``لندن``, ``بريطانيا``)? Only when news writes the rest
+        on its own: a name's tail (``وتين``, ``ندن``) it hardly ever does, so a ب/ل name no
+        longer looks like a prepositional phrase to the rankers."""
+        stem = self.stats.get(norm[1:])
+        return stem is not None and stem.count >= PREFIX_STEM_MIN_COUNT
 
     def token_stats(self, index: int) -> tuple[str, ...]:
         """``word_stats`` of a token; the name علي is not the preposition على its folding matches."""
