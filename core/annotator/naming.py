@@ -208,30 +208,43 @@ def rename(entities: Sequence[Entity], naming: Ranker) -> None:
         entity.chosen_name = best if name_key(best) != name_key(entity.canonical) else ""
 
 
-def naming_questions(resolutions: Sequence[Resolution], gold_names: Sequence[frozenset[str] | bool]) -> list[Question]:
+def naming_questions(
+    resolutions: Sequence[Resolution], gold_names: Sequence[frozenset[str] | bool], canonical_names: Sequence[str] = ()
+) -> list[Question]:
     """One question per entity with several names: which of them the checked quotes call it.
 
-    An entity's speaker is the one most of its checked quotes name.
+    An entity's speaker is the one most of its checked quotes name. The right options are its
+    checked canonical name (``canonical_names``, by quote) where that is among them: the
+    checked aliases include the person's role (``وزير الخارجية الأمريكي`` beside ``جون كيري``),
+    and a ranker told both are right learned nothing between them, so each refit of the other
+    rankers tipped some of the best-known speakers over to their roles. Otherwise (and when the
+    canonical name is a single word) any checked name of two words or more, otherwise any
+    checked name.
     """
-    by_entity: dict[int, tuple[Entity, Counter[frozenset[str]]]] = {}
-    for resolution, names in zip(resolutions, gold_names, strict=True):
+    by_entity: dict[int, tuple[Entity, Counter[frozenset[str]], dict[frozenset[str], str]]] = {}
+    for position, (resolution, names) in enumerate(zip(resolutions, gold_names, strict=True)):
         entity = resolution.entity
         if entity is None or names is False or not names:
             continue
         assert isinstance(names, frozenset)
-        by_entity.setdefault(id(entity), (entity, Counter()))[1][names] += 1
+        _, votes, canonical = by_entity.setdefault(id(entity), (entity, Counter(), {}))
+        votes[names] += 1
+        if position < len(canonical_names) and canonical_names[position]:
+            canonical.setdefault(names, canonical_names[position])
     questions = []
-    for entity, votes in by_entity.values():
+    for entity, votes, canonical in by_entity.values():
         gold = votes.most_common(1)[0][0]
         saved, entity.chosen_name = entity.chosen_name, ""
         written = options(entity)
         entity.chosen_name = saved
-        matches = [name_key(n) in gold for n in written]
+        keys = [name_key(n) for n in written]
+        matches = [key in gold for key in keys]
         # A checked alias of one word (a surname: بحاح for خالد محفوظ بحاح) is right only when
         # no name of two words or more is: trained on every alias alike, the ranker learned to
         # retreat to short shared names, which the guideline's fullest name is not.
-        whole = [m and len(name_key(n).split()) >= 2 for n, m in zip(written, matches, strict=True)]
-        right = whole if any(whole) else matches
+        whole = [m and len(key.split()) >= 2 for key, m in zip(keys, matches, strict=True)]
+        checked = [w and key == canonical.get(gold) for key, w in zip(keys, whole, strict=True)]
+        right = checked if any(checked) else (whole if any(whole) else matches)
         if len(written) > 1 and any(right) and not all(right):
             questions.append(Question(features(entity, written), right))
     return questions

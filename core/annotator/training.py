@@ -81,6 +81,7 @@ class PreparedArticle:
     finder: QuoteFinder
     candidates: list[Candidate]
     names: list[frozenset[str] | bool]
+    canonical_names: list[str] = field(default_factory=list)  # the checked canonical name's key, "" if none
     mention_questions: list[Question] = field(default_factory=list)
     boilerplate_questions: list[Question] = field(default_factory=list)
 
@@ -91,6 +92,7 @@ def prepare(article: CheckedArticle) -> PreparedArticle:
     _, stage = structure_and_quotes(article.text)
     candidates = stage.candidates
     names: list[frozenset[str] | bool] = [False] * len(candidates)
+    canonical_names = [""] * len(candidates)
     for kind in ("direct", "indirect"):
         mine = [k for k, c in enumerate(candidates) if c.kind == kind]
         theirs = [q for q in article.quotes if q.kind == kind]
@@ -99,7 +101,8 @@ def prepare(article: CheckedArticle) -> PreparedArticle:
         )
         for i, j in pairs:
             names[mine[i]] = gold_name_sets(theirs[j].speaker, theirs[j].aliases)
-    prepared = PreparedArticle(article.name, stage.finder, candidates, names)
+            canonical_names[mine[i]] = name_key(theirs[j].speaker) if theirs[j].speaker else ""
+    prepared = PreparedArticle(article.name, stage.finder, candidates, names, canonical_names)
     stats = wordstats.shipped()
     prepared.mention_questions = speaker_training(stage.finder, candidates, names, stats).mention
     speakers = sorted({gold_name_sets(q.speaker, q.aliases) for q in article.quotes if q.speaker}, key=sorted)
@@ -166,7 +169,7 @@ def fit(
             for article in inside:
                 resolutions = choose_speakers(article.finder, article.candidates, fold_mention, fold_speaker, stats)
                 pairs += answered(resolutions, article.names)
-                naming_asked += naming_questions(resolutions, article.names)
+                naming_asked += naming_questions(resolutions, article.names, article.canonical_names)
         calibration = fit_calibration(pairs)
         if use_prior and prior is not None:
             naming = fitted(naming_asked, prior.naming)

@@ -116,3 +116,18 @@ def test_a_mention_that_cuts_a_bracket_is_no_option_when_another_remains() -> No
     names = options(_entity("حركة المقاومة الإسلامية (حماس", "الحركة"))
     assert "حركة المقاومة الإسلامية (حماس" not in names
     assert "حركة المقاومة الإسلامية" in names and "الحركة" in names
+
+
+def test_the_checked_canonical_name_is_the_right_one_where_it_is_an_option() -> None:
+    # The checked aliases include the role; told both are right, the ranker learned nothing
+    # between them and refits tipped well-known speakers over to their roles.
+    entity = _entity("وزير الخارجية الأمريكي", "جون كيري")
+    gold = frozenset({name_key("جون كيري"), name_key("وزير الخارجية الأمريكي")})
+    resolutions = [Resolution(None, entity, None)] * 2
+    (question,) = naming_questions(resolutions, [gold, gold], [name_key("جون كيري")] * 2)  # type: ignore[arg-type]
+    assert [name for name, ok in zip(options(entity), question.right, strict=True) if ok] == ["جون كيري"]
+    # Without the canonical name, or when it is a single word, every longer checked name is right.
+    for canonical in ([], [name_key("كيري")] * 2):
+        (question,) = naming_questions(resolutions, [gold, gold], canonical)  # type: ignore[arg-type]
+        right = [name for name, ok in zip(options(entity), question.right, strict=True) if ok]
+        assert sorted(right) == ["جون كيري", "وزير الخارجية الأمريكي"]
