@@ -63,6 +63,7 @@ from core.annotator.feature_names import (
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
 from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
+from core.annotator.tokens import Token
 from core.annotator.word_classes import CONNECTORS, RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
 from core.annotator.wordstats import WordStats
 
@@ -90,6 +91,18 @@ class Slot:
     @property
     def is_span(self) -> bool:
         return bool(self.spans)
+
+
+def opens_a_topic(token: Token) -> bool:
+    """Is ``token`` a preposition, bare or after و/ف, so that a phrase it opens (``وحول مصير
+    الموظفين``, ``عن صعوبات``, ``في المقال``) is a topic or a circumstance, never a speaker? No
+    checked speaker name starts with one. Not the name علي (which folding writes as على), nor
+    ``باسم``, a given name as well."""
+    if not token.is_word or token.is_name_ali:
+        return False
+    norm = token.norm
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+    return any(word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura) for word in (norm, bare))
 
 
 class SlotBuilder:
