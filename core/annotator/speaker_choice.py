@@ -19,7 +19,7 @@ from core.annotator.naming import rename
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder, opens_a_topic
-from core.annotator.speakers import Entity, Resolution, SpeakerResolver, without_addressee
+from core.annotator.speakers import Entity, Resolution, SpeakerResolver, trimmed_mention
 from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
 from core.folding import name_key
@@ -123,7 +123,7 @@ def choose_speakers(
         elif phrase is not None:
             entity = resolver.entity_for(phrase)
             if slot.source in MENTION_SOURCES:
-                kept = without_addressee(finder.tk, phrase)
+                kept = trimmed_mention(finder.tk, phrase)
                 span = (kept.start, kept.end)
         entities.append(entity)
         if trace is not None:

@@ -65,6 +65,7 @@ _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
 _MEDIA = lexicon.words("media_addressees")
 _HONORIFICS = lexicon.words("honorifics")
+_STATEMENTS = lexicon.words("statement_nouns")
 _SOURCES = lexicon.words("affiliated_heads") | lexicon.anonymous_heads()
 _PLACE_HEADS = lexicon.words("place_heads") | lexicon.organisation_heads() | lexicon.words("institution_heads")
 
@@ -249,18 +250,20 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
     return role, name, False
 
 
-def without_addressee(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerPhrase:
-    """The mention without the media it ends on, the one spoken to (``مسؤول حكومي لرويترز``,
-    ``متحدثة باسم الوزارة لبي بي سي عربي`` → ``مسؤول حكومي``, ``متحدثة باسم الوزارة``): only
-    after a source or a spokesman; a correspondent or a director belongs to the outlet."""
+def trimmed_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerPhrase:
+    """The mention without what it ran on into: the statement it was made in (``الوزير، في
+    تصريحات إعلامية``, ``وزارة الدفاع في بيان``), or, after a source or a spokesman, the media it
+    was made to (``مسؤول حكومي لرويترز``, ``متحدثة باسم الوزارة لبي بي سي عربي``). A
+    correspondent or a director belongs to the outlet (``مراسل لبي بي سي``)."""
     tokens = tokenized.tokens
     head = strip_waw_prefix(tokens[phrase.first].norm).removeprefix("ال")
-    if head not in _SOURCES and head.removesuffix("ه") not in _SOURCES:
-        return phrase  # "مراسل لبي بي سي", "المدير التنفيذي للموقع": whose, not to whom
+    source = head in _SOURCES or head.removesuffix("ه") in _SOURCES
     for index in range(phrase.first + 1, phrase.last + 1):
         norm = tokens[index].norm
         bare = "ال" + norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else ""
-        if bare and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA):
+        addressee = source and bare and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA)
+        occasion = norm == "في" and index < phrase.last and tokens[index + 1].norm in _STATEMENTS
+        if addressee or occasion:
             last = index - 1
             while last > phrase.first and not tokens[last].is_word:
                 last -= 1
@@ -357,7 +360,7 @@ class SpeakerResolver:
         self.entities: list[Entity] = []
 
     def entity_for(self, phrase: SpeakerPhrase) -> Entity:
-        phrase = without_addressee(self.tk, phrase)
+        phrase = trimmed_mention(self.tk, phrase)
         role_idx, name_idx, anonymous = split_mention(self.tk, phrase)
         tokens = self.tk.tokens
         if name_idx and self._no_personal_name(phrase, name_idx):
@@ -494,7 +497,7 @@ class SpeakerResolver:
             phrase = candidate.phrase or candidate.subject_hint
             if phrase is not None:
                 entity = self.entity_for(phrase)
-                kept = without_addressee(self.tk, phrase)
+                kept = trimmed_mention(self.tk, phrase)
                 mention = (kept.start, kept.end) if candidate.phrase is not None else None
                 out.append(Resolution(candidate, entity, mention))
                 previous = entity

@@ -57,7 +57,10 @@ def _canonical(mention: str) -> str:
         pytest.param("متحدثة باسم الوزارة لبي بي سي عربي", "متحدثة باسم الوزارة", id="the_channel_spoken_to"),
         pytest.param("الوزير الحقيل", "الحقيل", id="an_honorific_and_a_surname"),
         pytest.param("العقيد المالكي", "المالكي", id="an_honorific_and_a_nisba_surname"),
+        pytest.param("الوزير، في تصريحات إعلامية", "الوزير", id="the_statement_spoken_in"),
+        pytest.param("وزارة الخارجية الأردنية في بيان نشرته وسائل الإعلام", "وزارة الخارجية الأردنية", id="the_release_spoken_in"),
         # Guards: these were named so before and must stay so.
+        pytest.param("مسؤول في الوزارة", "مسؤول في الوزارة", id="guard_fi_and_a_body"),
         pytest.param("الوزير الأردني", "الوزير الأردني", id="guard_an_honorific_and_a_nationality"),
         pytest.param("الأستاذة الجامعية", "الأستاذة الجامعية", id="guard_an_honorific_and_a_feminine_adjective"),
         pytest.param("مراسل لبي بي سي في غزة", "مراسل لبي بي سي في غزة", id="guard_a_correspondent_for_an_outlet"),
