@@ -33,6 +33,7 @@ from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, ends_
 from core.folding import name_key
 
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
+_ROLE_LINKS = frozenset({name_key("باسم"), name_key("لدى")})
 
 
 def options(entity: Entity) -> list[str]:
@@ -74,6 +75,9 @@ def _parts(text: str) -> list[tuple[str, str]]:
     matches = list(_WORD.finditer(text))
     raw = [match.group() for match in matches]
     keys = [name_key(word) for word in raw]
+    # "المتحدث الرسمي باسم مركز الملك سلمان" is no "المتحدث الرسمي" nor "المتحدث": a role
+    # without the body it speaks for (after باسم, لدى) names nobody.
+    link = next((k for k, key in enumerate(keys) if k and key in _ROLE_LINKS), 0)
     out = []
     for k in range(1, len(matches)):
         head = text[matches[0].start() : matches[k - 1].end()].rstrip(_PUNCTUATION)
@@ -83,6 +87,8 @@ def _parts(text: str) -> list[tuple[str, str]]:
         first = raw[k].lstrip(_PUNCTUATION)
         tail_key = " ".join(filter(None, [keys[k] if first == raw[k] else name_key(first), *keys[k + 1 :]]))
         for part, key in ((head, head_key), (tail, tail_key)):
+            if part is head and k <= link:
+                continue
             if part.strip() and part[:1] not in _PUNCTUATION and _balanced(part):
                 out.append((part.strip(), key))
     return out

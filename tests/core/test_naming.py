@@ -131,3 +131,14 @@ def test_the_checked_canonical_name_is_the_right_one_where_it_is_an_option() -> 
         (question,) = naming_questions(resolutions, [gold, gold], canonical)  # type: ignore[arg-type]
         right = [name for name, ok in zip(options(entity), question.right, strict=True) if ok]
         assert sorted(right) == ["جون كيري", "وزير الخارجية الأمريكي"]
+
+
+def test_a_role_is_not_cut_from_the_body_it_speaks_for() -> None:
+    # "المتحدث الرسمي باسم مركز الملك سلمان" names a spokesman; "المتحدث الرسمي" names nobody.
+    names = options(_entity("المتحدث الرسمي باسم مركز الملك سلمان للإغاثة"))
+    assert "المتحدث الرسمي" not in names and "المتحدث" not in names
+    assert "المتحدث الرسمي باسم مركز الملك سلمان للإغاثة" in names
+    names = options(_entity("كاتب الدولة لدى وزير التجارة"))
+    assert "كاتب الدولة" not in names
+    # A role before a name still gives the name, and a role without a link its head.
+    assert {"جورج إيفانوف", "مدرب المنتخب"} <= set(options(_entity("مدرب المنتخب جورج إيفانوف")))
