@@ -193,7 +193,7 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
         if norm in titles or relational or (position == 0 and linked):
             # A title, or a relational noun with a pronoun (جارته، زوجته، ابنه) before a name.
             expect_complement = not norm.startswith("ال") and not relational and len(norm) > 1
-            place = False
+            place = place and norm in _PLACE_HEADS  # "في محافظة ينبع": محافظة is a title too
             _append(runs, "role", token.index, new_run=kind != "role")
             continue
         next_definite = position + 1 < len(words) and words[position + 1].norm.startswith("ال")
@@ -209,6 +209,11 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             expect_complement = place = True  # "مدير التعليم بمنطقة عسير": where the office is
             _append(runs, "role", token.index, new_run=False)
             continue
+        if kind == "role" and len(words) - position > 2 and _placed_by_name(norm):
+            # "وعضو مجلس الإدارة بينبع مراد بن صغير العروي": ب and a place's own name end the role.
+            expect_complement = place = False
+            _append(runs, "role", token.index, new_run=False)
+            continue
         # علي written with ي is the name (منسق اللجنة بمنطقة عسير علي عسيري), not على.
         link = norm in _ROLE_LINKS and not token.is_name_ali
         if kind == "role" and (expect_complement or norm.startswith(("ال", "وال")) or lam_construct or link):
@@ -221,7 +226,8 @@ def split_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> tuple[list
             expect_complement = not place_named and not owned and (
                 norm in ("باسم", "ل", "في", "عن", "علي") or not (norm.startswith(("ال", "وال", "لل", "ل", "بال")) or norm in _ROLE_LINKS)
             )
-            place = link and norm != "بن"
+            # After a link, a place's head keeps the place open: "في محافظة ينبع سامر العنيني".
+            place = (link and norm != "بن") or (place and norm in _PLACE_HEADS)
             _append(runs, "role", token.index, new_run=False)
             continue
         place = False
@@ -289,6 +295,15 @@ def _proper_noun(norm: str) -> bool:
         return False
     profile = wordstats.shipped().get(norm)
     return profile is not None and profile.count >= FREQUENT_COUNT and profile.share("definite") < 5
+
+
+def _placed_by_name(norm: str) -> bool:
+    """``بجازان``, ``بينبع``: ب and a place's own name (a ``_proper_noun``), which news writes
+    far more often without the ب: ``بلدية`` (لدية), ``بحسب`` (حسب) are words of their own."""
+    if not norm.startswith("ب") or len(norm) < 4 or not _proper_noun(norm[1:]):
+        return False
+    whole, place = wordstats.shipped().get(norm), wordstats.shipped().get(norm[1:])
+    return whole is None or place is None or 3 * whole.count < place.count
 
 
 def _placed_in(norm: str) -> bool:

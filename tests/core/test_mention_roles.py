@@ -59,7 +59,18 @@ def _canonical(mention: str) -> str:
         pytest.param("العقيد المالكي", "المالكي", id="an_honorific_and_a_nisba_surname"),
         pytest.param("الوزير، في تصريحات إعلامية", "الوزير", id="the_statement_spoken_in"),
         pytest.param("وزارة الخارجية الأردنية في بيان نشرته وسائل الإعلام", "وزارة الخارجية الأردنية", id="the_release_spoken_in"),
+        pytest.param(
+            "مدير هيئة السياحة والتراث الوطني في محافظة ينبع سامر بن علي العنيني",
+            "سامر بن علي العنيني",
+            id="a_governorate_s_name_after_in",
+        ),
+        pytest.param("مدير التعليم في محافظة جدة سامر العنيني", "سامر العنيني", id="a_governorate_title_keeps_the_place_open"),
+        pytest.param(
+            "متحدث هيئة الهلال الأحمر بجازان عيسى بن أحمد الحكمي", "عيسى بن أحمد الحكمي", id="b_and_a_place_s_own_name"
+        ),
         # Guards: these were named so before and must stay so.
+        pytest.param("رئيس بلدية تشاتانوغا", "رئيس بلدية تشاتانوغا", id="guard_a_word_of_its_own_after_b"),
+        pytest.param("الأمين العام للأمم المتحدة بان كي مون", "بان كي مون", id="guard_a_short_name_after_b"),
         pytest.param("مسؤول في الوزارة", "مسؤول في الوزارة", id="guard_fi_and_a_body"),
         pytest.param("الوزير الأردني", "الوزير الأردني", id="guard_an_honorific_and_a_nationality"),
         pytest.param("الأستاذة الجامعية", "الأستاذة الجامعية", id="guard_an_honorific_and_a_feminine_adjective"),
