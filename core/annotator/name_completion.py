@@ -35,7 +35,7 @@ from core.annotator.word_classes import (
 from core.folding import fold
 
 _CLAUSE_WORDS = (CLAUSE_OPENERS | AUXILIARIES) - {"ان"}
-_CHAIN_LINKS = frozenset({"باسم", "لدي"})  # المتحدث باسم الرئاسة الروسية، سفير ألمانيا لدى مصر
+_CHAIN_LINKS = lexicon.words("body_links")  # المتحدث باسم الرئاسة الروسية، سفير ألمانيا لدى مصر
 # "البيان الختامي الذي قرأه", "مجلس الأمن الدولي اليوم الخميس بيانا": no role goes on past these.
 _CHAIN_STOPS = RELATIVE_PRONOUNS | lexicon.words("time_words") | lexicon.words("weekdays")
 

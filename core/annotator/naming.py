@@ -33,7 +33,7 @@ from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, ends_
 from core.folding import name_key
 
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
-_ROLE_LINKS = frozenset({name_key("باسم"), name_key("لدى")})
+_BODY_LINKS = lexicon.words("body_links")  # باسم، لدى
 
 
 def options(entity: Entity) -> list[str]:
@@ -77,7 +77,7 @@ def _parts(text: str) -> list[tuple[str, str]]:
     keys = [name_key(word) for word in raw]
     # "المتحدث الرسمي باسم مركز الملك سلمان" is no "المتحدث الرسمي" nor "المتحدث": a role
     # without the body it speaks for (after باسم, لدى) names nobody.
-    link = next((k for k, key in enumerate(keys) if k and key in _ROLE_LINKS), 0)
+    link = next((k for k, key in enumerate(keys) if k and key in _BODY_LINKS), 0)
     out = []
     for k in range(1, len(matches)):
         head = text[matches[0].start() : matches[k - 1].end()].rstrip(_PUNCTUATION)
