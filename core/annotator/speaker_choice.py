@@ -18,7 +18,7 @@ from core.annotator.name_completion import complete_names
 from core.annotator.naming import rename
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
-from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder, opens_a_topic
+from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder, opens_no_speaker
 from core.annotator.speakers import Entity, Resolution, SpeakerResolver, trimmed_mention
 from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
@@ -113,7 +113,7 @@ def choose_speakers(
         probabilities = decision.probabilities(attribution)
         k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
         chosen = decision.spans[k]
-        if chosen is not None and opens_a_topic(finder.tokens[chosen.first]):
+        if chosen is not None and opens_no_speaker(finder.tokens[chosen.first]):
             k = _without_topics(finder, decision, probabilities)
         slot, phrase = decision.slots[k], decision.spans[k]
         entity: Entity | None = None
@@ -137,12 +137,13 @@ def choose_speakers(
 
 
 def _without_topics(finder: QuoteFinder, decision: Decision, probabilities: list[float]) -> int:
-    """The likeliest option that is not a phrase opening with a preposition (a topic: ``وحول
-    مصير الموظفين أضاف``). The rankers are trained with such phrases among the wrong options,
-    but weigh their first word's class with every other feature; a speaker never opens with
-    one, so here it is a rule."""
+    """The likeliest option that is not a phrase opening with a word no speaker starts with (a
+    preposition opening a topic: ``وحول مصير الموظفين أضاف``; a negation: ``ليس الغبي``). The
+    rankers are trained with such phrases among the wrong options, but weigh their first
+    word's class with every other feature; a speaker never opens with one, so here it is a
+    rule."""
     tokens = finder.tokens
-    allowed = [i for i, span in enumerate(decision.spans) if span is None or not opens_a_topic(tokens[span.first])]
+    allowed = [i for i, span in enumerate(decision.spans) if span is None or not opens_no_speaker(tokens[span.first])]
     return max(allowed, key=lambda i: (probabilities[i], -i))
 
 

@@ -67,6 +67,8 @@ from core.annotator.tokens import Token
 from core.annotator.word_classes import CONNECTORS, RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
 from core.annotator.wordstats import WordStats
 
+_NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
+
 MAX_WORDS = 10  # words in a mention span
 CARRY_BACK = 5  # previous quotes whose speaker may carry over
 SUBJECT_WINDOW = 80  # tokens before a quote searched for earlier subjects
@@ -93,16 +95,20 @@ class Slot:
         return bool(self.spans)
 
 
-def opens_a_topic(token: Token) -> bool:
-    """Is ``token`` a preposition, bare or after و/ف, so that a phrase it opens (``وحول مصير
-    الموظفين``, ``عن صعوبات``, ``في المقال``) is a topic or a circumstance, never a speaker? No
-    checked speaker name starts with one. Not the name علي (which folding writes as على), nor
-    ``باسم``, a given name as well."""
+def opens_no_speaker(token: Token) -> bool:
+    """Is ``token`` a word no speaker's mention starts with, bare or after و/ف? A preposition
+    (a topic or a circumstance: ``وحول مصير الموظفين``, ``عن صعوبات``, ``في المقال``), a
+    negation, a particle, كان or a pronoun (``ليس الغبي``, ``قد``, ``كان المفاوضون``;
+    ``resources/lexicons/no_speaker_openers.txt``). No checked speaker name starts with one.
+    Not the name علي (which folding writes as على), nor ``باسم``, a given name as well."""
     if not token.is_word or token.is_name_ali:
         return False
     norm = token.norm
     bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
-    return any(word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura) for word in (norm, bare))
+    return any(
+        word in _NO_SPEAKER_OPENERS or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
+        for word in (norm, bare)
+    )
 
 
 class SlotBuilder:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.annotator import annotate_text
-from core.annotator.speaker_options import opens_a_topic
+from core.annotator.speaker_options import opens_no_speaker
 from core.annotator.tokens import TokenizedText
 
 
@@ -29,7 +29,12 @@ def test_a_topic_before_the_cue_is_not_the_speaker() -> None:
         ("علي الحربي", False),  # the name, written with ي
         ("باسم التميمي", False),  # a given name as well as "in the name of"
         ("مصدر في الوزارة", False),
+        ("ليس الغبي", True),
+        ("وما يسمونه", True),
+        ("كان المفاوضون", True),
+        ("هذه المنظمة غير الحكومية", False),  # a demonstrative opens a speaker
+        ("لا ريبوبليكا", False),  # La Repubblica
     ],
 )
 def test_which_phrases_open_with_a_preposition(phrase: str, opens: bool) -> None:
-    assert opens_a_topic(TokenizedText(phrase).tokens[0]) is opens
+    assert opens_no_speaker(TokenizedText(phrase).tokens[0]) is opens
