@@ -267,7 +267,10 @@ def trimmed_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerP
     for index in range(phrase.first + 1, phrase.last + 1):
         norm = tokens[index].norm
         bare = "ال" + norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else ""
-        addressee = source and bare and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA)
+        media = bare and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA)
+        # After a source, or after a person's name (صوفيا جميل لبي بي سي), not after a role
+        # word: "مراسل لبي بي سي", "مصور لرويترز" belong to the outlet.
+        addressee = media and (source or _ends_a_name(tokenized, phrase, index))
         occasion = norm == "في" and index < phrase.last and tokens[index + 1].norm in _STATEMENTS
         if addressee or occasion:
             last = index - 1
@@ -275,6 +278,24 @@ def trimmed_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerP
                 last -= 1
             return SpeakerPhrase(phrase.first, last, phrase.start, tokens[last].end)
     return phrase
+
+
+def _ends_a_name(tokenized: TokenizedText, phrase: SpeakerPhrase, index: int) -> bool:
+    """Does the mention before token ``index`` end on a person's name (``رامي عبد الرحمن``
+    before ``لوكالة فرانس برس``), not on a role (``مراسل`` before ``لبي بي سي``)?"""
+    last = index - 1
+    while last > phrase.first and not tokenized.tokens[last].is_word:
+        last -= 1
+    if last < phrase.first:
+        return False
+    before = SpeakerPhrase(phrase.first, last, phrase.start, tokenized.tokens[last].end)
+    _, name, anonymous = split_mention(tokenized, before)
+    if not name or anonymous or name[-1] != last:
+        return False
+    # A person's name has a word rare in news or one that follows titles (رامي عبد الرحمن);
+    # "مراسل", "مصور" have neither.
+    tokens = tokenized.tokens
+    return any(tokens[i].is_name_ali or is_rare_word(tokens[i].norm) or follows_titles(tokens[i].norm) for i in name)
 
 
 def _definite_surname(norm: str) -> bool:
