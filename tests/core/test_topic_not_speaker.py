@@ -32,6 +32,8 @@ def test_a_topic_before_the_cue_is_not_the_speaker() -> None:
         ("ليس الغبي", True),
         ("وما يسمونه", True),
         ("كان المفاوضون", True),
+        ("وبحسب ما", True),
+        ("بالنسبة لمقاتلي «المجموعة الخراسانية»", True),
         ("هذه المنظمة غير الحكومية", False),  # a demonstrative opens a speaker
         ("لا ريبوبليكا", False),  # La Repubblica
     ],
