@@ -26,18 +26,25 @@ def readable_mention(text: str) -> str:
     return " ".join(_HASHTAG_MARK.sub("", text).replace("_", " ").split())
 
 
+def written_mostly_without(word: str, bare: str) -> bool:
+    """Does news write folded ``word`` without its first letters (``bare``) more than three times
+    as often as with them? Then they are a preposition glued onto it (``لعبد`` → ``عبد``,
+    ``بجازان`` → ``جازان``), not part of the word (``بلدية``, ``بحسب``)."""
+    stats = wordstats.shipped()
+    whole, without = stats.get(word), stats.get(bare)
+    return without is not None and (whole is None or without.count > 3 * whole.count)
+
+
 def without_glued_preposition(text: str) -> str:
     """``للمتحدث الرسمي`` → ``المتحدث الرسمي``, ``لعبد الله`` → ``عبد الله``: a preposition
     written onto a mention's first word, when news writes that word more often without it."""
-    stats = wordstats.shipped()
     first, _, rest = text.partition(" ")
     key = fold(first)
     for prefix in _GLUED:
         if not key.startswith(prefix) or len(key) <= len(prefix) + 2:
             continue
         bare = ("ال" + key[2:]) if prefix == "لل" else key[len(prefix):]
-        whole, without = stats.get(key), stats.get(bare)
-        if without is not None and (whole is None or without.count > 3 * whole.count):
+        if written_mostly_without(key, bare):
             written = ("ال" + first[2:]) if prefix == "لل" else first[len(prefix):]
             return f"{written} {rest}".strip()
         break

@@ -19,7 +19,7 @@ from core.annotator.naming import rename
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder, opens_no_speaker
-from core.annotator.speakers import Entity, Resolution, SpeakerResolver, trimmed_mention
+from core.annotator.speakers import Entity, Resolution, SpeakerResolver
 from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
 from core.folding import name_key
@@ -121,9 +121,8 @@ def choose_speakers(
         if slot.source == "carry":
             entity = entities[position - slot.back]
         elif phrase is not None:
-            entity = resolver.entity_for(phrase)
+            entity, kept = resolver.mention(phrase)
             if slot.source in MENTION_SOURCES:
-                kept = trimmed_mention(finder.tk, phrase)
                 span = (kept.start, kept.end)
         entities.append(entity)
         if trace is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from core.annotator import lexicon, wordstats
 from core.annotator.attribution import SpeakerPhrase
-from core.annotator.mention_text import readable_mention, without_glued_preposition
+from core.annotator.mention_text import readable_mention, without_glued_preposition, written_mostly_without
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
@@ -267,7 +267,7 @@ def trimmed_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerP
     for index in range(phrase.first + 1, phrase.last + 1):
         norm = tokens[index].norm
         bare = "ال" + norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else ""
-        media = bare and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA)
+        media = bool(bare) and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA)
         # After a source, or after a person's name (صوفيا جميل لبي بي سي), not after a role
         # word: "مراسل لبي بي سي", "مصور لرويترز" belong to the outlet.
         addressee = media and (source or _ends_a_name(tokenized, phrase, index))
@@ -286,8 +286,6 @@ def _ends_a_name(tokenized: TokenizedText, phrase: SpeakerPhrase, index: int) ->
     last = index - 1
     while last > phrase.first and not tokenized.tokens[last].is_word:
         last -= 1
-    if last < phrase.first:
-        return False
     before = SpeakerPhrase(phrase.first, last, phrase.start, tokenized.tokens[last].end)
     _, name, anonymous = split_mention(tokenized, before)
     if not name or anonymous or name[-1] != last:
@@ -321,10 +319,7 @@ def _proper_noun(norm: str) -> bool:
 def _placed_by_name(norm: str) -> bool:
     """``بجازان``, ``بينبع``: ب and a place's own name (a ``_proper_noun``), which news writes
     far more often without the ب: ``بلدية`` (لدية), ``بحسب`` (حسب) are words of their own."""
-    if not norm.startswith("ب") or len(norm) < 4 or not _proper_noun(norm[1:]):
-        return False
-    whole, place = wordstats.shipped().get(norm), wordstats.shipped().get(norm[1:])
-    return whole is None or place is None or 3 * whole.count < place.count
+    return norm.startswith("ب") and len(norm) >= 4 and _proper_noun(norm[1:]) and written_mostly_without(norm, norm[1:])
 
 
 def _placed_in(norm: str) -> bool:
@@ -396,7 +391,15 @@ class SpeakerResolver:
         self.entities: list[Entity] = []
 
     def entity_for(self, phrase: SpeakerPhrase) -> Entity:
+        return self.mention(phrase)[0]
+
+    def mention(self, phrase: SpeakerPhrase) -> tuple[Entity, SpeakerPhrase]:
+        """The entity a speaker phrase names, and the phrase without what it ran on into
+        (``trimmed_mention``): the span a quote's speaker mention is saved as."""
         phrase = trimmed_mention(self.tk, phrase)
+        return self._entity_of(phrase), phrase
+
+    def _entity_of(self, phrase: SpeakerPhrase) -> Entity:
         role_idx, name_idx, anonymous = split_mention(self.tk, phrase)
         tokens = self.tk.tokens
         if name_idx and self._no_personal_name(phrase, name_idx):
@@ -532,8 +535,7 @@ class SpeakerResolver:
                 continue
             phrase = candidate.phrase or candidate.subject_hint
             if phrase is not None:
-                entity = self.entity_for(phrase)
-                kept = trimmed_mention(self.tk, phrase)
+                entity, kept = self.mention(phrase)
                 mention = (kept.start, kept.end) if candidate.phrase is not None else None
                 out.append(Resolution(candidate, entity, mention))
                 previous = entity
