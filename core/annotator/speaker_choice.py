@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from core.annotator.attribution import SpeakerPhrase
 from core.annotator.name_completion import complete_names
 from core.annotator.naming import rename
+from core.annotator.no_speaker import opens_no_speaker
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
-from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder, opens_no_speaker
+from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
 from core.annotator.speakers import Entity, Resolution, SpeakerResolver
 from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
@@ -113,7 +114,7 @@ def choose_speakers(
         probabilities = decision.probabilities(attribution)
         k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
         chosen = decision.spans[k]
-        if chosen is not None and opens_no_speaker(finder.tokens[chosen.first]):
+        if chosen is not None and _opens_no_speaker(finder, chosen.first):
             k = _without_topics(finder, decision, probabilities)
         slot, phrase = decision.slots[k], decision.spans[k]
         entity: Entity | None = None
@@ -141,9 +142,13 @@ def _without_topics(finder: QuoteFinder, decision: Decision, probabilities: list
     rankers are trained with such phrases among the wrong options, but weigh their first
     word's class with every other feature; a speaker never opens with one, so here it is a
     rule."""
-    tokens = finder.tokens
-    allowed = [i for i, span in enumerate(decision.spans) if span is None or not opens_no_speaker(tokens[span.first])]
+    allowed = [i for i, span in enumerate(decision.spans) if span is None or not _opens_no_speaker(finder, span.first)]
     return max(allowed, key=lambda i: (probabilities[i], -i))
+
+
+def _opens_no_speaker(finder: QuoteFinder, index: int) -> bool:
+    token = finder.tokens[index]
+    return opens_no_speaker(token, finder.text[token.start : token.end])
 
 
 # Training --------------------------------------------------------------------------------------

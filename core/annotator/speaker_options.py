@@ -60,14 +60,12 @@ from core.annotator.feature_names import (
     class_names,
     prefixed,
 )
+from core.annotator.no_speaker import after_addressee
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
 from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
-from core.annotator.tokens import Token
 from core.annotator.word_classes import CONNECTORS, RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
 from core.annotator.wordstats import WordStats
-
-_NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 
 MAX_WORDS = 10  # words in a mention span
 CARRY_BACK = 5  # previous quotes whose speaker may carry over
@@ -93,22 +91,6 @@ class Slot:
     @property
     def is_span(self) -> bool:
         return bool(self.spans)
-
-
-def opens_no_speaker(token: Token) -> bool:
-    """Is ``token`` a word no speaker's mention starts with, bare or after و/ف? A preposition
-    (a topic or a circumstance: ``وحول مصير الموظفين``, ``عن صعوبات``, ``في المقال``), a
-    negation, a particle, كان or a pronoun (``ليس الغبي``, ``قد``, ``كان المفاوضون``;
-    ``resources/lexicons/no_speaker_openers.txt``). No checked speaker name starts with one.
-    Not the name علي (which folding writes as على), nor ``باسم``, a given name as well."""
-    if not token.is_word or token.is_name_ali:
-        return False
-    norm = token.norm
-    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
-    return any(
-        word in _NO_SPEAKER_OPENERS or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
-        for word in (norm, bare)
-    )
 
 
 class SlotBuilder:
@@ -168,6 +150,9 @@ class SlotBuilder:
             after = cue.last + 1
             stop = anchor if anchor > after else self.finder.sentence_end(after)
             add_from("after", after, stop)
+            subject = after_addressee(self.tk, after, stop)
+            if subject is not None:
+                add_from("after", subject, stop)  # "وقال له رئيس اللجنة": to whom, then who
             sentence = self.finder.sentence_start(cue.first)
             last = cue.first - 1
             while last >= sentence and self.tokens[last].norm in _AUXILIARIES:

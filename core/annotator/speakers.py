@@ -25,6 +25,7 @@ from core.annotator.word_classes import (
     has_pronoun_suffix,
     is_adjective,
     is_complementizer,
+    names_a_medium,
 )
 
 _LATIN_ONLY = re.compile(r"[a-z0-9]+")
@@ -63,7 +64,6 @@ def looks_like_verb(norm: str) -> bool:
 
 _ROLE_LINKS = lexicon.words("role_links")
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
-_MEDIA = lexicon.words("media_addressees")
 _HONORIFICS = lexicon.words("honorifics")
 _STATEMENTS = lexicon.words("statement_nouns")
 _SOURCES = lexicon.words("affiliated_heads") | lexicon.anonymous_heads()
@@ -266,8 +266,7 @@ def trimmed_mention(tokenized: TokenizedText, phrase: SpeakerPhrase) -> SpeakerP
     source = head in _SOURCES or head.removesuffix("ه") in _SOURCES
     for index in range(phrase.first + 1, phrase.last + 1):
         norm = tokens[index].norm
-        bare = "ال" + norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else ""
-        media = bool(bare) and (bare in _MEDIA or bare.removeprefix("ال") in _MEDIA)
+        media = names_a_medium(norm)
         # After a source, or after a person's name (صوفيا جميل لبي بي سي), not after a role
         # word: "مراسل لبي بي سي", "مصور لرويترز" belong to the outlet.
         addressee = media and (source or _ends_a_name(tokenized, phrase, index))

@@ -25,6 +25,7 @@ CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")  # و، كما�
 _VERB_PREPOSITIONS = lexicon.words("verb_preposition_homographs")
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+_MEDIA = lexicon.words("media_addressees")
 _NEVER_LAST = lexicon.words("prepositions") | lexicon.words("noun_prepositions") | RELATIVE_PRONOUNS | NAME_PARTICLES
 
 
@@ -120,6 +121,18 @@ def is_addressee(norm: str, *, person: bool) -> bool:
     if rest in organisations:
         return person
     return rest in lexicon.titles()
+
+
+def names_a_medium(norm: str) -> bool:
+    """``لرويترز``, ``لصحيفة``, ``للجزيرة``, ``لبي`` (بي بي سي): ل and a medium a person speaks
+    to (``media_addressees.txt``)."""
+    if norm.startswith("لل"):
+        rest = "ال" + norm[2:]
+    elif norm.startswith("ل"):
+        rest = norm[1:]
+    else:
+        return False
+    return rest in _MEDIA or rest.removeprefix("ال") in _MEDIA
 
 
 def has_pronoun_suffix(written: str) -> bool:

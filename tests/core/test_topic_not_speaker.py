@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.annotator import annotate_text
-from core.annotator.speaker_options import opens_no_speaker
+from core.annotator.no_speaker import after_addressee, opens_no_speaker
 from core.annotator.tokens import TokenizedText
 
 
@@ -17,6 +17,27 @@ def _speakers(text: str) -> list[str | None]:
 def test_a_topic_before_the_cue_is_not_the_speaker() -> None:
     text = "أكد الوزير أن المشروع سينتهي قريبا.\nوحول مصير الموظفين أضاف: «لن يفقد أحد عمله».\n"
     assert _speakers(text) == ["الوزير", "الوزير"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "ومن المواقف المهمة ما صرح به وزير الخارجية الأمريكي جون كيري خلال زيارته للقاهرة بقوله: «الشراكة قوية».\n",
+            "جون كيري",
+        ),
+        ("عندها قال له أحد الجالسين: «هل هذا معقول؟».\n", "أحد الجالسين"),
+        (
+            "واجه الوزير جون كيري عاصفة من التشكيك في لجنة العلاقات الخارجية.\n"
+            "وقال له رئيس اللجنة بوب كوركر: «أعتقد أنك تعرضت للخداع».\n",
+            "بوب كوركر",
+        ),
+    ],
+)
+def test_the_speaker_comes_after_whom_the_verb_addresses(text: str, speaker: str) -> None:
+    """``قال له X``, ``صرح به X``: a preposition with a pronoun after the verb is whom or what it
+    speaks of; the speaker is the phrase after it, never one that opens with it."""
+    assert _speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +57,58 @@ def test_a_topic_before_the_cue_is_not_the_speaker() -> None:
         ("بالنسبة لمقاتلي «المجموعة الخراسانية»", True),
         ("هذه المنظمة غير الحكومية", False),  # a demonstrative opens a speaker
         ("لا ريبوبليكا", False),  # La Repubblica
+        ("عنه", True),  # a preposition with a pronoun
+        ("وعنّا", True),
+        ("لنا جميعا", True),
+        ("فيها", True),
+        ("منى زكي", False),  # folded مني, the name
+        ("لي كه تشيانغ", False),  # Lee
+        ("بي بي سي", False),
+        ('لــ "سبق"', True),  # ل written apart
+        ("دوماً", True),  # the accusative: no subject
+        ("مؤكدًا", True),
+        ("مستشهداً بقول", True),
+        ("محمد", False),
+        ("وبينما يقول الكثير", True),  # a subordinator opens a clause
+        ("هل قال", True),
     ],
 )
 def test_which_phrases_open_with_a_preposition(phrase: str, opens: bool) -> None:
-    assert opens_no_speaker(TokenizedText(phrase).tokens[0]) is opens
+    tokenized = TokenizedText(phrase)
+    first = tokenized.tokens[0]
+    assert opens_no_speaker(first, phrase[first.start : first.end]) is opens
+
+
+def _subject_after_cue(text: str) -> str | None:
+    """The words ``after_addressee`` starts the subject at, for the verb that opens ``text``;
+    short quoted names are marked as the quote finder marks them."""
+    tokenized = TokenizedText(text)
+    tokens = tokenized.tokens
+    marks = [t.index for t in tokens if t.norm == '"']
+    for opening, closing in zip(marks[::2], marks[1::2], strict=True):
+        tokenized.name_spans[opening] = closing
+        tokenized.name_spans[closing] = opening
+    start = after_addressee(tokenized, 1, len(tokens))
+    return None if start is None else text[tokens[start].start :]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("وقال له رئيس اللجنة", "رئيس اللجنة"),
+        ("صرح به وزير الخارجية", "وزير الخارجية"),
+        ('ويقول لـ "الاقتصادية"، ماركوس كروج', "ماركوس كروج"),
+        ("وقال لرويترز أمس، مسؤول حكومي", "مسؤول حكومي"),
+        ("وقال للجزيرة وزير الخارجية", "وزير الخارجية"),
+        ("وقال الوزير", None),  # no addressee: the subject follows the verb
+        ("وقال له:", None),  # the addressee and no subject after it
+        ("وقال لندن", None),  # not ل and a medium
+    ],
+)
+def test_where_the_subject_starts_after_an_addressee(text: str, subject: str | None) -> None:
+    assert _subject_after_cue(text) == subject
+
+
+def test_a_speaker_named_after_the_medium_he_spoke_to() -> None:
+    text = 'أكد الخبير أمس أن الأسعار سترتفع.\nويقول لـ "الاقتصادية"، ماركوس كروج كبير المختصين في الشركة، "إن تسارع إنتاج النفط كبير".\n'
+    assert _speakers(text)[-1] == "ماركوس كروج"

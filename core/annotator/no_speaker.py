@@ -1,0 +1,77 @@
+"""Words a speaker's mention never starts with, and whom a reporting verb addresses before its subject.
+
+The rankers weigh a span's first word with every other feature, so a phrase that opens with a
+preposition, a particle or an accusative word still wins now and then (``وحول مصير الموظفين
+أضاف`` → ``حول مصير الموظفين``; ``قال له رئيس اللجنة`` → ``له رئيس اللجنة``). No checked
+speaker name in the development articles starts with one: the speaker finder never takes such a
+phrase (``opens_no_speaker``), and after a verb that first names whom it addresses, the subject
+is looked for after the addressee too (``after_addressee``).
+"""
+
+from __future__ import annotations
+
+from core.annotator import lexicon
+from core.annotator.speaker_words import PREPOSITIONS
+from core.annotator.tokens import Token, TokenizedText
+from core.annotator.word_classes import names_a_medium
+
+_NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
+_TIME_WORDS = lexicon.words("time_words")
+_FATHATAN = "\u064b"  # the accusative's ending: دوماً، مؤكداً
+_PREPOSITIONS_APART = frozenset({"ل", "ب", "ك"})  # لــ "سبق": a prefix written as a word
+# عنه، لنا، فيها: a preposition with a pronoun (not ي: مني is منى, لي is Lee, بي is in بي بي سي).
+_PRONOUN_ON_PREPOSITION = frozenset(
+    preposition + pronoun
+    for preposition in (*PREPOSITIONS, "ل", "ب")
+    for pronoun in ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا")
+) | {"عنا", "منا"}  # عنّا، منّا: the ن of the preposition and of the pronoun written once
+
+
+def opens_no_speaker(token: Token, written: str) -> bool:
+    """Is ``token`` (``written`` so in the text) a word no speaker's mention starts with, bare
+    or after و/ف? A preposition (a topic or a circumstance: ``وحول مصير الموظفين``, ``عن
+    صعوبات``, ``في المقال``), also with a pronoun (``تحدث عنه``, ``غابوا عنّا``) or written apart
+    (``وقالت لــ "سبق"``); a negation, a particle, كان or a pronoun (``ليس الغبي``, ``قد``,
+    ``كان المفاوضون``; ``resources/lexicons/no_speaker_openers.txt``); a word in the accusative
+    (``أجد دوماً``, ``قال مؤكداً``), which no subject is. Not the name علي (which folding writes
+    as على), nor ``باسم``, a given name as well, nor مني and لي (منى, Lee)."""
+    norm = token.norm
+    if norm in _PREPOSITIONS_APART:
+        return True
+    if not token.is_word or token.is_name_ali:
+        return False
+    if written.rstrip("ا").endswith(_FATHATAN):
+        return True
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+    return any(
+        word in _NO_SPEAKER_OPENERS
+        or word in _PRONOUN_ON_PREPOSITION
+        or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
+        for word in (norm, bare)
+    )
+
+
+def after_addressee(tokenized: TokenizedText, after: int, stop: int) -> int | None:
+    """Where a verb's subject starts when the verb first names whom it addresses, or ``None``:
+    a preposition with a pronoun (``وقال له رئيس اللجنة``, ``ما صرح به وزير الخارجية``), or a
+    medium (``ويقول لـ "الاقتصادية"، ماركوس كروج``, ``وقال لرويترز أمس، …``), then perhaps a
+    time word and a comma. ``after`` is the token after the verb; the subject starts before
+    ``stop``."""
+    tokens = tokenized.tokens
+    norm = tokens[after].norm
+    if norm in _PRONOUN_ON_PREPOSITION:
+        start = after + 1
+    elif norm in _PREPOSITIONS_APART and after + 1 < stop:
+        closing = tokenized.name_spans.get(after + 1, -1)
+        if closing <= after + 1:
+            return None
+        start = closing + 1  # لـ "الاقتصادية": a quoted name
+    elif names_a_medium(norm):
+        start = after + 1
+    else:
+        return None
+    while start < stop and tokens[start].norm in _TIME_WORDS:
+        start += 1
+    if start < stop and tokens[start].norm in ("،", ","):
+        start += 1
+    return start if start < stop and tokens[start].is_word else None
