@@ -52,11 +52,11 @@ def opens_no_speaker(token: Token, written: str) -> bool:
 
 
 def after_addressee(tokenized: TokenizedText, after: int, stop: int) -> int | None:
-    """Where a verb's subject starts when the verb first names whom it addresses, or ``None``:
-    a preposition with a pronoun (``وقال له رئيس اللجنة``, ``ما صرح به وزير الخارجية``), or a
-    medium (``ويقول لـ "الاقتصادية"، ماركوس كروج``, ``وقال لرويترز أمس، …``), then perhaps a
-    time word and a comma. ``after`` is the token after the verb; the subject starts before
-    ``stop``."""
+    """Where a verb's subject starts when the verb first names whom it addresses or when it
+    spoke, or ``None``: a preposition with a pronoun (``وقال له رئيس اللجنة``, ``ما صرح به وزير
+    الخارجية``), or a medium (``ويقول لـ "الاقتصادية"، ماركوس كروج``, ``وقال لرويترز أمس، …``),
+    then perhaps time words (``قالت أمس الأربعاء وزارة الداخلية``) and a comma. ``after`` is
+    the token after the verb; the subject starts before ``stop``."""
     tokens = tokenized.tokens
     norm = tokens[after].norm
     if norm in _PRONOUN_ON_PREPOSITION:
@@ -68,10 +68,12 @@ def after_addressee(tokenized: TokenizedText, after: int, stop: int) -> int | No
         start = closing + 1  # لـ "الاقتصادية": a quoted name
     elif names_a_medium(norm):
         start = after + 1
+    elif norm in _TIME_WORDS:
+        start = after  # "وقال الخميس، وزير الخارجية": when, then who
     else:
         return None
     while start < stop and tokens[start].norm in _TIME_WORDS:
         start += 1
     if start < stop and tokens[start].norm in ("،", ","):
         start += 1
-    return start if start < stop and tokens[start].is_word else None
+    return start if after < start < stop and tokens[start].is_word else None

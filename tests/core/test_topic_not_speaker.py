@@ -100,6 +100,8 @@ def _subject_after_cue(text: str) -> str | None:
         ('ويقول لـ "الاقتصادية"، ماركوس كروج', "ماركوس كروج"),
         ("وقال لرويترز أمس، مسؤول حكومي", "مسؤول حكومي"),
         ("وقال للجزيرة وزير الخارجية", "وزير الخارجية"),
+        ("وقال الخميس، وزير الخارجية", "وزير الخارجية"),  # when, then who
+        ("قالت أمس الأربعاء وزارة الداخلية", "وزارة الداخلية"),
         ("وقال الوزير", None),  # no addressee: the subject follows the verb
         ("وقال له:", None),  # the addressee and no subject after it
         ("وقال لندن", None),  # not ل and a medium
@@ -112,3 +114,14 @@ def test_where_the_subject_starts_after_an_addressee(text: str, subject: str | N
 def test_a_speaker_named_after_the_medium_he_spoke_to() -> None:
     text = 'أكد الخبير أمس أن الأسعار سترتفع.\nويقول لـ "الاقتصادية"، ماركوس كروج كبير المختصين في الشركة، "إن تسارع إنتاج النفط كبير".\n'
     assert _speakers(text)[-1] == "ماركوس كروج"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الأمن يفكك خلية\nقالت أمس الأربعاء وزارة الداخلية التونسية: إن قوات الأمن فككت خلية إرهابية.\n",
+        "الأمن يفكك خلية\nوقال الخميس، وزير الداخلية التونسي إن قوات الأمن فككت خلية إرهابية.\n",
+    ],
+)
+def test_a_speaker_named_after_when_he_spoke(text: str) -> None:
+    assert _speakers(text)[0] in ("وزارة الداخلية التونسية", "وزير الداخلية التونسي")
