@@ -54,9 +54,10 @@ def opens_no_speaker(token: Token, written: str) -> bool:
 def after_addressee(tokenized: TokenizedText, after: int, stop: int) -> int | None:
     """Where a verb's subject starts when the verb first names whom it addresses or when it
     spoke, or ``None``: a preposition with a pronoun (``وقال له رئيس اللجنة``, ``ما صرح به وزير
-    الخارجية``), or a medium (``ويقول لـ "الاقتصادية"، ماركوس كروج``, ``وقال لرويترز أمس، …``),
-    then perhaps time words (``قالت أمس الأربعاء وزارة الداخلية``) and a comma. ``after`` is
-    the token after the verb; the subject starts before ``stop``."""
+    الخارجية``), a prefix written apart before a quoted name (``ويقول لـ "الاقتصادية"، ماركوس
+    كروج``), ل and a medium (``وقال لرويترز أمس، …``), then perhaps time words (``قالت أمس
+    الأربعاء وزارة الداخلية``) and a comma. ``after`` is the token after the verb; the subject
+    starts before ``stop``."""
     tokens = tokenized.tokens
     norm = tokens[after].norm
     if norm in _PRONOUN_ON_PREPOSITION:
