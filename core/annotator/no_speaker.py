@@ -19,11 +19,13 @@ _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
 _FATHATAN = "\u064b"  # the accusative's ending: دوماً، مؤكداً
 _PREPOSITIONS_APART = frozenset({"ل", "ب", "ك"})  # لــ "سبق": a prefix written as a word
-# عنه، لنا، فيها: a preposition with a pronoun (not ي: مني is منى, لي is Lee, بي is in بي بي سي).
+# عنه، لنا، فيها: a preposition with a pronoun (pronoun_suffixes.txt, not ي or ني: مني is منى,
+# لي is Lee, بي is in بي بي سي).
 _PRONOUN_ON_PREPOSITION = frozenset(
     preposition + pronoun
     for preposition in (*PREPOSITIONS, "ل", "ب")
-    for pronoun in ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا")
+    for pronoun in lexicon.pronoun_suffixes()
+    if pronoun not in ("ي", "ني")
 ) | {"عنا", "منا"}  # عنّا، منّا: the ن of the preposition and of the pronoun written once
 
 

@@ -138,7 +138,8 @@ def choose_speakers(
 
 def _without_topics(finder: QuoteFinder, decision: Decision, probabilities: list[float]) -> int:
     """The likeliest option that is not a phrase opening with a word no speaker starts with (a
-    preposition opening a topic: ``وحول مصير الموظفين أضاف``; a negation: ``ليس الغبي``). The
+    preposition opening a topic: ``وحول مصير الموظفين أضاف``; a negation: ``ليس الغبي``; whom
+    the verb addresses: ``قال له``; see ``no_speaker.opens_no_speaker``). The
     rankers are trained with such phrases among the wrong options, but weigh their first
     word's class with every other feature; a speaker never opens with one, so here it is a
     rule."""

@@ -111,11 +111,8 @@ def is_speaker_head(norm: str) -> bool:
 def is_addressee(norm: str, *, person: bool) -> bool:
     """``للدكتور``, ``للرسول``: ل + a title names who was told; so does ل + an organisation after
     a person (``مسؤول لوكالة``), but not after a document (``تقرير لجمعية المزارعين``)."""
-    if norm.startswith("لل"):
-        rest = "ال" + norm[2:]
-    elif norm.startswith("ل") and len(norm) > 3:
-        rest = norm[1:]
-    else:
+    rest = _after_lam(norm)
+    if not rest or (not norm.startswith("لل") and len(norm) <= 3):
         return False
     organisations = lexicon.organisation_heads()
     if rest in organisations:
@@ -126,13 +123,16 @@ def is_addressee(norm: str, *, person: bool) -> bool:
 def names_a_medium(norm: str) -> bool:
     """``لرويترز``, ``لصحيفة``, ``للجزيرة``, ``لبي`` (بي بي سي): ل and a medium a person speaks
     to (``media_addressees.txt``)."""
+    rest = _after_lam(norm)
+    return bool(rest) and (rest in _MEDIA or rest.removeprefix("ال") in _MEDIA)
+
+
+def _after_lam(norm: str) -> str:
+    """The word a ل is written onto, with its article (``للجزيرة`` → ``الجزيرة``, ``لرويترز`` →
+    ``رويترز``), or "" when ``norm`` does not start with ل."""
     if norm.startswith("لل"):
-        rest = "ال" + norm[2:]
-    elif norm.startswith("ل"):
-        rest = norm[1:]
-    else:
-        return False
-    return rest in _MEDIA or rest.removeprefix("ال") in _MEDIA
+        return "ال" + norm[2:]
+    return norm[1:] if norm.startswith("ل") else ""
 
 
 def has_pronoun_suffix(written: str) -> bool:
