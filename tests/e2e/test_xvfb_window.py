@@ -11,16 +11,24 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.e2e.xserver import virtual_screen
 
 pytestmark = [pytest.mark.slow, pytest.mark.gui]
 
 
+def run_on_x11(command: list[str], tmp_path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` against a fresh Xvfb screen, with settings and data folders of its own."""
+    with virtual_screen(1400, 900) as display:
+        env = {
+            **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
+            "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+        }
+        env.pop("WAYLAND_DISPLAY", None)
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
 def run_under_xvfb(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    xvfb_run = shutil.which("xvfb-run")
-    assert xvfb_run, "xvfb-run is needed (apt-get install xvfb xauth)"
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    command = [xvfb_run, "-a", "-s", "-screen 0 1400x900x24", sys.executable, "-m", "gui", *args]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    return run_on_x11([sys.executable, "-m", "gui", *args], tmp_path, timeout=180)
 
 
 def image_stats(path: Path) -> tuple[int, int, int, float]:
@@ -99,8 +107,4 @@ def test_a_correction_made_by_keys_on_x11_survives_annotate_force(tmp_path: Path
 
 
 def run_script_under_xvfb(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    xvfb_run = shutil.which("xvfb-run")
-    assert xvfb_run, "xvfb-run is needed (apt-get install xvfb xauth)"
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
-    command = [xvfb_run, "-a", "-s", "-screen 0 1400x900x24", sys.executable, *args]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+    return run_on_x11([sys.executable, *args], tmp_path, timeout=240)

@@ -1,6 +1,6 @@
 """Drives the running program by keys on a real X server, as a person would (issue 9).
 
-Run inside ``xvfb-run`` by ``test_xvfb_window.py``: starts ``python -m gui ARTICLE``, waits for
+Run on a private Xvfb screen by ``test_xvfb_window.py``: starts ``python -m gui ARTICLE``, waits for
 the window to finish annotating, then with ``xdotool`` (X11 key events through XTEST, Arabic
 typed through the keymap as an Arabic layout would): Ctrl+F, the filter words, Tab into the
 outline, Down to the first quote, F2, the speaker's name, Enter, Ctrl+S, Ctrl+Q. Prints the
