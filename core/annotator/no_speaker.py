@@ -10,13 +10,17 @@ is looked for after the addressee too (``after_addressee``).
 
 from __future__ import annotations
 
-from core.annotator import lexicon
+from core.annotator import lexicon, wordstats
 from core.annotator.speaker_words import PREPOSITIONS
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import names_a_medium
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
+_GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")  # ووفقا للناطق: the ل is the cue's
+# How often unlabeled news writes a word's stem with the article before بال/لل counts as the
+# preposition and the article: الجهود (168 times), not المر (3: بالمر is Palmer).
+_ARTICLE_STEM_MIN_COUNT = 10
 _FATHATAN = "\u064b"  # the accusative's ending: دوماً، مؤكداً
 _PREPOSITIONS_APART = frozenset({"ل", "ب", "ك"})  # لــ "سبق": a prefix written as a word
 # عنه، لنا، فيها: a preposition with a pronoun (pronoun_suffixes.txt, not ي or ني: مني is منى,
@@ -29,14 +33,18 @@ _PRONOUN_ON_PREPOSITION = frozenset(
 ) | {"عنا", "منا"}  # عنّا، منّا: the ن of the preposition and of the pronoun written once
 
 
-def opens_no_speaker(token: Token, written: str) -> bool:
+def opens_no_speaker(token: Token, written: str, before: Token | None = None) -> bool:
     """Is ``token`` (``written`` so in the text) a word no speaker's mention starts with, bare
     or after و/ف? A preposition (a topic or a circumstance: ``وحول مصير الموظفين``, ``عن
     صعوبات``, ``في المقال``), also with a pronoun (``تحدث عنه``, ``غابوا عنّا``) or written apart
     (``وقالت لــ "سبق"``); a negation, a particle, كان or a pronoun (``ليس الغبي``, ``قد``,
     ``كان المفاوضون``; ``resources/lexicons/no_speaker_openers.txt``); a word in the accusative
-    (``أجد دوماً``, ``قال مؤكداً``), which no subject is. Not the name علي (which folding writes
-    as على), nor ``باسم``, a given name as well, nor مني and لي (منى, Lee)."""
+    (``أجد دوماً``, ``قال مؤكداً``), which no subject is; whom the verb speaks to, ل and a
+    medium (``وأضافت لبي بي سي``, ``قالت للمجلة الأميركية``), or ب or ل with the article (``وقالت
+    للصحف الكينية``, ``وأشاد بالجهود``). Not the name علي (which folding writes as على), nor
+    ``باسم``, a given name as well, nor مني and لي (منى, Lee); nor, after an according-to word
+    (``before``, the token before the phrase), the ل it takes: ``ووفقاً للناطق الإعلامي`` names
+    its source."""
     norm = token.norm
     if norm in _PREPOSITIONS_APART:
         return True
@@ -45,12 +53,29 @@ def opens_no_speaker(token: Token, written: str) -> bool:
     if written.rstrip("ا").endswith(_FATHATAN):
         return True
     bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+    if (names_a_medium(bare) or _preposition_and_article(bare)) and not (
+        before is not None and before.norm in _GLUED_LAM_CUES and bare.startswith("ل")
+    ):
+        return True
     return any(
         word in _NO_SPEAKER_OPENERS
         or word in _PRONOUN_ON_PREPOSITION
         or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
         for word in (norm, bare)
     )
+
+
+def _preposition_and_article(norm: str) -> bool:
+    """``بالجهود``, ``للصحف``: ب or ل and the article on a word news writes with the article,
+    not a name that happens to start so (``بالمر``)."""
+    if norm.startswith("بال"):
+        stem = "ال" + norm[3:]
+    elif norm.startswith("لل"):
+        stem = "ال" + norm[2:]
+    else:
+        return False
+    profile = wordstats.shipped().get(stem) if len(stem) > 3 else None
+    return profile is not None and profile.count >= _ARTICLE_STEM_MIN_COUNT
 
 
 def after_addressee(tokenized: TokenizedText, after: int, stop: int) -> int | None:

@@ -150,7 +150,7 @@ def _without_topics(finder: QuoteFinder, decision: Decision, probabilities: list
 def _opens_no_speaker(finder: QuoteFinder, index: int) -> bool:
     """``opens_no_speaker`` of token ``index``, which also reads how the word is written."""
     token = finder.tokens[index]
-    return opens_no_speaker(token, finder.text[token.start : token.end])
+    return opens_no_speaker(token, finder.text[token.start : token.end], finder.tokens[index - 1] if index > 0 else None)
 
 
 # Training --------------------------------------------------------------------------------------

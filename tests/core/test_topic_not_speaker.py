@@ -73,12 +73,52 @@ def test_the_speaker_comes_after_whom_the_verb_addresses(text: str, speaker: str
         ("محمد", False),
         ("وبينما يقول الكثير", True),  # a subordinator opens a clause
         ("هل قال", True),
+        ("لبي بي سي", True),  # ل and a medium: whom the verb speaks to
+        ("لرويترز", True),
+        ("للمجلة الأميركية", True),
+        ("للصحف الكينية", True),  # ل or ب with the article
+        ("بالجهود الكبيرة", True),
+        ("وبالتأكيد", True),
+        ("بالمر", False),  # Palmer: news hardly writes المر
+        ("لاغارد", False),
+        ("لودريان", False),
     ],
 )
 def test_which_words_open_no_speaker(phrase: str, opens: bool) -> None:
     tokenized = TokenizedText(phrase)
     first = tokenized.tokens[0]
     assert opens_no_speaker(first, phrase[first.start : first.end]) is opens
+
+
+@pytest.mark.parametrize("phrase", ["ووفقاً للناطق الإعلامي", "وطبقا للمتحدث الرسمي", "وفقا لوكالة الأنباء الألمانية"])
+def test_the_lam_of_according_to_opens_its_source(phrase: str) -> None:
+    """After ``وفقا``, ``طبقا``, ``نقلا`` the ل is the cue's: the phrase names the source."""
+    tokenized = TokenizedText(phrase)
+    before, first = tokenized.tokens[0], tokenized.tokens[1]
+    assert opens_no_speaker(first, phrase[first.start : first.end]) is True
+    assert opens_no_speaker(first, phrase[first.start : first.end], before) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "وأكدت سارة أوباما أنها لم تصب بخيبة الأمل بسبب الخبر.\n"
+            "وقالت للصحف الكينية: «إنه ضيف كينيا».\n",
+            ["سارة أوباما", "سارة أوباما"],
+        ),
+        (
+            "قالت الموظفة سلمى محمد إنها عانت لمدة خمس سنوات.\n"
+            "وأضافت لبي بي سي \"لم أستطع التوصل لجهة تساعدني\".\n",
+            ["سلمى محمد", "سلمى محمد"],
+        ),
+        ("ووفقاً للناطق الإعلامي لشرطة المنطقة الرائد بدر السحيباني، فإن الحادث وقع مساء أمس.\n", ["بدر السحيباني"]),
+    ],
+)
+def test_whom_the_verb_speaks_to_is_not_the_speaker(text: str, speakers: list[str]) -> None:
+    """``وقالت للصحف``, ``وأضافت لبي بي سي``: the speaker is the one carried from before, not
+    the medium; after ``ووفقاً`` the ل-phrase is the source itself."""
+    assert _speakers(text) == speakers
 
 
 def _subject_after_cue(text: str) -> str | None:
