@@ -80,6 +80,12 @@ def test_the_speaker_comes_after_whom_the_verb_addresses(text: str, speaker: str
         ("بالجهود الكبيرة", True),
         ("وبالتأكيد", True),
         ("بالمر", False),  # Palmer: news hardly writes المر
+        ("بفوز كرمان", True),  # ب on a common noun
+        ("بسؤال للداخلية البريطانية", True),
+        ("باراك أوباما", False),
+        ("بوزداغ", False),
+        ("بيان", False),
+        ("بان كي مون", False),
         ("لاغارد", False),
         ("لودريان", False),
     ],
@@ -173,3 +179,13 @@ def test_a_speaker_named_after_the_medium_he_spoke_to() -> None:
 )
 def test_a_speaker_named_after_when_he_spoke(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_what_the_verb_praises_is_not_the_speaker() -> None:
+    """``وأشادت بفوز كرمان``: ب on a common noun opens what is praised; the speaker is the
+    one carried from the sentence before."""
+    text = (
+        "قالت الدكتورة أميرة كشغري إن الجائزة مستحقة.\n"
+        'وأشادت بفوز كرمان، قائلة: لقد حاربت "كرمان" الجهل والفقر، مؤكدة أنها أثبتت للعالم أنها امرأة قوية.\n'
+    )
+    assert _speakers(text) == ["الدكتورة أميرة كشغري", "الدكتورة أميرة كشغري"]
