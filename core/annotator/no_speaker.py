@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from core.annotator import lexicon, wordstats
 from core.annotator.speaker_words import PREPOSITIONS
+from core.annotator.speakers import FREQUENT_COUNT
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import names_a_medium
 
@@ -21,9 +22,9 @@ _GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")  # ووفقا للنا
 # How often unlabeled news writes a word's stem with the article before بال/لل counts as the
 # preposition and the article: الجهود (168 times), not المر (3: بالمر is Palmer).
 _ARTICLE_STEM_MIN_COUNT = 10
-# A word after ب is a common noun when unlabeled news has it this often and writes it with the
-# article at least this share (in percent) of the time: فوز 81 times, 66 %; سؤال 83, 38 %.
-_COMMON_NOUN_MIN_COUNT = 20
+# A word after ب is a common noun when unlabeled news uses it as often as a frequent word
+# (``speakers.FREQUENT_COUNT``) and writes it with the article at least this share (in percent)
+# of the time: فوز 66 %, سؤال 38 %.
 _COMMON_NOUN_MIN_DEFINITE = 20
 _FATHATAN = "\u064b"  # the accusative's ending: دوماً، مؤكداً
 _PREPOSITIONS_APART = frozenset({"ل", "ب", "ك"})  # لــ "سبق": a prefix written as a word
@@ -78,7 +79,7 @@ def _preposition_on_a_common_word(norm: str) -> bool:
     stats = wordstats.shipped()
     if norm.startswith("ب") and not norm.startswith("بال") and len(norm) > 3:
         common = stats.get(norm[1:])
-        if common is not None and common.count >= _COMMON_NOUN_MIN_COUNT and common.share("definite") >= _COMMON_NOUN_MIN_DEFINITE:
+        if common is not None and common.count >= FREQUENT_COUNT and common.share("definite") >= _COMMON_NOUN_MIN_DEFINITE:
             return True
     if norm.startswith("بال"):
         stem = "ال" + norm[3:]
