@@ -18,7 +18,8 @@ from core.annotator.word_classes import names_a_medium
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
-_GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")  # ووفقا للناطق: the ل is the cue's
+_GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")
+_RELATIVES = lexicon.words("relative_pronouns")  # ووفقا للناطق: the ل is the cue's
 # How often unlabeled news writes a word's stem with the article before بال/لل counts as the
 # preposition and the article: الجهود (168 times), not المر (3: بالمر is Palmer).
 _ARTICLE_STEM_MIN_COUNT = 10
@@ -43,7 +44,8 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
     or after و/ف? A preposition (a topic or a circumstance: ``وحول مصير الموظفين``, ``عن
     صعوبات``, ``في المقال``), also with a pronoun (``تحدث عنه``, ``غابوا عنّا``) or written apart
     (``وقالت لــ "سبق"``); a negation, a particle, كان or a pronoun (``ليس الغبي``, ``قد``,
-    ``كان المفاوضون``; ``resources/lexicons/no_speaker_openers.txt``); a word in the accusative
+    ``كان المفاوضون``, ``لما قاله``; ``resources/lexicons/no_speaker_openers.txt``); a relative
+    pronoun, which opens a clause about a noun before it (``الذي تقوده المملكة``); a word in the accusative
     (``أجد دوماً``, ``قال مؤكداً``), which no subject is; whom the verb speaks to, ل and a
     medium (``وأضافت لبي بي سي``, ``قالت للمجلة الأميركية``); ب or ل with the article (``وقالت
     للصحف الكينية``, ``وأشاد بالجهود``) and ب on a common noun (``وأشادت بفوز كرمان``). Not the
@@ -64,6 +66,7 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
         return True
     return any(
         word in _NO_SPEAKER_OPENERS
+        or word in _RELATIVES
         or word in _PRONOUN_ON_PREPOSITION
         or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
         for word in (norm, bare)

@@ -89,6 +89,16 @@ def test_the_leading_and_trailing_parts_of_a_mention_are_options() -> None:
     assert "بكر بوزداغ" in options(_entity("نائب رئيس الوزراء التركي، بكر بوزداغ"))
 
 
+def test_a_part_opening_on_a_conjunction_and_a_definite_word_is_no_option() -> None:
+    """The second half of a coordination (``للإغاثة والأعمال الإنسانية``) names nobody; a name
+    that starts with و and ال (``والدة الشهيد``) is no conjunction on a word news writes."""
+    names = options(_entity("المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية"))
+    assert "والأعمال الإنسانية" not in names
+    assert "الأعمال الإنسانية" not in names
+    assert "مركز الملك سلمان للإغاثة والأعمال الإنسانية" in names
+    assert "والدة الشهيد عبدالرحمن القحطاني" in options(_entity("الأم والدة الشهيد عبدالرحمن القحطاني"))
+
+
 def test_a_part_never_cuts_a_bracket_or_a_quoted_name_in_two() -> None:
     names = options(_entity("حركة المقاومة الإسلامية (حماس)"))
     assert "حركة المقاومة الإسلامية" in names

@@ -88,6 +88,14 @@ def test_the_speaker_comes_after_whom_the_verb_addresses(text: str, speaker: str
         ("بان كي مون", False),
         ("لاغارد", False),
         ("لودريان", False),
+        ("الذي تقوده المملكة", True),  # a relative pronoun opens a clause about someone else
+        ("والتي حاولت جذب انتباه العالم", True),
+        ("الذين يعيشون", True),
+        ("لما قاله الأستاذ", True),  # ل، ب، من، عن on ما: "what he said", not who
+        ("بما يعتقد", True),
+        ("مما يلفت الانتباه", True),
+        ("لماذا", True),
+        ("لمى الحسن", False),  # a given name that is not ل on ما
     ],
 )
 def test_which_words_open_no_speaker(phrase: str, opens: bool) -> None:
@@ -189,3 +197,14 @@ def test_what_the_verb_praises_is_not_the_speaker() -> None:
         'وأشادت بفوز كرمان، قائلة: لقد حاربت "كرمان" الجهل والفقر، مؤكدة أنها أثبتت للعالم أنها امرأة قوية.\n'
     )
     assert _speakers(text) == ["الدكتورة أميرة كشغري", "الدكتورة أميرة كشغري"]
+
+
+def test_what_was_said_according_to_is_not_its_speaker() -> None:
+    """``وفقا لما ترجمته وكالة سبوتنيك``: ``لما`` opens "what was translated", not a speaker;
+    the quote is hers, named in the sentence before (by her name or her role)."""
+    text = (
+        "وصفت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا الاتهامات بأنها هراء.\n"
+        "جاء ذلك في تدوينة لزاخاروفا على صفحتها بموقع فيسبوك، حيث قالت وفقا لما ترجمته وكالة سبوتنيك "
+        'الروسية الحكومية: "هذا هراء، أليس كذلك؟".\n'
+    )
+    assert _speakers(text)[-1] in ("ماريا زاخاروفا", "المتحدثة باسم الخارجية الروسية")
