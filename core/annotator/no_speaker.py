@@ -73,6 +73,13 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
     )
 
 
+def ends_no_speaker(token: Token) -> bool:
+    """Is ``token`` a word no speaker's mention ends with: ل and a medium, whom the verb speaks
+    to run into its subject (``وقال سياسي يمني لرويترز``, ``مسؤول لرويترز``)? A medium inside
+    a name stays (``مراسل لبي بي سي في غزة``)."""
+    return token.is_word and names_a_medium(token.norm)
+
+
 def _preposition_on_a_common_word(norm: str) -> bool:
     """``بالجهود``, ``للصحف``: ب or ل and the article on a word news writes with the article,
     not a name that happens to start so (``بالمر``); or ب on a common noun (``وأشاد بفوز

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from core.annotator.attribution import SpeakerPhrase
 from core.annotator.name_completion import complete_names
 from core.annotator.naming import rename
-from core.annotator.no_speaker import opens_no_speaker
+from core.annotator.no_speaker import ends_no_speaker, opens_no_speaker
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
@@ -114,7 +114,7 @@ def choose_speakers(
         probabilities = decision.probabilities(attribution)
         k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
         chosen = decision.spans[k]
-        if chosen is not None and _opens_no_speaker(finder, chosen.first):
+        if chosen is not None and _names_no_speaker(finder, chosen):
             k = _without_topics(finder, decision, probabilities)
         slot, phrase = decision.slots[k], decision.spans[k]
         entity: Entity | None = None
@@ -143,8 +143,14 @@ def _without_topics(finder: QuoteFinder, decision: Decision, probabilities: list
     rankers are trained with such phrases among the wrong options, but weigh their first
     word's class with every other feature; a speaker never opens with one, so here it is a
     rule."""
-    allowed = [i for i, span in enumerate(decision.spans) if span is None or not _opens_no_speaker(finder, span.first)]
+    allowed = [i for i, span in enumerate(decision.spans) if span is None or not _names_no_speaker(finder, span)]
     return max(allowed, key=lambda i: (probabilities[i], -i))
+
+
+def _names_no_speaker(finder: QuoteFinder, span: SpeakerPhrase) -> bool:
+    """A phrase that opens with a word no speaker starts with or ends with one none ends with
+    (``سياسي يمني لرويترز``; ``no_speaker.ends_no_speaker``)."""
+    return _opens_no_speaker(finder, span.first) or ends_no_speaker(finder.tokens[span.last])
 
 
 def _opens_no_speaker(finder: QuoteFinder, index: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core.annotator import annotate_text
-from core.annotator.no_speaker import after_addressee, opens_no_speaker
+from core.annotator.no_speaker import after_addressee, ends_no_speaker, opens_no_speaker
 from core.annotator.tokens import TokenizedText
 
 
@@ -102,6 +102,22 @@ def test_which_words_open_no_speaker(phrase: str, opens: bool) -> None:
     tokenized = TokenizedText(phrase)
     first = tokenized.tokens[0]
     assert opens_no_speaker(first, phrase[first.start : first.end]) is opens
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ends"),
+    [
+        ("سياسي يمني لرويترز", True),  # whom he spoke to, run into the subject
+        ("مسؤول للجزيرة", True),
+        ("مراسل لبي", True),
+        ("مراسل لبي بي سي في غزة", False),  # the medium inside the name
+        ("المتحدث باسم الوزارة", False),
+        ("لندن", False),
+    ],
+)
+def test_which_words_end_no_speaker(phrase: str, ends: bool) -> None:
+    """A mention never ends on ل and a medium: that is whom the verb speaks to."""
+    assert ends_no_speaker(TokenizedText(phrase).tokens[-1]) is ends
 
 
 @pytest.mark.parametrize("phrase", ["ووفقاً للناطق الإعلامي", "وطبقا للمتحدث الرسمي", "وفقا لوكالة الأنباء الألمانية"])
