@@ -96,6 +96,12 @@ def test_the_speaker_comes_after_whom_the_verb_addresses(text: str, speaker: str
         ("مما يلفت الانتباه", True),
         ("لماذا", True),
         ("لمى الحسن", False),  # a given name that is not ل on ما
+        ("تصريحات العريان", True),  # what was said, not who said it
+        ("وتصريح الوزير", True),
+        ("خطاب الرئيس", True),
+        ("بيان للبرلمان اليمني", False),  # a document speaks for its authors
+        ("تقرير حديث", False),
+        ("رسالة", False),
     ],
 )
 def test_which_words_open_no_speaker(phrase: str, opens: bool) -> None:
