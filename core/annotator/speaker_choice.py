@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.annotator.attribution import SpeakerPhrase
+from core.annotator.attribution import SpeakerPhrase, is_relay_object
 from core.annotator.name_completion import complete_names
 from core.annotator.naming import rename
 from core.annotator.no_speaker import ends_no_speaker, opens_no_speaker
@@ -114,8 +114,8 @@ def choose_speakers(
         probabilities = decision.probabilities(attribution)
         k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
         chosen = decision.spans[k]
-        if chosen is not None and _names_no_speaker(finder, chosen):
-            k = _without_topics(finder, decision, probabilities)
+        if chosen is not None and _refused(finder, candidate, chosen):
+            k = _likeliest_allowed(finder, decision, probabilities, candidate)
         slot, phrase = decision.slots[k], decision.spans[k]
         entity: Entity | None = None
         span = None
@@ -136,20 +136,35 @@ def choose_speakers(
     return resolutions
 
 
-def _without_topics(finder: QuoteFinder, decision: Decision, probabilities: list[float]) -> int:
-    """The likeliest option that is not a phrase opening with a word no speaker starts with (a
-    preposition opening a topic: ``وحول مصير الموظفين أضاف``; a negation: ``ليس الغبي``; whom
-    the verb addresses: ``قال له``; see ``no_speaker.opens_no_speaker``). The
-    rankers are trained with such phrases among the wrong options, but weigh their first
-    word's class with every other feature; a speaker never opens with one, so here it is a
-    rule."""
-    allowed = [i for i, span in enumerate(decision.spans) if span is None or not _names_no_speaker(finder, span)]
+def _likeliest_allowed(finder: QuoteFinder, decision: Decision, probabilities: list[float], candidate: Candidate) -> int:
+    """The likeliest option that is not a phrase the rules refuse (``_refused``). The rankers
+    are trained with such phrases among the wrong options, but weigh their first word's class
+    with every other feature; no checked speaker is such a phrase, so here it is a rule."""
+    allowed = [i for i, span in enumerate(decision.spans) if span is None or not _refused(finder, candidate, span)]
     return max(allowed, key=lambda i: (probabilities[i], -i))
+
+
+def _refused(finder: QuoteFinder, candidate: Candidate, span: SpeakerPhrase) -> bool:
+    """A phrase that names no speaker of ``candidate``: one opening with a word no speaker
+    starts with (a preposition opening a topic: ``وحول مصير الموظفين أضاف``; a negation: ``ليس
+    الغبي``; whom the verb addresses: ``قال له``; see ``no_speaker.opens_no_speaker``) or ending
+    with one none ends with (``سياسي يمني لرويترز``), or who relays the quote (``_relays``)."""
+    return _names_no_speaker(finder, span) or _relays(finder, candidate, span)
+
+
+def _relays(finder: QuoteFinder, candidate: Candidate, span: SpeakerPhrase) -> bool:
+    """Is ``span`` who relays the quote rather than who said it? In ``نقلت الوكالة عن مصدر
+    عسكري قوله`` the speaker is the source the rules read after عن (the guideline's rule), not
+    the relay verb's subject before it in the sentence."""
+    cue, source = candidate.cue, candidate.phrase
+    if cue is None or source is None or not is_relay_object(finder.tokens[cue.first]):
+        return False
+    return finder.sentence_start(source.first) <= span.first and span.last < source.first
 
 
 def _names_no_speaker(finder: QuoteFinder, span: SpeakerPhrase) -> bool:
     """A phrase that opens with a word no speaker starts with or ends with one none ends with
-    (``سياسي يمني لرويترز``; ``no_speaker.ends_no_speaker``)."""
+    (``no_speaker.opens_no_speaker``, ``no_speaker.ends_no_speaker``)."""
     return _opens_no_speaker(finder, span.first) or ends_no_speaker(finder.tokens[span.last])
 
 
