@@ -18,6 +18,7 @@ from core.annotator.word_classes import names_a_medium
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
+_END_TIMES = lexicon.words("speaker_end_times")
 _GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")
 _RELATIVES = lexicon.words("relative_pronouns")  # ووفقا للناطق: the ل is the cue's
 # How often unlabeled news writes a word's stem with the article before بال/لل counts as the
@@ -75,9 +76,10 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
 
 def ends_no_speaker(token: Token) -> bool:
     """Is ``token`` a word no speaker's mention ends with: ل and a medium, whom the verb speaks
-    to run into its subject (``وقال سياسي يمني لرويترز``, ``مسؤول لرويترز``)? A medium inside
-    a name stays (``مراسل لبي بي سي في غزة``)."""
-    return token.is_word and names_a_medium(token.norm)
+    to run into its subject (``وقال سياسي يمني لرويترز``, ``مسؤول لرويترز``), or when it spoke
+    (``إدارة الرئيس كلينتون وقتها``; ``resources/lexicons/speaker_end_times.txt``)? A medium
+    inside a name stays (``مراسل لبي بي سي في غزة``)."""
+    return token.is_word and (names_a_medium(token.norm) or token.norm in _END_TIMES)
 
 
 def _preposition_on_a_common_word(norm: str) -> bool:

@@ -119,10 +119,15 @@ def test_which_words_open_no_speaker(phrase: str, opens: bool) -> None:
         ("مراسل لبي بي سي في غزة", False),  # the medium inside the name
         ("المتحدث باسم الوزارة", False),
         ("لندن", False),
+        ("إدارة الرئيس كلينتون وقتها", True),  # when the verb spoke
+        ("النيابة آنذاك", True),
+        ("الوزير أمس", True),
+        ("خطيب الجمعة", False),
+        ("الناقد الرياضي بصحيفة اليوم", False),
     ],
 )
 def test_which_words_end_no_speaker(phrase: str, ends: bool) -> None:
-    """A mention never ends on ل and a medium: that is whom the verb speaks to."""
+    """A mention never ends on ل and a medium (whom the verb speaks to) nor on a time adverb."""
     assert ends_no_speaker(TokenizedText(phrase).tokens[-1]) is ends
 
 
