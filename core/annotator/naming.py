@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from core.annotator import lexicon, wordstats
+from core.annotator.no_speaker import ARTICLE_STEM_MIN_COUNT
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speakers import Entity, Resolution, is_common_noun, looks_like_verb
 from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, ends_on_function_word, has_pronoun_suffix
@@ -96,20 +97,16 @@ def _parts(text: str) -> list[tuple[str, str]]:
     return out
 
 
-# How often unlabeled news writes a stem with the article before و + ال opening a part counts
-# as the conjunction on a definite word (الأعمال), not a name (والدة، والتر).
-_DEFINITE_STEM_MIN_COUNT = 10
-
-
 def _opens_on_conjunction(key: str) -> bool:
     """Does a trailing part open with و on a definite word (``مركز الملك سلمان للإغاثة
     والأعمال الإنسانية`` → ``والأعمال الإنسانية``)? Such a part is the second half of a
-    coordination, not a name: no checked speaker name starts so (``والدة الشهيد`` does not count,
-    الدة being no word news writes)."""
+    coordination, not a name: no checked speaker name starts so. A definite word is one news
+    writes often enough (``no_speaker.ARTICLE_STEM_MIN_COUNT``): الأعمال, 373 times; not الدة of
+    ``والدة الشهيد``."""
     if not key.startswith("وال"):
         return False
     profile = wordstats.shipped().get(key.split(" ", 1)[0][1:])
-    return profile is not None and profile.count >= _DEFINITE_STEM_MIN_COUNT
+    return profile is not None and profile.count >= ARTICLE_STEM_MIN_COUNT
 
 
 _MARKS = frozenset('()«»“”"')

@@ -1,11 +1,12 @@
-"""Words a speaker's mention never starts with, and whom a reporting verb addresses before its subject.
+"""Words a speaker's mention never starts or ends with, and whom a reporting verb addresses before its subject.
 
 The rankers weigh a span's first word with every other feature, so a phrase that opens with a
 preposition, a particle or an accusative word still wins now and then (``وحول مصير الموظفين
-أضاف`` → ``حول مصير الموظفين``; ``قال له رئيس اللجنة`` → ``له رئيس اللجنة``). No checked
-speaker name in the development articles starts with one: the speaker finder never takes such a
-phrase (``opens_no_speaker``), and after a verb that first names whom it addresses, the subject
-is looked for after the addressee too (``after_addressee``).
+أضاف`` → ``حول مصير الموظفين``; ``قال له رئيس اللجنة`` → ``له رئيس اللجنة``), and so does one
+that runs on into whom or when the verb spoke (``سياسي يمني لرويترز``, ``النيابة آنذاك``). No
+checked speaker name in the development articles starts or ends so: the speaker finder never
+takes such a phrase (``opens_no_speaker``, ``ends_no_speaker``), and after a verb that first
+names whom it addresses, the subject is looked for after the addressee too (``after_addressee``).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from core.annotator.word_classes import names_a_medium
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
 _END_TIMES = lexicon.words("speaker_end_times")
-_GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")
-_RELATIVES = lexicon.words("relative_pronouns")  # ووفقا للناطق: the ل is the cue's
+_GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")  # ووفقا للناطق: the ل is the cue's
+_RELATIVES = lexicon.words("relative_pronouns")
 # How often unlabeled news writes a word's stem with the article before بال/لل counts as the
 # preposition and the article: الجهود (168 times), not المر (3: بالمر is Palmer).
-_ARTICLE_STEM_MIN_COUNT = 10
+ARTICLE_STEM_MIN_COUNT = 10
 # A word after ب is a common noun when unlabeled news uses it as often as a frequent word
 # (``speakers.FREQUENT_COUNT``) and writes it with the article at least this share (in percent)
 # of the time: فوز 66 %, سؤال 38 %.
@@ -45,14 +46,15 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
     or after و/ف? A preposition (a topic or a circumstance: ``وحول مصير الموظفين``, ``عن
     صعوبات``, ``في المقال``), also with a pronoun (``تحدث عنه``, ``غابوا عنّا``) or written apart
     (``وقالت لــ "سبق"``); a negation, a particle, كان or a pronoun (``ليس الغبي``, ``قد``,
-    ``كان المفاوضون``, ``لما قاله``; ``resources/lexicons/no_speaker_openers.txt``); a relative
-    pronoun, which opens a clause about a noun before it (``الذي تقوده المملكة``); a word in the accusative
-    (``أجد دوماً``, ``قال مؤكداً``), which no subject is; whom the verb speaks to, ل and a
-    medium (``وأضافت لبي بي سي``, ``قالت للمجلة الأميركية``); ب or ل with the article (``وقالت
-    للصحف الكينية``, ``وأشاد بالجهود``) and ب on a common noun (``وأشادت بفوز كرمان``). Not the
-    name علي (which folding writes as على), nor ``باسم``, a given name as well, nor مني and لي
-    (منى, Lee); nor, after an according-to word (``before``, the token before the phrase), the
-    ل it takes: ``ووفقاً للناطق الإعلامي`` names its source."""
+    ``كان المفاوضون``, ``لما قاله``, ``تصريحات العريان``;
+    ``resources/lexicons/no_speaker_openers.txt``); a relative pronoun, which opens a clause
+    about a noun before it (``الذي تقوده المملكة``); a word in the accusative (``أجد دوماً``,
+    ``قال مؤكداً``), which no subject is; whom the verb speaks to, ل and a medium (``وأضافت لبي
+    بي سي``, ``قالت للمجلة الأميركية``); ب or ل with the article (``وقالت للصحف الكينية``,
+    ``وأشاد بالجهود``) and ب on a common noun (``وأشادت بفوز كرمان``). Not the name علي (which
+    folding writes as على), nor ``باسم``, a given name as well, nor مني and لي (منى, Lee); nor,
+    after an according-to word (``before``, the token before the phrase), the ل it takes:
+    ``ووفقاً للناطق الإعلامي`` names its source."""
     norm = token.norm
     if norm in _PREPOSITIONS_APART:
         return True
@@ -100,7 +102,7 @@ def _preposition_on_a_common_word(norm: str) -> bool:
     else:
         return False
     profile = stats.get(stem) if len(stem) > 3 else None
-    return profile is not None and profile.count >= _ARTICLE_STEM_MIN_COUNT
+    return profile is not None and profile.count >= ARTICLE_STEM_MIN_COUNT
 
 
 def after_addressee(tokenized: TokenizedText, after: int, stop: int) -> int | None:
