@@ -96,6 +96,7 @@ def test_the_speaker_comes_after_whom_the_verb_addresses(text: str, speaker: str
         ("مما يلفت الانتباه", True),
         ("لماذا", True),
         ("لمى الحسن", False),  # a given name that is not ل on ما
+        ("ومضى قائلا", True),  # "went on": the speaker is the one carried from before
         ("تصريحات العريان", True),  # what was said, not who said it
         ("وتصريح الوزير", True),
         ("خطاب الرئيس", True),
