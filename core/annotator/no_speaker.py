@@ -15,13 +15,12 @@ from core.annotator import lexicon, wordstats
 from core.annotator.speaker_words import PREPOSITIONS
 from core.annotator.speakers import FREQUENT_COUNT
 from core.annotator.tokens import Token, TokenizedText
-from core.annotator.word_classes import names_a_medium
+from core.annotator.word_classes import RELATIVE_PRONOUNS, names_a_medium
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
 _END_TIMES = lexicon.words("speaker_end_times")
 _GLUED_LAM_CUES = lexicon.words("glued_lam_according_to")  # ووفقا للناطق: the ل is the cue's
-_RELATIVES = lexicon.words("relative_pronouns")
 # How often unlabeled news writes a word's stem with the article before بال/لل counts as the
 # preposition and the article: الجهود (168 times), not المر (3: بالمر is Palmer).
 ARTICLE_STEM_MIN_COUNT = 10
@@ -69,7 +68,7 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
         return True
     return any(
         word in _NO_SPEAKER_OPENERS
-        or word in _RELATIVES
+        or word in RELATIVE_PRONOUNS
         or word in _PRONOUN_ON_PREPOSITION
         or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
         for word in (norm, bare)
