@@ -23,6 +23,7 @@ DEMONSTRATIVES = lexicon.words("demonstratives")
 CONNECTIVES = lexicon.words("connectives")
 CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")  # و، كما، ثم، بينما … and إلا، غير
 _VERB_PREPOSITIONS = lexicon.words("verb_preposition_homographs")
+_VERB_PARTICLES = lexicon.words("verb_particles")  # قد، وقد، فقد: a verb follows
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 _MEDIA = lexicon.words("media_addressees")
@@ -46,14 +47,14 @@ def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
     and بيّن "showed", ``عبر`` "via" and عبّر "expressed", ``عقب`` "after" and عقّب "commented"),
     written right after a word of its clause (``الشراكات بين الحكومة``, ``وصرح المسؤول عقب
     الاجتماع أن``): read as the preposition, which neither heads a subject nor introduces a
-    quote. After punctuation, a connective or a relative pronoun (``وبين``, ``كما بين``, ``الذي
-    بين``) it stays a verb."""
+    quote. After punctuation, a connective, a relative pronoun or قد (``وبين``, ``كما بين``, ``الذي
+    بين``, ``وقد عبر``) it stays a verb."""
     if index == 0:
         return False
     if tokens[index].norm not in _VERB_PREPOSITIONS:
         return False
     before = tokens[index - 1]
-    return before.is_word and before.norm not in CONNECTORS and before.norm not in RELATIVE_PRONOUNS
+    return before.is_word and before.norm not in CONNECTORS and before.norm not in RELATIVE_PRONOUNS and before.norm not in _VERB_PARTICLES
 
 
 def is_stop(token: Token) -> bool:

@@ -86,3 +86,21 @@ def test_only_verb_forms_written_like_prepositions_read_as_prepositions() -> Non
     # though both end a speaker phrase.
     tokens = TokenizedText("الشراكات بين الحكومة والوزيران تحدثا كما بين الوزير").tokens
     assert [t.index for t in tokens if reads_as_preposition(tokens, t.index)] == [1]
+
+
+def test_the_same_form_after_qad_is_a_verb_with_its_subject() -> None:
+    """قد stands only before a verb: ``وقد عبر مدير المنتخب`` is "expressed", not "via"."""
+    tokens = TokenizedText("وقد عبر المدير عن سعادته فقد بين الوزير").tokens
+    assert not any(reads_as_preposition(tokens, t.index) for t in tokens)
+    text = "احتفى رئيس البعثة بتال العتيبي ببعثة المنتخب في الرباط وقد عبر مدير المنتخب خالد مطر عن سعادته بالاحتفال، مؤكدا أن الفوز قريب."
+    assert "مدير المنتخب خالد مطر" in _subject_spans(text)
+
+
+def test_the_speaker_who_expressed_after_qad() -> None:
+    from core.annotator import annotate_text
+
+    text = (
+        "احتفى رئيس البعثة بتال العتيبي ببعثة المنتخب في الرباط وقد عبر مدير المنتخب خالد مطر "
+        'عن سعادته بالاحتفال وقال: "جهود رئيس البعثة واضحة".\n'
+    )
+    assert [a.speaker for a in annotate_text(text) if a.kind == "direct"] == ["خالد مطر"]
