@@ -11,11 +11,13 @@ names whom it addresses, the subject is looked for after the addressee too (``af
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from core.annotator import lexicon, wordstats
 from core.annotator.speaker_words import PREPOSITIONS
 from core.annotator.speakers import FREQUENT_COUNT
 from core.annotator.tokens import Token, TokenizedText
-from core.annotator.word_classes import RELATIVE_PRONOUNS, names_a_medium
+from core.annotator.word_classes import DEMONSTRATIVES, RELATIVE_PRONOUNS, names_a_medium
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
@@ -38,6 +40,8 @@ _PRONOUN_ON_PREPOSITION = frozenset(
     for pronoun in lexicon.pronoun_suffixes()
     if pronoun not in ("ي", "ني")
 ) | {"عنا", "منا"}  # عنّا، منّا: the ن of the preposition and of the pronoun written once
+# لها، لهما، لنا: whom the verb speaks to, run into its subject (أكدت الأخيرة لهما). Not لي (Lee).
+_LAM_PRONOUNS = frozenset("ل" + pronoun for pronoun in lexicon.pronoun_suffixes() if pronoun not in ("ي", "ني"))
 
 
 def opens_no_speaker(token: Token, written: str, before: Token | None = None) -> bool:
@@ -76,11 +80,24 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
 
 
 def ends_no_speaker(token: Token) -> bool:
-    """Is ``token`` a word no speaker's mention ends with: ل and a medium, whom the verb speaks
-    to run into its subject (``وقال سياسي يمني لرويترز``, ``مسؤول لرويترز``), or when it spoke
-    (``إدارة الرئيس كلينتون وقتها``; ``resources/lexicons/speaker_end_times.txt``)? A medium
-    inside a name stays (``مراسل لبي بي سي في غزة``)."""
-    return token.is_word and (names_a_medium(token.norm) or token.norm in _END_TIMES)
+    """Is ``token`` a word no speaker's mention ends with: whom the verb speaks to run into its
+    subject, ل and a medium or a pronoun (``وقال سياسي يمني لرويترز``, ``مسؤول لرويترز``,
+    ``أكدت الأخيرة لهما``), or when it spoke (``إدارة الرئيس كلينتون وقتها``;
+    ``resources/lexicons/speaker_end_times.txt``)? A medium inside a name stays (``مراسل لبي بي
+    سي في غزة``)."""
+    norm = token.norm
+    return token.is_word and (names_a_medium(norm) or norm in _END_TIMES or norm in _LAM_PRONOUNS)
+
+
+def runs_past_demonstrative(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Does the span ``first..last`` go on past a demonstrative right after a definite word
+    (``وصفت الجريدة هذا الفوز``)? A demonstrative stands before its noun, so after a definite
+    word it opens the verb's object; after a quantifier, a preposition or a link it belongs to
+    the name (``أحد تلك المصادر``, ``المتحدثة باسم هذه المنظمة``). No checked speaker name
+    has one after a definite word."""
+    return any(
+        tokens[k].norm in DEMONSTRATIVES and tokens[k - 1].norm.startswith("ال") for k in range(first + 1, last + 1)
+    )
 
 
 def _preposition_on_a_common_word(norm: str) -> bool:

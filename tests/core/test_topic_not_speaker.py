@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from core.annotator import annotate_text
-from core.annotator.no_speaker import after_addressee, ends_no_speaker, opens_no_speaker
+from core.annotator.no_speaker import after_addressee, ends_no_speaker, opens_no_speaker, runs_past_demonstrative
 from core.annotator.tokens import TokenizedText
 
 
@@ -125,11 +125,42 @@ def test_which_words_open_no_speaker(phrase: str, opens: bool) -> None:
         ("الوزير أمس", True),
         ("خطيب الجمعة", False),
         ("الناقد الرياضي بصحيفة اليوم", False),
+        ("الأخيرة لهما", True),  # ل and a pronoun: whom the verb spoke to
+        ("مصادر مقربة لنا", True),
+        ("عبد الله", False),
+        ("لي", False),  # the name Lee, as a speaker's last word
     ],
 )
 def test_which_words_end_no_speaker(phrase: str, ends: bool) -> None:
-    """A mention never ends on ل and a medium (whom the verb speaks to) nor on a time adverb."""
+    """A mention never ends on ل and a medium or a pronoun (whom the verb speaks to) nor on a
+    time adverb."""
     assert ends_no_speaker(TokenizedText(phrase).tokens[-1]) is ends
+
+
+@pytest.mark.parametrize(
+    ("phrase", "runs_past"),
+    [
+        ("الجريدة هذا الفوز", True),  # the verb's object after its subject
+        ("المنظمة هذه الخطوة", True),
+        ("أحد تلك المصادر", False),  # after a quantifier
+        ("المتحدثة باسم هذه المنظمة", False),  # after a link
+        ("هذه المنظمة", False),  # a demonstrative first points back to the speaker
+        ("الجريدة الإسبانية", False),
+    ],
+)
+def test_a_mention_does_not_run_past_a_demonstrative(phrase: str, runs_past: bool) -> None:
+    tokens = TokenizedText(phrase).tokens
+    assert runs_past_demonstrative(tokens, 0, len(tokens) - 1) is runs_past
+
+
+def test_what_the_paper_described_is_not_its_speaker() -> None:
+    """``كما وصفت الجريدة هذا الفوز بـ«خطوة مهمة»``: the speaker is the paper, not "the paper
+    this win" (nor a name made of it)."""
+    text = (
+        "وذكرت الصحيفة البارزة (فوليا دي ساو باولو) أنه بالانتصار بأدنى نتيجة، سيبدأ المنتخب البرازيلي في نسيان "
+        "الهزيمة 1-7. كما وصفت الجريدة هذا الفوز بـ«خطوة مهمة»، للابتعاد عن «الشبح» الذي كان يلاحق الفريق.\n"
+    )
+    assert _speakers(text)[-1] in ("الجريدة", "فوليا دي ساو باولو")
 
 
 @pytest.mark.parametrize("phrase", ["ووفقاً للناطق الإعلامي", "وطبقا للمتحدث الرسمي", "وفقا لوكالة الأنباء الألمانية"])
