@@ -35,6 +35,8 @@ from core.folding import name_key
 
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 _BODY_LINKS = lexicon.words("body_links")  # باسم، لدى
+_FORMS_OF_ADDRESS = lexicon.words("forms_of_address")  # معالي، سماحة
+_PERSONAL_FORMS_OF_ADDRESS = lexicon.words("personal_forms_of_address")  # السيدة before a name
 
 
 def options(entity: Entity) -> list[str]:
@@ -44,22 +46,41 @@ def options(entity: Entity) -> list[str]:
 
     A name never ends on a preposition, a relative pronoun or a name particle (``سانا عن``,
     ``المتحدث الرسمي باسم``), nor cuts a bracket or quoted name in two (``حركة المقاومة
-    الإسلامية (حماس``): such a mention is left out whenever another name remains.
+    الإسلامية (حماس``): such a mention is left out whenever another name remains. Nor does a
+    name open with a form of address or stand for one: ``سماحة المفتي`` is named ``المفتي``.
     """
     seen: dict[str, str] = {}
-    for text in (entity.canonical, *entity.name_variants.values(), *entity.mention_texts):
+    for written_as in (entity.canonical, *entity.name_variants.values(), *entity.mention_texts):
+        text = without_address(written_as)
         key = name_key(text)
         if key and key not in seen:
             seen[key] = text
     written = list(seen.values())
-    whole = [text for text in written if not ends_on_function_word(text) and _balanced(text)]
+    whole = [
+        text for text in written if not ends_on_function_word(text) and _balanced(text) and name_key(text) not in _FORMS_OF_ADDRESS
+    ]
     for text in written:
         for part, key in _parts(text):
             if key and key not in seen:
                 seen[key] = part
-                if not ends_on_function_word(part):
+                if not ends_on_function_word(part) and key not in _FORMS_OF_ADDRESS:
                     whole.append(part)
     return whole if whole else written
+
+
+def without_address(name: str) -> str:
+    """``name`` without a form of address before its other words (``سماحة المفتي`` →
+    ``المفتي``, ``معالي الأمين العام`` → ``الأمين العام``, ``السيدة كاسماريك`` → ``كاسماريك``;
+    ``resources/lexicons/forms_of_address.txt``, ``personal_forms_of_address.txt``): the checked
+    canonical names leave them out, though the articles write them."""
+    first, _, rest = name.strip().partition(" ")
+    rest = rest.strip()
+    if not rest:
+        return name
+    key = name_key(first)
+    if key in _FORMS_OF_ADDRESS or (key in _PERSONAL_FORMS_OF_ADDRESS and not name_key(rest).startswith("ال")):
+        return rest
+    return name
 
 
 _PUNCTUATION = "،,:؛;.()"
@@ -134,7 +155,7 @@ def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
     variants = {name_key(v) for v in entity.name_variants.values()}
     word_lists = [k.split() for k in keys]
     longest = max(map(len, word_lists))
-    rules = name_key(entity.canonical)
+    rules = name_key(without_address(entity.canonical))
     fuller = name_key(entity.fuller_name) if entity.fuller_name else None
     titles = lexicon.titles()
     share_of = max(len(mentions), 1)

@@ -152,3 +152,28 @@ def test_a_role_is_not_cut_from_the_body_it_speaks_for() -> None:
     assert "كاتب الدولة" not in names
     # A role before a name still gives the name, and a role without a link its head.
     assert {"جورج إيفانوف", "مدرب المنتخب"} <= set(options(_entity("مدرب المنتخب جورج إيفانوف")))
+
+
+def test_a_form_of_address_is_left_out_of_every_option() -> None:
+    """The checked canonical names leave out معالي, سماحة … and, before a personal name, السيدة:
+    ``معالي الأمين العام للأمم المتحدة`` is named ``الأمين العام للأمم المتحدة``."""
+    names = options(_entity("معالي الأمين العام للأمم المتحدة", "الأمين العام"))
+    assert names[0] == "الأمين العام للأمم المتحدة"
+    assert not any(name.startswith("معالي") or name == "معالي" for name in names)
+    assert "كاسماريك" in options(_entity("السيدة كاسماريك"))
+    assert "السيدة كاسماريك" not in options(_entity("السيدة كاسماريك"))
+    # السيدة before a definite word is part of a title or a given name: kept.
+    assert options(_entity("السيدة الأولى"))[0] == "السيدة الأولى"
+    assert options(_entity("السيد البدوي"))[0] == "السيد البدوي"
+    # A form of address alone names nobody, when another name remains.
+    assert options(_entity("سماحة المفتي", variants=("سماحة",))) == ["المفتي"]
+
+
+def test_the_rules_choice_is_compared_without_its_form_of_address() -> None:
+    entity = _entity("معالي وزير الخارجية")
+    names = options(entity)
+    described = dict(zip(names, features(entity, names), strict=True))
+    assert names[0] == "وزير الخارجية"
+    assert "rules" in described["وزير الخارجية"]  # the rules' name, without معالي
+    rename([entity], Ranker({"n=2": 0.1}))
+    assert entity.canonical == "وزير الخارجية"
