@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.annotator import lexicon, wordstats
+from core.annotator.attribution import cue_form
 from core.annotator.speaker_words import PREPOSITIONS
 from core.annotator.speakers import FREQUENT_COUNT
 from core.annotator.tokens import Token, TokenizedText
@@ -98,6 +99,17 @@ def runs_past_demonstrative(tokens: Sequence[Token], first: int, last: int) -> b
     return any(
         tokens[k].norm in DEMONSTRATIVES and tokens[k - 1].norm.startswith("ال") for k in range(first + 1, last + 1)
     )
+
+
+def runs_into_relayed_source(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the span ``first..last`` a relay verb's subject run on into the source it cites
+    (``نقلت سانا عن مصدر رسمي في وزارة الخارجية``, ``روى ابن بطة عن معاذ بن معاذ``)? Who relays
+    and whom they cite are two speakers; no checked name holds both. After other words عن
+    belongs to the name (``الناشط في الدفاع عن حقوق الإنسان``)."""
+    if first == 0:
+        return False
+    form = cue_form(tokens[first - 1])
+    return form is not None and form.verb_class == "relay" and any(tokens[k].norm == "عن" for k in range(first + 1, last + 1))
 
 
 def _preposition_on_a_common_word(norm: str) -> bool:

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from core.annotator.attribution import SpeakerPhrase, is_relay_object
 from core.annotator.name_completion import complete_names
 from core.annotator.naming import rename
-from core.annotator.no_speaker import ends_no_speaker, opens_no_speaker, runs_past_demonstrative
+from core.annotator.no_speaker import (
+    ends_no_speaker,
+    opens_no_speaker,
+    runs_into_relayed_source,
+    runs_past_demonstrative,
+)
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speaker_options import MENTION_SOURCES, Slot, SlotBuilder
@@ -165,11 +170,14 @@ def _relays(finder: QuoteFinder, candidate: Candidate, span: SpeakerPhrase) -> b
 def _names_no_speaker(finder: QuoteFinder, span: SpeakerPhrase) -> bool:
     """A phrase that opens with a word no speaker starts with or ends with one none ends with
     (``no_speaker.opens_no_speaker``, ``no_speaker.ends_no_speaker``), or runs on into the
-    verb's object (``no_speaker.runs_past_demonstrative``)."""
+    verb's object or into the source a relay verb cites (``no_speaker.runs_past_demonstrative``,
+    ``no_speaker.runs_into_relayed_source``)."""
+    tokens = finder.tokens
     return (
         _opens_no_speaker(finder, span.first)
-        or ends_no_speaker(finder.tokens[span.last])
-        or runs_past_demonstrative(finder.tokens, span.first, span.last)
+        or ends_no_speaker(tokens[span.last])
+        or runs_past_demonstrative(tokens, span.first, span.last)
+        or runs_into_relayed_source(tokens, span.first, span.last)
     )
 
 

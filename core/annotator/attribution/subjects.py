@@ -23,6 +23,7 @@ from core.annotator.word_classes import (
     NO_SUBJECT_AFTER,
     RELATIVE_PRONOUNS,
     TOPIC_MARKERS,
+    complementizer_forms,
     is_adjective,
     is_definite,
     is_stop,
@@ -229,15 +230,21 @@ def _answers_topic(token: Token) -> bool:
     return rest in AUXILIARIES or rest in ("ان", "انه", "انها", "انهم", "ان") or cue_form(token) is not None
 
 
+# After the source, what opens the relayed words: أن، بأن، أنه … (``نقل X عن Y أن``).
+_RELAYED_THAT = complementizer_forms() - {"فان"}
+
+
 def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[SpeakerPhrase, Cue] | None:
-    """``نقلت X عن Y قوله``: the source Y and the cue ``قوله``."""
+    """``نقلت X عن Y قوله``: the source Y and the cue ``قوله``; ``نقل X عن Y أن``: the source Y
+    and the relay verb's cue."""
     tokens = tokenized.tokens
     for index in range(cue.last + 1, min(limit, len(tokens), cue.last + 16)):
         if tokens[index].norm == "عن":
-            for end in range(index + 1, min(limit, len(tokens), index + 24)):
+            # up to ``limit`` itself: an indirect quote's limit is its أن
+            for end in range(index + 1, min(limit + 1, len(tokens), index + 24)):
                 if tokens[end].is_sentence_end:
                     return None
-                if tokens[end].norm in lexicon.words("relay_objects") or tokens[end].norm in ("انه", "انها", "انهم"):
+                if tokens[end].norm in lexicon.words("relay_objects") or tokens[end].norm in _RELAYED_THAT:
                     if end == index + 1:
                         return None
                     last = end - 1
@@ -249,7 +256,7 @@ def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[Speake
                         last -= 1
                     phrase = SpeakerPhrase(index + 1, last, tokens[index + 1].start, tokens[last].end)
                     cue_index = end
-                    if tokens[end].norm in ("انه", "انها", "انهم"):
+                    if tokens[end].norm in _RELAYED_THAT:
                         # "روى مسلم عن ابن سيرين أنه قال": the cue is the verb after أنه, if any.
                         nxt = end + 1
                         if nxt < len(tokens) and cue_form(tokens[nxt]) is not None:
