@@ -279,6 +279,22 @@ def test_a_quoted_name_right_after_the_verb_is_its_subject_not_a_quote() -> None
     assert "جون كيري" not in texts(document, "direct") and "العصيمي" not in texts(document, "direct")
 
 
+def test_a_name_in_marks_after_the_verb_before_its_source_or_report_is_no_quote() -> None:
+    """``ونقلت "رويترز" عن محللين أن``, ``قال «المرصد …»: إنه``, ``وأفادت «الشبكة …» في
+    تقريرها``: the marks hold the verb's subject, which the words after them show; speech
+    right after a verb would not go on so."""
+    document = annotate(
+        'هبط النفط للأسبوع الثالث.\nونقلت "رويترز" عن محللين أن النفط لم يصل إلى القاع بعد.\n'
+        "وفي السياق، قال «المرصد السوري لحقوق الإنسان»: إنه وثق مئات الغارات.\n"
+        "وأفادت «الشبكة السورية لحقوق الإنسان» في تقريرها، بمقتل عشرات المدنيين.\n"
+    )
+    assert quotes(document, "direct") == []
+    assert [q.speaker for q in quotes(document, "indirect")][:1] == ["محللين"]
+    # Speech in marks after the verb goes on with a new clause, and stays a quote.
+    said = annotate('تحدث عمران خان أمام أنصاره في إسلام أباد. وقال "نجحنا ومنحونا تفويضا"، مذكرا بأن الطريق طويل.\n')
+    assert texts(said, "direct") == ["نجحنا ومنحونا تفويضا"]
+
+
 def test_chanting_and_repeating_are_reporting_verbs() -> None:
     document = annotate(
         'وأضرم محتجون النار في سيارات الشرطة وهم يهتفون "الموت للدكتاتور"، ردا على الغاز.\n'

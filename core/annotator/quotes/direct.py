@@ -19,7 +19,7 @@ from core.annotator.quotes.attributor import Attributor
 from core.annotator.quotes.candidate import Candidate, Coverage
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CUE_WINDOW, CueSearch
-from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames, introduced_as_name
+from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames, introduced_as_name, subject_in_marks
 from core.annotator.tokens import QUOTE_CHARS
 from core.annotator.word_classes import CONNECTIVES, is_complementizer
 
@@ -80,7 +80,11 @@ class DirectFinder:
         if span.quran:
             cue = self.cues.cue_before(open_index, window=8)
             return Candidate("direct", start, end, 0.8, cue, None, "Qur'anic brackets", passive=cue is None)
-        name_like = (self.names.looks_like_name(span) and not colon_before) or introduced_as_name(tokens, open_index)
+        name_like = (
+            (self.names.looks_like_name(span) and not colon_before)
+            or introduced_as_name(tokens, open_index)
+            or (span.close_mark is not None and subject_in_marks(tokens, open_index, span.close_mark.index))
+        )
         container = self._container(span)
         # 1. Inside an indirect clause: a direct quote with the clause's attribution.
         if container is not None:

@@ -31,6 +31,8 @@ _NAME_HEADS = lexicon.words("name_heads")
 # What may be written against a name head: nothing, the article, a preposition, a conjunction.
 _NAME_HEAD_PREFIXES = ("", "ال", "ل", "لل", "ب", "بال", "و", "وال", "ول", "ولل")
 _HEADLINE_VERB_REACH = 6  # tokens: خرجت صحيفة « ذا صن » بعنوان
+_OCCASION_NOUNS = lexicon.words("occasion_nouns")  # في بيان، في تقريرها، في تغريدة
+_SUBJECT_MAX_WORDS = 5  # ونقلت «وكالة الأنباء السورية الرسمية» عن
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 
@@ -51,6 +53,29 @@ def introduced_as_name(tokens: Sequence[Token], open_index: int) -> bool:
         return False
     # "خرجت صحيفة «ذا صن» بعنوان: «…»": a publication's headline is its words, not a title.
     return not any(tokens[k].norm in _HEADLINE_VERBS for k in range(max(0, at - _HEADLINE_VERB_REACH), at))
+
+
+def subject_in_marks(tokens: Sequence[Token], open_index: int, close_index: int) -> bool:
+    """Marks right after a reporting verb around its subject, which the words after them show:
+    the source it relays or what it said (``ونقلت "رويترز" عن محللين``, ``قال «المرصد السوري
+    لحقوق الإنسان»: إنه``, ``وبيّن "الخديدي"، أن``) or where (``وأفادت «الشبكة السورية لحقوق
+    الإنسان» في تقريرها``, ``وقال "العصيمي" في تغريدة``). Words said would not go on so:
+    quoted speech after a verb is followed by a new clause or nothing."""
+    if open_index == 0 or close_index + 1 >= len(tokens) or close_index - open_index - 1 > _SUBJECT_MAX_WORDS:
+        return False
+    form = cue_form(tokens[open_index - 1])
+    if form is None or form.tense not in ("past", "imperfect"):
+        return False
+    after = close_index + 1
+    if tokens[after].norm in ("،", ",", ":") and after + 1 < len(tokens):
+        after += 1
+    word = tokens[after]
+    if word.norm == "عن" or (is_complementizer(word) and not word.norm.startswith("ف")):
+        return True
+    if word.norm == "في" and after + 1 < len(tokens):
+        noun = tokens[after + 1].norm
+        return any(noun.startswith(occasion) for occasion in _OCCASION_NOUNS)
+    return False
 
 
 class ArticleNames:
