@@ -295,6 +295,19 @@ def test_a_name_in_marks_after_the_verb_before_its_source_or_report_is_no_quote(
     assert texts(said, "direct") == ["نجحنا ومنحونا تفويضا"]
 
 
+def test_the_medium_after_according_to_what_it_reported_is_no_quote() -> None:
+    """``وفق ما نقلت "فرانس برس"``, ``حسبما نقلت "واس"``: the marks hold who reported."""
+    document = annotate(
+        'اعتقلت الشرطة مطلق النار، وفق ما نقلت "فرانس برس".\n'
+        'وارتفعت الصادرات في الربع الثاني، حسبما نقلت "رويترز".\n'
+        'وبحسب ما نقلت "سي إن إن"، فإنه ليس من الواضح سبب الحادث.\n'
+    )
+    assert quotes(document, "direct") == []
+    # After a colon, the marks hold words said.
+    said = annotate('كانت الوجهة الثانية العراق، وبحسب ما أوضحه: "وقد اختارها وذهب إليها عدد كبير من الإخوة".\n')
+    assert texts(said, "direct") == ["وقد اختارها وذهب إليها عدد كبير من الإخوة"]
+
+
 def test_chanting_and_repeating_are_reporting_verbs() -> None:
     document = annotate(
         'وأضرم محتجون النار في سيارات الشرطة وهم يهتفون "الموت للدكتاتور"، ردا على الغاز.\n'

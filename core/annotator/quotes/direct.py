@@ -19,7 +19,13 @@ from core.annotator.quotes.attributor import Attributor
 from core.annotator.quotes.candidate import Candidate, Coverage
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.quotes.cue_search import CUE_WINDOW, CueSearch
-from core.annotator.quotes.names import TERM_MAX_WORDS, ArticleNames, introduced_as_name, subject_in_marks
+from core.annotator.quotes.names import (
+    TERM_MAX_WORDS,
+    ArticleNames,
+    introduced_as_name,
+    named_after_according_to,
+    subject_in_marks,
+)
 from core.annotator.tokens import QUOTE_CHARS
 from core.annotator.word_classes import CONNECTIVES, is_complementizer
 
@@ -84,6 +90,7 @@ class DirectFinder:
             (self.names.looks_like_name(span) and not colon_before)
             or introduced_as_name(tokens, open_index)
             or (span.close_mark is not None and subject_in_marks(tokens, open_index, span.close_mark.index))
+            or named_after_according_to(tokens, open_index)
         )
         container = self._container(span)
         # 1. Inside an indirect clause: a direct quote with the clause's attribution.

@@ -32,6 +32,7 @@ _NAME_HEADS = lexicon.words("name_heads")
 _NAME_HEAD_PREFIXES = ("", "ال", "ل", "لل", "ب", "بال", "و", "وال", "ول", "ولل")
 _HEADLINE_VERB_REACH = 6  # tokens: خرجت صحيفة « ذا صن » بعنوان
 _OCCASION_NOUNS = lexicon.words("occasion_nouns")  # في بيان، في تقريرها، في تغريدة
+_ACCORDING_TO_WHAT = lexicon.words("according_to_what")
 _SUBJECT_MAX_WORDS = 5  # ونقلت «وكالة الأنباء السورية الرسمية» عن
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
@@ -76,6 +77,17 @@ def subject_in_marks(tokens: Sequence[Token], open_index: int, close_index: int)
         noun = tokens[after + 1].norm
         return any(noun.startswith(occasion) for occasion in _OCCASION_NOUNS)
     return False
+
+
+def named_after_according_to(tokens: Sequence[Token], open_index: int) -> bool:
+    """Marks after "according to what … reported" (``وفق ما نقلت "فرانس برس"``, ``حسبما نقلت
+    "واس"``; ``according_to_what.txt``): the verb's subject, the medium, is what they hold."""
+    if open_index < 2 or cue_form(tokens[open_index - 1]) is None:
+        return False
+    before = tokens[open_index - 2].norm
+    if before in _ACCORDING_TO_WHAT:
+        return True  # حسبما نقلت
+    return before in ("ما", "لما") and open_index >= 3 and tokens[open_index - 3].norm in _ACCORDING_TO_WHAT
 
 
 class ArticleNames:
