@@ -36,6 +36,7 @@ from core.folding import name_key
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 _BODY_LINKS = lexicon.words("body_links")  # باسم، لدى
 _FORMS_OF_ADDRESS = lexicon.words("forms_of_address")  # معالي، سماحة
+_NAMES_LIKE_PREPOSITIONS = frozenset({"علي", "باسم"})  # the names Ali and Basim, folded as على and باسم
 _PERSONAL_FORMS_OF_ADDRESS = lexicon.words("personal_forms_of_address")  # السيدة before a name
 
 
@@ -56,16 +57,27 @@ def options(entity: Entity) -> list[str]:
         if key and key not in seen:
             seen[key] = text
     written = list(seen.values())
-    whole = [
-        text for text in written if not ends_on_function_word(text) and _balanced(text) and name_key(text) not in _FORMS_OF_ADDRESS
-    ]
+    whole = [text for text in written if _may_name(text, name_key(text))]
     for text in written:
         for part, key in _parts(text):
             if key and key not in seen:
                 seen[key] = part
-                if not ends_on_function_word(part) and key not in _FORMS_OF_ADDRESS:
+                if _may_name(part, key):
                     whole.append(part)
     return whole if whole else written
+
+
+def _may_name(text: str, key: str) -> bool:
+    """Can ``text`` (folded ``key``) be a name at all? Not one ending on a function word, cutting
+    marks in two, standing for a form of address alone, or opening with a preposition (``مع
+    بوتين``, ``من الدولي الفرنسي``; not the names علي, folded like على, and باسم)."""
+    first = key.split(" ", 1)[0]
+    return (
+        not ends_on_function_word(text)
+        and _balanced(text)
+        and key not in _FORMS_OF_ADDRESS
+        and (first not in _PREPOSITIONS or first in _NAMES_LIKE_PREPOSITIONS)
+    )
 
 
 def without_address(name: str) -> str:

@@ -177,3 +177,14 @@ def test_the_rules_choice_is_compared_without_its_form_of_address() -> None:
     assert "rules" in described["وزير الخارجية"]  # the rules' name, without معالي
     rename([entity], Ranker({"n=2": 0.1}))
     assert entity.canonical == "وزير الخارجية"
+
+
+def test_a_name_never_opens_with_a_preposition_when_another_remains() -> None:
+    """``المصدر المقرب من الدولي الفرنسي السابق`` is not named by its tail ``من الدولي
+    الفرنسي``; the names علي and باسم, written like prepositions, stay."""
+    names = options(_entity("المصدر المقرب من الدولي الفرنسي السابق"))
+    assert names[0] == "المصدر المقرب من الدولي الفرنسي السابق"
+    assert not any(name.startswith(("من ", "مع ")) for name in names)
+    assert "مع بوتين" not in options(_entity("الاجتماع مع بوتين"))
+    assert options(_entity("علي الوليدي"))[0] == "علي الوليدي"
+    assert options(_entity("باسم التميمي"))[0] == "باسم التميمي"
