@@ -63,6 +63,7 @@ def looks_like_verb(norm: str) -> bool:
 
 
 _ROLE_LINKS = lexicon.words("role_links")
+_BODY_LINKS = lexicon.words("body_links")  # باسم، لدى
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
 _HONORIFICS = lexicon.words("honorifics")
 _STATEMENTS = lexicon.words("statement_nouns")
@@ -406,7 +407,7 @@ class SpeakerResolver:
             # describes the speaker.
             role_idx, name_idx = sorted(set(role_idx) | set(name_idx)), []
         quoted = [i for i in name_idx if self._inside_marks(i)]
-        if quoted and len(quoted) < len(name_idx):
+        if quoted and len(quoted) < len(name_idx) and not self._names_served_body(quoted[0]):
             # 'صحيفة "تلغراف" البريطانية': the name is what the marks hold.
             role_idx, name_idx = sorted(set(role_idx) | (set(name_idx) - set(quoted))), quoted
         role = [tokens[i].norm for i in role_idx]
@@ -438,6 +439,17 @@ class SpeakerResolver:
         if role and len(role) > len(entity.role_tokens):
             entity.role_tokens = role
         return entity
+
+    def _names_served_body(self, first_quoted: int) -> bool:
+        """Do the marks opening before ``first_quoted`` hold the body a role serves, not the
+        speaker (``متحدثة باسم "فيسبوك"``, ``المدير التنفيذي لشركة "هواوي"``)? So when the word
+        before the marks links a role to its body (``باسم``, ``لدى``) or has ل written onto it
+        (not ب: ``بالمحافظة “الخضر لصور”`` is where the director serves, then his name)."""
+        if first_quoted < 2:
+            return False
+        before = self.tk.tokens[first_quoted - 2]
+        norm = before.norm
+        return before.is_word and (norm in _BODY_LINKS or (norm[:1] == "ل" and len(norm) > 3))
 
     def _inside_marks(self, index: int) -> bool:
         """Is token ``index`` between a short quoted name's marks (صحيفة «كلارين»)?"""

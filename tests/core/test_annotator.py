@@ -308,6 +308,19 @@ def test_the_medium_after_according_to_what_it_reported_is_no_quote() -> None:
     assert texts(said, "direct") == ["وقد اختارها وذهب إليها عدد كبير من الإخوة"]
 
 
+def test_a_quoted_body_a_role_serves_does_not_name_the_speaker() -> None:
+    """``محلل إيراني لصحيفة "كريستيان ساينس مونيتور"``: the marks hold the paper he wrote for
+    (ل written onto the word before them), not the analyst's name; in ``صحيفة "تلغراف"
+    البريطانية`` they hold the speaker's own name."""
+    from core.annotator import annotate_text
+
+    analyst = annotate_text('وقال محلل إيراني لصحيفة "كريستيان ساينس مونيتور" الأميركية إن الاتفاق هش.\n')
+    speakers = [a.speaker or "" for a in analyst if a.kind == "indirect"]
+    assert len(speakers) == 1 and speakers[0].startswith("محلل إيراني")
+    paper = annotate_text('وقالت صحيفة "تلغراف" البريطانية إن الرجل المعتقل يبلغ من العمر 29 عاما.\n')
+    assert [a.speaker for a in paper if a.kind == "indirect"] in (["تلغراف"], ['صحيفة "تلغراف" البريطانية'])
+
+
 def test_chanting_and_repeating_are_reporting_verbs() -> None:
     document = annotate(
         'وأضرم محتجون النار في سيارات الشرطة وهم يهتفون "الموت للدكتاتور"، ردا على الغاز.\n'
