@@ -406,6 +406,9 @@ class SpeakerResolver:
             # "كبير مفاوضي الاتحاد الأوروبي", "ذات المصادر": no personal name; the whole phrase
             # describes the speaker.
             role_idx, name_idx = sorted(set(role_idx) | set(name_idx)), []
+        if name_idx and self._names_body_after_link(name_idx[0]):
+            # 'متحدثة باسم "فيسبوك"': the name is the body's; the speaker is the spokeswoman.
+            role_idx, name_idx = sorted(set(role_idx) | set(name_idx)), []
         quoted = [i for i in name_idx if self._inside_marks(i)]
         if quoted and len(quoted) < len(name_idx) and not self._names_served_body(quoted[0]):
             # 'صحيفة "تلغراف" البريطانية': the name is what the marks hold.
@@ -439,6 +442,16 @@ class SpeakerResolver:
         if role and len(role) > len(entity.role_tokens):
             entity.role_tokens = role
         return entity
+
+    def _names_body_after_link(self, first_name: int) -> bool:
+        """Does the name starting at token ``first_name`` follow a link from a role to its body
+        (``متحدثة باسم "فيسبوك"``, ``سفير لدى "الناتو"``), perhaps after an opening mark? It
+        names the body, not the speaker."""
+        tokens = self.tk.tokens
+        k = first_name - 1
+        if k >= 0 and tokens[k].is_quote_mark:
+            k -= 1
+        return k >= 0 and tokens[k].norm in _BODY_LINKS
 
     def _names_served_body(self, first_quoted: int) -> bool:
         """Do the marks opening before ``first_quoted`` hold the body a role serves, not the

@@ -321,6 +321,23 @@ def test_a_quoted_body_a_role_serves_does_not_name_the_speaker() -> None:
     assert [a.speaker for a in paper if a.kind == "indirect"] in (["تلغراف"], ['صحيفة "تلغراف" البريطانية'])
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وأوضح السفير المصري لدى روما أنه يتابع حركة السفن.\n", "السفير المصري لدى روما"),
+        ('وقال المتحدث باسم "أحرار الشام"، إن المفاوضات مستمرة.\n', 'المتحدث باسم "أحرار الشام"'),
+        # A personal name after the body is the speaker's.
+        ("وقال المتحدث باسم الكرملين دميتري بيسكوف إن الاجتماع مهم.\n", "دميتري بيسكوف"),
+    ],
+)
+def test_the_body_after_a_role_link_is_not_the_speakers_name(text: str, speaker: str) -> None:
+    """After باسم or لدى a name is the body the role serves: the speaker is the ambassador or
+    the spokesman, not روما or أحرار الشام."""
+    from core.annotator import annotate_text
+
+    assert [a.speaker for a in annotate_text(text) if a.kind == "indirect"] == [speaker]
+
+
 def test_chanting_and_repeating_are_reporting_verbs() -> None:
     document = annotate(
         'وأضرم محتجون النار في سيارات الشرطة وهم يهتفون "الموت للدكتاتور"، ردا على الغاز.\n'
