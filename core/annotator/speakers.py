@@ -455,9 +455,10 @@ class SpeakerResolver:
 
     def _names_served_body(self, first_quoted: int) -> bool:
         """Do the marks opening before ``first_quoted`` hold the body a role serves, not the
-        speaker (``متحدثة باسم "فيسبوك"``, ``المدير التنفيذي لشركة "هواوي"``)? So when the word
-        before the marks links a role to its body (``باسم``, ``لدى``) or has ل written onto it
-        (not ب: ``بالمحافظة “الخضر لصور”`` is where the director serves, then his name)."""
+        speaker (``محلل إيراني لصحيفة "كريستيان ساينس مونيتور"``, ``المدير التنفيذي لشركة
+        "هواوي"``)? So when the word before the marks has ل written onto it or links a role to
+        its body (``باسم``, ``لدى``: ``_names_body_after_link`` when the name starts there) —
+        not after ب: ``بالمحافظة “الخضر لصور”`` is where the director serves, then his name."""
         if first_quoted < 2:
             return False
         before = self.tk.tokens[first_quoted - 2]
