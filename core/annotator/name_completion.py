@@ -24,6 +24,7 @@ from core.annotator.speakers import (
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
     AUXILIARIES,
+    BODY_LINKS,
     CLAUSE_OPENERS,
     NAME_PARTICLES,
     RELATIVE_PRONOUNS,
@@ -35,7 +36,6 @@ from core.annotator.word_classes import (
 from core.folding import fold
 
 _CLAUSE_WORDS = (CLAUSE_OPENERS | AUXILIARIES) - {"ان"}
-_CHAIN_LINKS = lexicon.words("body_links")  # المتحدث باسم الرئاسة الروسية، سفير ألمانيا لدى مصر
 # "البيان الختامي الذي قرأه", "مجلس الأمن الدولي اليوم الخميس بيانا": no role goes on past these.
 _CHAIN_STOPS = RELATIVE_PRONOUNS | lexicon.words("time_words") | lexicon.words("weekdays")
 
@@ -65,7 +65,7 @@ def titled_names(
             or tokens[k].norm.startswith(("ال", "وال", "بال", "لل"))
             or (
                 # not "المتحدث باسم الرئيس الكوري الجنوبي، مون جيه إن": the name is the president's
-                tokens[k].norm in _CHAIN_LINKS and k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].norm not in people
+                tokens[k].norm in BODY_LINKS and k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].norm not in people
             )
         ):
             k += 1

@@ -30,13 +30,18 @@ from core.annotator import lexicon, wordstats
 from core.annotator.no_speaker import ARTICLE_STEM_MIN_COUNT
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speakers import Entity, Resolution, is_common_noun, looks_like_verb
-from core.annotator.word_classes import NAME_PARTICLES, RELATIVE_PRONOUNS, ends_on_function_word, has_pronoun_suffix
+from core.annotator.word_classes import (
+    BODY_LINKS,
+    NAME_PARTICLES,
+    NAMES_WRITTEN_AS_PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    ends_on_function_word,
+    has_pronoun_suffix,
+)
 from core.folding import name_key
 
 _PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
-_BODY_LINKS = lexicon.words("body_links")  # باسم، لدى
 _FORMS_OF_ADDRESS = lexicon.words("forms_of_address")  # معالي، سماحة
-_NAMES_LIKE_PREPOSITIONS = frozenset({"علي", "باسم"})  # the names Ali and Basim, folded as على and باسم
 _PERSONAL_FORMS_OF_ADDRESS = lexicon.words("personal_forms_of_address")  # السيدة before a name
 
 
@@ -76,7 +81,7 @@ def _may_name(text: str, key: str) -> bool:
         not ends_on_function_word(text)
         and _balanced(text)
         and key not in _FORMS_OF_ADDRESS
-        and (first not in _PREPOSITIONS or first in _NAMES_LIKE_PREPOSITIONS)
+        and (first not in _PREPOSITIONS or first in NAMES_WRITTEN_AS_PREPOSITIONS)
     )
 
 
@@ -111,7 +116,7 @@ def _parts(text: str) -> list[tuple[str, str]]:
     keys = [name_key(word) for word in raw]
     # "المتحدث الرسمي باسم مركز الملك سلمان" is no "المتحدث الرسمي" nor "المتحدث": a role
     # without the body it speaks for (after باسم, لدى) names nobody.
-    link = next((k for k, key in enumerate(keys) if k and key in _BODY_LINKS), 0)
+    link = next((k for k, key in enumerate(keys) if k and key in BODY_LINKS), 0)
     out = []
     for k in range(1, len(matches)):
         head = text[matches[0].start() : matches[k - 1].end()].rstrip(_PUNCTUATION)

@@ -18,7 +18,7 @@ from core.annotator.attribution import cue_form
 from core.annotator.speaker_words import PREPOSITIONS
 from core.annotator.speakers import FREQUENT_COUNT
 from core.annotator.tokens import Token, TokenizedText
-from core.annotator.word_classes import DEMONSTRATIVES, RELATIVE_PRONOUNS, names_a_medium
+from core.annotator.word_classes import DEMONSTRATIVES, NAMES_WRITTEN_AS_PREPOSITIONS, RELATIVE_PRONOUNS, names_a_medium
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")
@@ -35,14 +35,12 @@ _FATHATAN = "\u064b"  # the accusative's ending: دوماً، مؤكداً
 _PREPOSITIONS_APART = frozenset({"ل", "ب", "ك"})  # لــ "سبق": a prefix written as a word
 # عنه، لنا، فيها: a preposition with a pronoun (pronoun_suffixes.txt, not ي or ني: مني is منى,
 # لي is Lee, بي is in بي بي سي).
+_PRONOUNS = [pronoun for pronoun in lexicon.pronoun_suffixes() if pronoun not in ("ي", "ني")]
 _PRONOUN_ON_PREPOSITION = frozenset(
-    preposition + pronoun
-    for preposition in (*PREPOSITIONS, "ل", "ب")
-    for pronoun in lexicon.pronoun_suffixes()
-    if pronoun not in ("ي", "ني")
+    preposition + pronoun for preposition in (*PREPOSITIONS, "ل", "ب") for pronoun in _PRONOUNS
 ) | {"عنا", "منا"}  # عنّا، منّا: the ن of the preposition and of the pronoun written once
 # لها، لهما، لنا: whom the verb speaks to, run into its subject (أكدت الأخيرة لهما). Not لي (Lee).
-_LAM_PRONOUNS = frozenset("ل" + pronoun for pronoun in lexicon.pronoun_suffixes() if pronoun not in ("ي", "ني"))
+_LAM_PRONOUNS = frozenset("ل" + pronoun for pronoun in _PRONOUNS)
 
 
 def opens_no_speaker(token: Token, written: str, before: Token | None = None) -> bool:
@@ -75,7 +73,7 @@ def opens_no_speaker(token: Token, written: str, before: Token | None = None) ->
         word in _NO_SPEAKER_OPENERS
         or word in RELATIVE_PRONOUNS
         or word in _PRONOUN_ON_PREPOSITION
-        or (word in PREPOSITIONS and word != "باسم" and (word != "علي" or token.maqsura))
+        or (word in PREPOSITIONS and (word not in NAMES_WRITTEN_AS_PREPOSITIONS or (word == "علي" and token.maqsura)))
         for word in (norm, bare)
     )
 

@@ -20,6 +20,7 @@ from core.annotator.mention_text import readable_mention, without_glued_preposit
 from core.annotator.quotes import Candidate
 from core.annotator.tokens import Token, TokenizedText
 from core.annotator.word_classes import (
+    BODY_LINKS,
     NAME_PARTICLES,
     RELATIVE_PRONOUNS,
     has_pronoun_suffix,
@@ -63,7 +64,6 @@ def looks_like_verb(norm: str) -> bool:
 
 
 _ROLE_LINKS = lexicon.words("role_links")
-_BODY_LINKS = lexicon.words("body_links")  # باسم، لدى
 _WEB_SUFFIXES = lexicon.words("web_suffixes")
 _HONORIFICS = lexicon.words("honorifics")
 _STATEMENTS = lexicon.words("statement_nouns")
@@ -451,7 +451,7 @@ class SpeakerResolver:
         k = first_name - 1
         if k >= 0 and tokens[k].is_quote_mark:
             k -= 1
-        return k >= 0 and tokens[k].norm in _BODY_LINKS
+        return k >= 0 and tokens[k].norm in BODY_LINKS
 
     def _names_served_body(self, first_quoted: int) -> bool:
         """Do the marks opening before ``first_quoted`` hold the body a role serves, not the
@@ -463,7 +463,7 @@ class SpeakerResolver:
             return False
         before = self.tk.tokens[first_quoted - 2]
         norm = before.norm
-        return before.is_word and (norm in _BODY_LINKS or (norm[:1] == "ل" and len(norm) > 3))
+        return before.is_word and (norm in BODY_LINKS or (norm[:1] == "ل" and len(norm) > 3))
 
     def _inside_marks(self, index: int) -> bool:
         """Is token ``index`` between a short quoted name's marks (صحيفة «كلارين»)?"""

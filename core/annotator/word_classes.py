@@ -22,6 +22,8 @@ TOPIC_MARKERS = lexicon.words("topic_markers")
 DEMONSTRATIVES = lexicon.words("demonstratives")
 CONNECTIVES = lexicon.words("connectives")
 CONNECTORS = CONNECTIVES | lexicon.words("contrast_connectives")  # و، كما، ثم، بينما … and إلا، غير
+BODY_LINKS = lexicon.words("body_links")  # باسم، لدى: a role's link to the body it serves
+NAMES_WRITTEN_AS_PREPOSITIONS = lexicon.words("names_written_as_prepositions")  # علي، باسم
 _VERB_PREPOSITIONS = lexicon.words("verb_preposition_homographs")
 _VERB_PARTICLES = lexicon.words("verb_particles")  # قد، وقد، فقد: a verb follows
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
@@ -153,6 +155,13 @@ def complementizer_forms() -> frozenset[str]:
     """The folded forms ``is_complementizer`` accepts (for loops that test every token)."""
     bases = ("ان", "بان", "فان")
     return frozenset(bases) | {base + suffix for base in bases for suffix in lexicon.pronoun_suffixes()}
+
+
+@cache
+def that_forms() -> frozenset[str]:
+    """The complementisers that open reported words, bare or with a pronoun (أن، إن، بأن،
+    أنه …): ``complementizer_forms`` without فإن, which opens a consequence."""
+    return frozenset(form for form in complementizer_forms() if not form.startswith("ف"))
 
 
 def opens_report(token: Token) -> bool:

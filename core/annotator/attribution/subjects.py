@@ -23,10 +23,10 @@ from core.annotator.word_classes import (
     NO_SUBJECT_AFTER,
     RELATIVE_PRONOUNS,
     TOPIC_MARKERS,
-    complementizer_forms,
     is_adjective,
     is_definite,
     is_stop,
+    that_forms,
 )
 
 
@@ -231,7 +231,7 @@ def _answers_topic(token: Token) -> bool:
 
 
 # After the source, what opens the relayed words: أن، بأن، أنه … (``نقل X عن Y أن``).
-_RELAYED_THAT = complementizer_forms() - {"فان"}
+_RELAYED_THAT = that_forms()
 
 
 def relay_source(tokenized: TokenizedText, cue: Cue, limit: int) -> tuple[SpeakerPhrase, Cue] | None:

@@ -18,7 +18,7 @@ from core.annotator.attribution import SpeakerPhrase, cue_form
 from core.annotator.marks import QuotedSpan
 from core.annotator.quotes.context import ArticleContext
 from core.annotator.tokens import Token
-from core.annotator.word_classes import NAME_PARTICLES, is_adjective, is_complementizer, is_stop
+from core.annotator.word_classes import NAME_PARTICLES, is_adjective, is_complementizer, is_stop, that_forms
 from core.folding import fold
 
 TERM_MAX_WORDS = 3  # a quotation this short may be a name or a term rather than speech
@@ -71,7 +71,7 @@ def subject_in_marks(tokens: Sequence[Token], open_index: int, close_index: int)
     if tokens[after].norm in ("،", ",", ":") and after + 1 < len(tokens):
         after += 1
     word = tokens[after]
-    if word.norm == "عن" or (is_complementizer(word) and not word.norm.startswith("ف")):
+    if word.norm == "عن" or word.norm in that_forms():
         return True
     if word.norm == "في" and after + 1 < len(tokens):
         noun = tokens[after + 1].norm
