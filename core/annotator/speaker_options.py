@@ -64,7 +64,13 @@ from core.annotator.no_speaker import after_addressee
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
 from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
-from core.annotator.word_classes import CONNECTORS, RELATIVE_PRONOUNS, complementizer_forms, reads_as_preposition
+from core.annotator.word_classes import (
+    CONNECTORS,
+    RELATIVE_PRONOUNS,
+    complementizer_forms,
+    opens_with_preposition,
+    reads_as_preposition,
+)
 from core.annotator.wordstats import WordStats
 
 MAX_WORDS = 10  # words in a mention span
@@ -293,7 +299,8 @@ class SlotBuilder:
             if first < point and self.tokens[first].is_word and (cue is None or first != cue.first):
                 opened = self._after_opening_phrase(first, point)
                 if opened is None:
-                    heads.append((distance, first))
+                    if not self._opens_with_preposition(first):
+                        heads.append((distance, first))  # not "ومن جهة أخرى أبدى": the preposition's object
                 elif cue is None or opened != cue.first:
                     heads.append((distance, opened))
             for k in verbs[bisect_right(verbs, first) : bisect_left(verbs, point)]:  # first < k < point
@@ -331,6 +338,11 @@ class SlotBuilder:
             if not tokens[k].is_word:
                 return None
         return None
+
+    def _opens_with_preposition(self, first: int) -> bool:
+        """Does the sentence open at ``first`` with a prepositional phrase (``ومن جهة أخرى``,
+        ``بحسب``, ``لذلك``)? Then no subject follows its first word."""
+        return self.words.word_class(first) in ("bi", "lam") or opens_with_preposition(self.tokens[first])
 
     # Mention features -------------------------------------------------------------------------
     def span_features(self, slot: Slot, phrase: SpeakerPhrase) -> list[str]:

@@ -29,6 +29,7 @@ _VERB_PARTICLES = lexicon.words("verb_particles")  # قد، وقد، فقد: a v
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 _MEDIA = lexicon.words("media_addressees")
+_PREPOSITION_WORDS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 _NEVER_LAST = lexicon.words("prepositions") | lexicon.words("noun_prepositions") | RELATIVE_PRONOUNS | NAME_PARTICLES
 
 
@@ -57,6 +58,19 @@ def reads_as_preposition(tokens: Sequence[Token], index: int) -> bool:
         return False
     before = tokens[index - 1]
     return before.is_word and before.norm not in CONNECTORS and before.norm not in RELATIVE_PRONOUNS and before.norm not in _VERB_PARTICLES
+
+
+def opens_with_preposition(token: Token) -> bool:
+    """Is ``token`` a preposition, alone or joined by و or ف (``في``، ``وعلى``، ``فمن``; not
+    the name علي)? A sentence that opens with one opens with a prepositional phrase: the noun
+    after it is the preposition's object (``ومن جهة أخرى``, ``وفي عدد يونيو``), never the
+    subject of the clause's verb. A verb written like a preposition (``وعبر``, ``وبين``) opens
+    a sentence as the verb: ``وعبر اللاعب عن سعادته``."""
+    norm = token.norm
+    bare = norm[1:] if norm[:1] in ("و", "ف") else norm
+    if bare in _VERB_PREPOSITIONS or norm in _VERB_PREPOSITIONS or (bare == "علي" and not token.maqsura):
+        return False
+    return norm in _PREPOSITION_WORDS or bare in _PREPOSITION_WORDS
 
 
 def is_stop(token: Token) -> bool:

@@ -12,7 +12,8 @@ from core.annotator import wordstats
 from core.annotator.pipeline import structure_and_quotes
 from core.annotator.speaker_options import SlotBuilder
 from core.annotator.tokens import TokenizedText
-from core.annotator.word_classes import reads_as_preposition
+from core.annotator.attribution.subjects import sentence_subject
+from core.annotator.word_classes import opens_with_preposition, reads_as_preposition
 
 
 def _subject_spans(text: str) -> list[str]:
@@ -104,3 +105,34 @@ def test_the_speaker_who_expressed_after_qad() -> None:
         'عن سعادته بالاحتفال وقال: "جهود رئيس البعثة واضحة".\n'
     )
     assert [a.speaker for a in annotate_text(text) if a.kind == "direct"] == ["خالد مطر"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_subject"),
+    [
+        ("ومن جهة أخرى أبدى المدرب الجديد سعادته بالانضمام للنادي، مضيفا أنه متفائل بالموسم.", "جهة"),
+        ("وفي عدد الشهر الماضي نشرت المجلة تقريرا مطولا، مؤكدة أن السوق تتعافى.", "عدد"),
+        ("ومن شأن حصول الشركة على الرخصة تسهيل عملها في البلاد، وفق ما يقول، موضحا أن الطلب قديم.", "شأن"),
+    ],
+)
+def test_without_a_comma_the_object_of_an_opening_preposition_is_no_subject(text: str, not_subject: str) -> None:
+    """The noun after a sentence's opening preposition is its object, comma or none."""
+    assert not any(span.startswith(not_subject) for span in _subject_spans(text))
+
+
+def test_a_verb_written_like_a_preposition_opens_its_sentence_with_its_subject() -> None:
+    # وعبر at the head of a sentence is عبّر "expressed": its subject speaks.
+    text = "وعبر اللاعب عن سعادته بتجديد العقد مع النادي، موضحا أنه سيبقى موسمين آخرين."
+    assert "اللاعب" in _subject_spans(text)
+
+
+def test_opens_with_preposition_reads_the_word_alone() -> None:
+    tokens = TokenizedText("ومن في فعلى وعبر بين علي على الوزير").tokens
+    assert [t.norm for t in tokens if opens_with_preposition(t)] == ["ومن", "في", "فعلي", "علي"]
+    assert tokens[5].norm == "علي" and not opens_with_preposition(tokens[5])  # the name, written with ي
+
+
+def test_a_sentence_subject_hint_skips_an_opening_preposition() -> None:
+    # "عدد" heads a subject after a verb (وقال عدد من المسؤولين), not after a preposition.
+    assert sentence_subject(TokenizedText("وقال عدد من المسؤولين إن السوق تتعافى"), 0, 4) is not None
+    assert sentence_subject(TokenizedText("وفي عدد المجلة الأخير قالت إن السوق تتعافى"), 0, 5) is None

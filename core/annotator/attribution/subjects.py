@@ -26,6 +26,7 @@ from core.annotator.word_classes import (
     is_adjective,
     is_definite,
     is_stop,
+    opens_with_preposition,
     that_forms,
 )
 
@@ -131,8 +132,8 @@ def sentence_subject(tokenized: TokenizedText, sentence_start: int, limit: int) 
     index = sentence_start
     while index < limit and tokens[index].norm in CONNECTIVES:
         index += 1
-    if index >= limit or not tokens[index].is_word:
-        return None
+    if index >= limit or not tokens[index].is_word or opens_with_preposition(tokens[index]):
+        return None  # "وفي عدد يونيو 1997 نشرت مجلة التايم": the preposition's object is no subject
     head = tokens[index].norm
     head = head[1:] if head.startswith("و") and (head[1:] in lexicon.titles() or head[1:].startswith("ال")) else head
     if head not in lexicon.titles() and head not in lexicon.anonymous_heads():
