@@ -230,6 +230,13 @@ def according_to_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
+def opening_phrases() -> tuple[tuple[str, ...], ...]:
+    """Folded sentence-opening adverbial phrases (``من جهته``, ``في المقابل``) split into words,
+    longest first (``opening_phrases.txt``)."""
+    return tuple(sorted((tuple(p.split()) for p in _folded_set("opening_phrases.txt")), key=len, reverse=True))
+
+
+@cache
 def not_speech_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Not-speech phrases split into words, grouped by their last word (longest first)."""
     index: dict[str, list[tuple[str, ...]]] = {}

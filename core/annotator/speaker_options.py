@@ -67,6 +67,7 @@ from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
 from core.annotator.word_classes import (
     CONNECTORS,
     RELATIVE_PRONOUNS,
+    after_opening_adverbial,
     complementizer_forms,
     opens_with_preposition,
     reads_as_preposition,
@@ -327,6 +328,9 @@ class SlotBuilder:
         unlabeled articles it dropped the verb of verb-first sentences whose subject has an
         apposition (``أبدى ديتمار هامان، لاعب منتخب ألمانيا …``), and read worse there."""
         tokens = self.tokens
+        after = after_opening_adverbial(tokens, first, point)
+        if after is not None:
+            return after
         if self.words.word_class(first) not in ("prep", "bi", "lam"):
             token = tokens[first]  # a preposition joined by و or ف (وعلى، فمن), not the name وعلي
             bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else ""
@@ -578,3 +582,4 @@ class SlotBuilder:
         if cue.form.plural:
             return "plural"
         return "f" if cue.form.feminine else "m"
+

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from core.annotator import wordstats
+from core.annotator.attribution.subjects import sentence_subject
 from core.annotator.pipeline import structure_and_quotes
 from core.annotator.speaker_options import SlotBuilder
 from core.annotator.tokens import TokenizedText
-from core.annotator.attribution.subjects import sentence_subject
 from core.annotator.word_classes import opens_with_preposition, reads_as_preposition
 
 
@@ -136,3 +136,25 @@ def test_a_sentence_subject_hint_skips_an_opening_preposition() -> None:
     # "عدد" heads a subject after a verb (وقال عدد من المسؤولين), not after a preposition.
     assert sentence_subject(TokenizedText("وقال عدد من المسؤولين إن السوق تتعافى"), 0, 4) is not None
     assert sentence_subject(TokenizedText("وفي عدد المجلة الأخير قالت إن السوق تتعافى"), 0, 5) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("في المقابل وزعت الحكومة الفرنسية مشروع قرار جديدا، مؤكدة أن الحل قريب.", "الحكومة الفرنسية"),
+        ("ومن جهته هنأ الملحق الثقافي الطلاب الفائزين بالجائزة، موضحا أن الإنجاز كبير.", "الملحق الثقافي"),
+        ("بدوره طمأن رئيس النادي الجماهير الغاضبة، مشيرا إلى أن الصفقات قادمة.", "رئيس النادي"),
+    ],
+)
+def test_after_an_opening_adverbial_without_a_comma_the_subject_follows_the_verb(text: str, subject: str) -> None:
+    """``من جهته``, ``في المقابل``, ``بدوره`` open a sentence before its verb, comma or none
+    (``resources/lexicons/opening_phrases.txt``)."""
+    assert subject in _subject_spans(text)
+
+
+def test_the_speaker_after_an_opening_adverbial() -> None:
+    from core.annotator import annotate_text
+
+    text = "ومن جهته شكر الملحق الثقافي خالد السالم جميع الطلاب على جهودهم، موضحا أن الإنجاز كبير.\n"
+    speakers = [a.speaker for a in annotate_text(text) if a.kind == "indirect"]
+    assert len(speakers) == 1 and speakers[0] is not None and speakers[0].endswith("خالد السالم")
