@@ -277,8 +277,10 @@ class SlotBuilder:
     def _subject_heads(self, candidate: Candidate, anchor: int) -> list[tuple[int, int]]:
         """Verbs whose subject may be the speaker: the first word of this sentence and of the one
         before it (verb-first sentences) — or the word after an opening prepositional phrase set
-        off by a comma (``إلى جانب ذلك، سخر ترامب``) — and reporting verbs in them (not a form
-        read as a preposition there: ``بين الحكومة``); ``(sentences back, index)``.
+        off by a comma (``إلى جانب ذلك، سخر ترامب``) or after an opening adverbial (``من جهته
+        أكد``), and none when the sentence opens with a preposition otherwise (``ومن جهة أخرى
+        أبدى``: its object is no subject) — and reporting verbs in them (not a form read as a
+        preposition there: ``بين الحكومة``); ``(sentences back, index)``.
 
         Only the ``SUBJECT_WINDOW`` tokens before the quote are searched, so a text with no
         sentence ends (a scraped page on one line) costs no more per quote than any other.
@@ -319,9 +321,10 @@ class SlotBuilder:
     def _after_opening_phrase(self, first: int, point: int) -> int | None:
         """The word after a sentence's opening prepositional phrase set off by a comma
         (``وعلى الصعيد الدولي، أصدر الأمين العام …``, ``إلى جانب ذلك، سخر ترامب``,
-        ``ومن جهته، زار الوزير …``): where the verb of the clause stands. It takes the place of
-        the sentence's first word, a preposition, whose "subject" (``الصعيد الدولي``) never
-        speaks.
+        ``ومن جهته، زار الوزير …``) or after an opening adverbial with no comma (``في المقابل
+        وزعت``, ``word_classes.after_opening_adverbial``): where the verb of the clause stands.
+        It takes the place of the sentence's first word, a preposition, whose "subject"
+        (``الصعيد الدولي``) never speaks.
 
         Only after a preposition or a ب/ل word (``بحسب``, ``لذلك``). Taking the word after the
         first comma of any sentence gained more speakers under cross-validation, but on
@@ -582,4 +585,3 @@ class SlotBuilder:
         if cue.form.plural:
             return "plural"
         return "f" if cue.form.feminine else "m"
-

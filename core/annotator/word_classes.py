@@ -30,7 +30,7 @@ NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relati
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 _MEDIA = lexicon.words("media_addressees")
 _PREPOSITION_WORDS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
-_NEVER_LAST = lexicon.words("prepositions") | lexicon.words("noun_prepositions") | RELATIVE_PRONOUNS | NAME_PARTICLES
+_NEVER_LAST = _PREPOSITION_WORDS | RELATIVE_PRONOUNS | NAME_PARTICLES
 
 
 def ends_on_function_word(text: str) -> bool:
