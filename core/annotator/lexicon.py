@@ -230,10 +230,13 @@ def according_to_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def opening_phrases() -> tuple[tuple[str, ...], ...]:
+def opening_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Folded sentence-opening adverbial phrases (``من جهته``, ``في المقابل``) split into words,
-    longest first (``opening_phrases.txt``)."""
-    return tuple(sorted((tuple(p.split()) for p in _folded_set("opening_phrases.txt")), key=len, reverse=True))
+    grouped by their first word, longest first (``opening_phrases.txt``)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(p.split()) for p in _folded_set("opening_phrases.txt")), key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @cache

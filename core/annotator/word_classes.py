@@ -202,16 +202,17 @@ def after_opening_adverbial(tokens: Sequence[Token], first: int, point: int) -> 
     """The word after a sentence-opening adverbial phrase, comma or none (``من جهته أكد``,
     ``في المقابل وزعت``; ``resources/lexicons/opening_phrases.txt``), where the clause's verb
     stands; ``None`` when the sentence does not open with one (or nothing follows it)."""
-    norms = tuple(tokens[k].norm for k in range(first, min(point, first + 5)))
-    if not norms:
+    if first >= point:
         return None
-    head = norms[0]
-    bare = (head[1:], *norms[1:]) if head[:1] in ("و", "ف") and len(head) > 2 else None  # ومن جهته
-    for phrase in lexicon.opening_phrases():
-        size = len(phrase)
-        if len(norms) > size and (norms[:size] == phrase or (bare is not None and bare[:size] == phrase)):
-            k = first + size
-            if tokens[k].norm in ("،", ","):
-                k += 1
-            return k if k < point and tokens[k].is_word else None
+    index = lexicon.opening_phrases()
+    head = tokens[first].norm
+    bare = head[1:] if head[:1] in ("و", "ف") and len(head) > 2 else ""  # ومن جهته، فضلا
+    for word in (head, bare):
+        for phrase in index.get(word, ()):
+            size = len(phrase)
+            if first + size < point and all(tokens[first + j].norm == phrase[j] for j in range(1, size)):
+                k = first + size
+                if tokens[k].norm in ("،", ","):
+                    k += 1
+                return k if k < point and tokens[k].is_word else None
     return None
