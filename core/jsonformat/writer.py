@@ -23,15 +23,23 @@ def save_document(
     """Write ``document`` to ``path`` atomically, keeping the previous file as ``path.bak``.
 
     With ``stamp`` the document's ``meta`` records the tool and the modification time first, so
-    the saved file and the document in memory stay equal.
+    the saved file and the document in memory stay equal. A save that fails leaves ``meta`` as
+    it was: the document was not saved then, and still equals the file last written.
 
     Raises:
         SaveError: naming the file and the problem; nothing on disk was changed.
     """
+    before = dict(document.meta) if stamp else None
     if stamp:
         stamp_document(document)
     path = Path(path)
-    atomic_write_bytes(path, encode_document(document, path), keep_backup=keep_backup)
+    try:
+        atomic_write_bytes(path, encode_document(document, path), keep_backup=keep_backup)
+    except BaseException:
+        if before is not None:
+            document.meta.clear()
+            document.meta.update(before)
+        raise
     return path
 
 

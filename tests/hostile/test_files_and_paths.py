@@ -131,6 +131,24 @@ def test_saving_under_a_name_too_long_for_a_backup_says_so(tmp_path: Path, sampl
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_a_failed_save_leaves_the_documents_stamp_as_it_was(
+    tmp_path: Path, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second save fails a second later than the first: the document must still say when it
+    was last saved, not when a save was tried (it equals the file on disk)."""
+    import core.jsonformat.writer as writer
+
+    clock = iter(["2026-12-07T10:00:00Z", "2026-12-07T10:00:01Z"])
+    monkeypatch.setattr(writer, "now_iso", lambda: next(clock))
+    target = tmp_path / ("y" * 240 + ".iqtibas.json")  # no room for the .bak beside it
+    document = load_document(sample)
+    save_document(document, target)
+    with pytest.raises(SaveError):
+        save_document(document, target)
+    assert document.meta["modified"] == "2026-12-07T10:00:00Z"
+    assert load_document(target) == document
+
+
 # Item 3: a value that cannot be stored ------------------------------------------------------------
 def test_annotate_force_on_a_file_with_a_lone_surrogate_prints_one_short_line(sample: Path, cli: Run) -> None:
     data = json.loads(sample.read_text(encoding="utf-8"))
