@@ -34,13 +34,13 @@ from core.annotator.word_classes import (
     BODY_LINKS,
     NAME_PARTICLES,
     NAMES_WRITTEN_AS_PREPOSITIONS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     ends_on_function_word,
     has_pronoun_suffix,
 )
 from core.folding import name_key
 
-_PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 _FORMS_OF_ADDRESS = lexicon.words("forms_of_address")  # معالي، سماحة
 _PERSONAL_FORMS_OF_ADDRESS = lexicon.words("personal_forms_of_address")  # السيدة before a name
 
@@ -81,7 +81,7 @@ def _may_name(text: str, key: str) -> bool:
         not ends_on_function_word(text)
         and _balanced(text)
         and key not in _FORMS_OF_ADDRESS
-        and (first not in _PREPOSITIONS or first in NAMES_WRITTEN_AS_PREPOSITIONS)
+        and (first not in PREPOSITIONS or first in NAMES_WRITTEN_AS_PREPOSITIONS)
     )
 
 
@@ -238,7 +238,7 @@ def _removed_next(mentions: Sequence[str], key: str) -> str:
 def _word_class(word: str) -> str:
     """A folded word's class for naming (cached: the same words recur in every option)."""
     titles = lexicon.titles()
-    if word in _PREPOSITIONS and word != "علي":  # folded: the name علي or the preposition على
+    if word in PREPOSITIONS and word != "علي":  # folded: the name علي or the preposition على
         return "prep"
     if word in RELATIVE_PRONOUNS:
         return "relative"

@@ -15,10 +15,15 @@ from collections.abc import Sequence
 
 from core.annotator import lexicon, wordstats
 from core.annotator.attribution import cue_form
-from core.annotator.speaker_words import PREPOSITIONS
 from core.annotator.speakers import FREQUENT_COUNT
 from core.annotator.tokens import Token, TokenizedText
-from core.annotator.word_classes import DEMONSTRATIVES, NAMES_WRITTEN_AS_PREPOSITIONS, RELATIVE_PRONOUNS, names_a_medium
+from core.annotator.word_classes import (
+    DEMONSTRATIVES,
+    NAMES_WRITTEN_AS_PREPOSITIONS,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    names_a_medium,
+)
 
 _NO_SPEAKER_OPENERS = lexicon.words("no_speaker_openers")
 _TIME_WORDS = lexicon.words("time_words")

@@ -63,9 +63,10 @@ from core.annotator.feature_names import (
 from core.annotator.no_speaker import after_addressee
 from core.annotator.quotes import Candidate, QuoteFinder
 from core.annotator.span_edges import SpanEdges
-from core.annotator.speaker_words import ECHO_MAX, PREPOSITIONS, ArticleWords
+from core.annotator.speaker_words import ECHO_MAX, ArticleWords
 from core.annotator.word_classes import (
     CONNECTORS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     after_opening_adverbial,
     complementizer_forms,

@@ -18,6 +18,7 @@ from core.annotator import lexicon
 from core.annotator.tokens import QUOTE_CHARS, SENTENCE_END, Token, TokenizedText
 from core.annotator.word_classes import (
     NAME_PARTICLES,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     complementizer_forms,
     has_pronoun_suffix,
@@ -29,7 +30,6 @@ LEXICAL_MIN_COUNT = 30  # words this frequent in unlabeled news are features by 
 ECHO_MAX = 4  # longest token sequence whose repetitions in the article are counted
 PREFIX_STEM_MIN_COUNT = 5  # a ب/ل word whose rest news writes this often alone is prefixed
 _ECHO_SCAN_MAX = 16  # a first word met at most this often is followed up place by place
-PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
 # The binned statistics as feature names, made once ("after_cue=2"), not per word.
 _STAT_NAMES = tuple(tuple(f"{name}={b}" for b in range(5)) for name in FIELDS)
 _FREQUENCY_NAMES = tuple(f"freq={b}" for b in range(4))

@@ -29,8 +29,8 @@ _VERB_PARTICLES = lexicon.words("verb_particles")  # قد، وقد، فقد: a v
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")  # relational adjectives: الروسي، السعودية
 _POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 _MEDIA = lexicon.words("media_addressees")
-_PREPOSITION_WORDS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")
-_NEVER_LAST = _PREPOSITION_WORDS | RELATIVE_PRONOUNS | NAME_PARTICLES
+PREPOSITIONS = lexicon.words("prepositions") | lexicon.words("noun_prepositions")  # في، على، بعد، خلال
+_NEVER_LAST = PREPOSITIONS | RELATIVE_PRONOUNS | NAME_PARTICLES
 
 
 def ends_on_function_word(text: str) -> bool:
@@ -70,7 +70,7 @@ def opens_with_preposition(token: Token) -> bool:
     bare = norm[1:] if norm[:1] in ("و", "ف") else norm
     if bare in _VERB_PREPOSITIONS or norm in _VERB_PREPOSITIONS or (bare == "علي" and not token.maqsura):
         return False
-    return norm in _PREPOSITION_WORDS or bare in _PREPOSITION_WORDS
+    return norm in PREPOSITIONS or bare in PREPOSITIONS
 
 
 def is_stop(token: Token) -> bool:
