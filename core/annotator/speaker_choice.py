@@ -1,7 +1,8 @@
 """Choosing each quote's speaker with the two trained rankers, and the questions they learn from.
 
-For every quote, the mention ranker picks each slot's span and the attribution ranker picks the
-slot (``speaker_options``). Quotes are decided in reading order: a carry-over takes the speaker
+For every quote, the mention ranker weighs each slot's spans and the attribution ranker weighs
+every option (``speaker_options``); the answer is the likeliest span of the heaviest phrase
+start (``likeliest``). Quotes are decided in reading order: a carry-over takes the speaker
 chosen for an earlier quote; a span becomes (or joins) a speaker entity through
 ``SpeakerResolver``, whose grouping and fullest-name rules then name it. The probability of the
 answer (the slot's times its span's) is the speaker confidence, calibrated afterwards.
@@ -117,7 +118,7 @@ def choose_speakers(
     for position, candidate in enumerate(candidates):
         decision = decide(builder, mention, candidates, position)
         probabilities = decision.probabilities(attribution)
-        k = max(range(len(decision.slots)), key=lambda i: (probabilities[i], -i))
+        k = likeliest(decision, probabilities, range(len(decision.slots)))
         chosen = decision.spans[k]
         if chosen is not None and _refused(finder, candidate, chosen):
             k = _likeliest_allowed(finder, decision, probabilities, candidate)
@@ -141,12 +142,40 @@ def choose_speakers(
     return resolutions
 
 
+def likeliest(decision: Decision, probabilities: Sequence[float], options: Iterable[int]) -> int:
+    """The likeliest of ``options`` among those naming the likeliest phrase start.
+
+    Spans of one slot that start at the same word differ only in where the name ends
+    (``المحترف اليوناني الجديد`` with or without ``فيتفاتزيديس`` after it), and the attribution
+    ranker shares that start's weight among them. Compared option by option, a start that
+    surely names the speaker but whose end is in doubt can lose to a single carry-over or to
+    another start; so each start (a carry-over or nobody stands alone) weighs the sum of its
+    spans' probabilities, and within the heaviest the likeliest span is taken.
+
+    Judged by cross-validation on three partitions of the 112 development articles into five
+    folds: 2,625 → 2,630 of 3,122 speakers right (1,939 → 1,947 by the canonical name). Summing
+    over a whole slot instead gained as much there but let slots of many spans outweigh the
+    rest on unlabeled articles (``ولم يتوقف الأمر``); taking each slot's span from the mention
+    ranker alone lost 57."""
+    options = list(options)
+
+    def start(i: int) -> tuple[int, int]:
+        span = decision.spans[i]
+        return id(decision.slots[i]), -1 if span is None else span.first
+
+    weight: dict[tuple[int, int], float] = {}
+    for i in options:
+        weight[start(i)] = weight.get(start(i), 0.0) + probabilities[i]
+    heaviest = start(max(options, key=lambda i: (weight[start(i)], -i)))
+    return max((i for i in options if start(i) == heaviest), key=lambda i: (probabilities[i], -i))
+
+
 def _likeliest_allowed(finder: QuoteFinder, decision: Decision, probabilities: list[float], candidate: Candidate) -> int:
-    """The likeliest option that is not a phrase the rules refuse (``_refused``). The rankers
-    are trained with such phrases among the wrong options, but weigh their first word's class
-    with every other feature; no checked speaker is such a phrase, so here it is a rule."""
+    """The ``likeliest`` option that is not a phrase the rules refuse (``_refused``). The
+    rankers are trained with such phrases among the wrong options, but weigh their first word's
+    class with every other feature; no checked speaker is such a phrase, so here it is a rule."""
     allowed = [i for i, span in enumerate(decision.spans) if span is None or not _refused(finder, candidate, span)]
-    return max(allowed, key=lambda i: (probabilities[i], -i))
+    return likeliest(decision, probabilities, allowed)
 
 
 def _refused(finder: QuoteFinder, candidate: Candidate, span: SpeakerPhrase) -> bool:
