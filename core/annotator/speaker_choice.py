@@ -1,8 +1,9 @@
 """Choosing each quote's speaker with the two trained rankers, and the questions they learn from.
 
 For every quote, the mention ranker weighs each slot's spans and the attribution ranker weighs
-every option (``speaker_options``); the answer is the likeliest span of the heaviest phrase
-start (``likeliest``). Quotes are decided in reading order: a carry-over takes the speaker
+every option (``speaker_options``); the options that give one answer (a phrase start, a
+speaker carried over) pool their weight, and the likeliest option of the heaviest answer is
+taken (``likeliest``). Quotes are decided in reading order: a carry-over takes the speaker
 chosen for an earlier quote; a span becomes (or joins) a speaker entity through
 ``SpeakerResolver``, whose grouping and fullest-name rules then name it. The probability of the
 answer (the slot's times its span's) is the speaker confidence, calibrated afterwards.
@@ -118,10 +119,11 @@ def choose_speakers(
     for position, candidate in enumerate(candidates):
         decision = decide(builder, mention, candidates, position)
         probabilities = decision.probabilities(attribution)
-        k = likeliest(decision, probabilities, range(len(decision.slots)))
+        carried = [entities[position - slot.back] if slot.source == "carry" else None for slot in decision.slots]
+        k = likeliest(decision, probabilities, range(len(decision.slots)), carried)
         chosen = decision.spans[k]
         if chosen is not None and _refused(finder, candidate, chosen):
-            k = _likeliest_allowed(finder, decision, probabilities, candidate)
+            k = _likeliest_allowed(finder, decision, probabilities, candidate, carried)
         slot, phrase = decision.slots[k], decision.spans[k]
         entity: Entity | None = None
         span = None
@@ -142,40 +144,57 @@ def choose_speakers(
     return resolutions
 
 
-def likeliest(decision: Decision, probabilities: Sequence[float], options: Iterable[int]) -> int:
-    """The likeliest of ``options`` among those naming the likeliest phrase start.
+def likeliest(
+    decision: Decision,
+    probabilities: Sequence[float],
+    options: Iterable[int],
+    carried: Sequence[Entity | None] | None = None,
+) -> int:
+    """The likeliest of ``options`` among those giving the likeliest answer.
 
-    Spans of one slot that start at the same word differ only in where the name ends
-    (``المحترف اليوناني الجديد`` with or without ``فيتفاتزيديس`` after it), and the attribution
-    ranker shares that start's weight among them. Compared option by option, a start that
-    surely names the speaker but whose end is in doubt can lose to a single carry-over or to
-    another start; so each start (a carry-over or nobody stands alone) weighs the sum of its
-    spans' probabilities, and within the heaviest the likeliest span is taken.
+    Several options can give one answer, and the attribution ranker shares the answer's weight
+    among them: spans of one slot that start at the same word differ only in where the name
+    ends (``المحترف اليوناني الجديد`` with or without ``فيتفاتزيديس`` after it), and carry-overs
+    from different earlier quotes can carry the same speaker (``carried``: the entity each
+    carry-over option would give). Compared option by option, an answer that is surely right
+    but reached several ways can lose to a single option of another; so each answer (a phrase
+    start of a slot; a speaker carried over; nobody, or a carry-over of nobody, alone) weighs
+    the sum of its options' probabilities, and within the heaviest the likeliest option is
+    taken.
 
     Judged by cross-validation on three partitions of the 112 development articles into five
-    folds: 2,625 → 2,630 of 3,122 speakers right (1,939 → 1,947 by the canonical name). Summing
-    over a whole slot instead gained as much there but let slots of many spans outweigh the
-    rest on unlabeled articles (``ولم يتوقف الأمر``); taking each slot's span from the mention
-    ranker alone lost 57."""
+    folds: summing spans by their start took 2,625 → 2,630 of 3,122 speakers right (1,939 →
+    1,947 by the canonical name), carry-overs by their speaker then 2,632 (1,951). Summing over
+    a whole slot instead gained as much there but let slots of many spans outweigh the rest on
+    unlabeled articles (``ولم يتوقف الأمر``); taking each slot's span from the mention ranker
+    alone lost 57."""
     options = list(options)
 
-    def start(i: int) -> tuple[int, int]:
+    def answer(i: int) -> tuple[int, int]:
+        if carried is not None and carried[i] is not None:
+            return id(carried[i]), -2
         span = decision.spans[i]
         return id(decision.slots[i]), -1 if span is None else span.first
 
     weight: dict[tuple[int, int], float] = {}
     for i in options:
-        weight[start(i)] = weight.get(start(i), 0.0) + probabilities[i]
-    heaviest = start(max(options, key=lambda i: (weight[start(i)], -i)))
-    return max((i for i in options if start(i) == heaviest), key=lambda i: (probabilities[i], -i))
+        weight[answer(i)] = weight.get(answer(i), 0.0) + probabilities[i]
+    heaviest = answer(max(options, key=lambda i: (weight[answer(i)], -i)))
+    return max((i for i in options if answer(i) == heaviest), key=lambda i: (probabilities[i], -i))
 
 
-def _likeliest_allowed(finder: QuoteFinder, decision: Decision, probabilities: list[float], candidate: Candidate) -> int:
+def _likeliest_allowed(
+    finder: QuoteFinder,
+    decision: Decision,
+    probabilities: list[float],
+    candidate: Candidate,
+    carried: Sequence[Entity | None],
+) -> int:
     """The ``likeliest`` option that is not a phrase the rules refuse (``_refused``). The
     rankers are trained with such phrases among the wrong options, but weigh their first word's
     class with every other feature; no checked speaker is such a phrase, so here it is a rule."""
     allowed = [i for i, span in enumerate(decision.spans) if span is None or not _refused(finder, candidate, span)]
-    return likeliest(decision, probabilities, allowed)
+    return likeliest(decision, probabilities, allowed, carried)
 
 
 def _refused(finder: QuoteFinder, candidate: Candidate, span: SpeakerPhrase) -> bool:
