@@ -170,19 +170,28 @@ def likeliest(
     a whole slot instead gained as much there but let slots of many spans outweigh the rest on
     unlabeled articles (``ولم يتوقف الأمر``); taking each slot's span from the mention ranker
     alone lost 57."""
-    options = list(options)
-
-    def answer(i: int) -> tuple[int, int]:
-        if carried is not None and carried[i] is not None:
-            return id(carried[i]), -2
-        span = decision.spans[i]
-        return id(decision.slots[i]), -1 if span is None else span.first
-
+    # Each option's answer is found once: this runs for every quote of every article.
+    ordered = sorted(options)
+    spans, slots = decision.spans, decision.slots
+    answers: list[tuple[int, int]] = []
     weight: dict[tuple[int, int], float] = {}
-    for i in options:
-        weight[answer(i)] = weight.get(answer(i), 0.0) + probabilities[i]
-    heaviest = answer(max(options, key=lambda i: (weight[answer(i)], -i)))
-    return max((i for i in options if answer(i) == heaviest), key=lambda i: (probabilities[i], -i))
+    for i in ordered:
+        entity = carried[i] if carried is not None else None
+        if entity is not None:
+            answer = (id(entity), -2)
+        else:
+            span = spans[i]
+            answer = (id(slots[i]), -1 if span is None else span.first)
+        answers.append(answer)
+        weight[answer] = weight.get(answer, 0.0) + probabilities[i]
+    # Ties go to the earlier option: the heaviest answer met first, its likeliest option first.
+    top = max(weight.values())
+    heaviest = next(answer for answer in answers if weight[answer] == top)
+    best, best_probability = -1, -1.0
+    for i, answer in zip(ordered, answers, strict=True):
+        if answer == heaviest and probabilities[i] > best_probability:
+            best, best_probability = i, probabilities[i]
+    return best
 
 
 def _likeliest_allowed(
