@@ -158,3 +158,14 @@ def test_the_speaker_after_an_opening_adverbial() -> None:
     text = "ومن جهته شكر الملحق الثقافي خالد السالم جميع الطلاب على جهودهم، موضحا أن الإنجاز كبير.\n"
     speakers = [a.speaker for a in annotate_text(text) if a.kind == "indirect"]
     assert len(speakers) == 1 and speakers[0] is not None and speakers[0].endswith("خالد السالم")
+
+
+def test_a_verb_written_like_a_preposition_keeps_its_subject_before_an_apposition_comma() -> None:
+    # وعبر is the verb here; the comma ends an apposition, not an opening phrase.
+    text = (
+        "وعبر كبير المديرين التنفيذيين للشركة، دارا خوسروشاهي، عن أسفه بشأن ما جرى، "
+        "مؤكدا أن الشركة ستراجع سياساتها."
+    )
+    spans = _subject_spans(text)
+    assert any(span.startswith("كبير المديرين التنفيذيين") for span in spans)
+    assert not any(span.startswith("دارا خوسروشاهي") for span in spans)
