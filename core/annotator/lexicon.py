@@ -8,6 +8,7 @@ forms of cue verbs from their stems.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -219,34 +220,34 @@ def according_to_phrases() -> tuple[str, ...]:
     return tuple(sorted(_folded_set("according_to.txt"), key=len, reverse=True))
 
 
+def _phrase_index(phrases: Iterable[str], at: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` split into words, grouped by their word at ``at`` (0 the first, -1 the last),
+    each group in the order given (longest first): a text is matched against the few phrases
+    its word can begin or end, not against all of them."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        parts = tuple(phrase.split())
+        index.setdefault(parts[at], []).append(parts)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 @cache
 def according_to_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """According-to phrases split into words, grouped by their first word (longest first)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in according_to_phrases():
-        parts = tuple(phrase.split())
-        index.setdefault(parts[0], []).append(parts)
-    return {k: tuple(v) for k, v in index.items()}
+    return _phrase_index(according_to_phrases(), 0)
 
 
 @cache
 def opening_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Folded sentence-opening adverbial phrases (``من جهته``, ``في المقابل``) split into words,
     grouped by their first word, longest first (``opening_phrases.txt``)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted((tuple(p.split()) for p in _folded_set("opening_phrases.txt")), key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
-    return {k: tuple(v) for k, v in index.items()}
+    return _phrase_index(sorted(_folded_set("opening_phrases.txt"), key=len, reverse=True), 0)
 
 
 @cache
 def not_speech_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Not-speech phrases split into words, grouped by their last word (longest first)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in not_speech_phrases():
-        parts = tuple(phrase.split())
-        index.setdefault(parts[-1], []).append(parts)
-    return {k: tuple(v) for k, v in index.items()}
+    return _phrase_index(not_speech_phrases(), -1)
 
 
 @dataclass(frozen=True)
