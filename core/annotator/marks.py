@@ -86,7 +86,7 @@ def classify_marks(tokenized: TokenizedText, blocks: Sequence[Block]) -> list[Ma
     block_starts = [b.start for b in blocks]
     tokens = tokenized.tokens
     marks = []
-    for token in [t for t in tokens if t.norm in QUOTE_CHARS]:  # ``is_quote_mark``, spelled out
+    for token in tokenized.tokens_among(QUOTE_CHARS):
         before = _char_before(text, token.start)
         after = _char_after(text, token.end)
         space_before = before == "" or before.isspace() or before in _OPENING_CONTEXT
@@ -334,7 +334,7 @@ def _attribution_boundaries(tokenized: TokenizedText) -> list[int]:
     tokens = tokenized.tokens
     out = []
     last = len(tokens) - 1
-    for index in [k for k, t in enumerate(tokens) if t.norm in _FULL_STOPS and k < last]:  # the stops first
+    for index in [t.index for t in tokenized.tokens_among(_FULL_STOPS) if t.index < last]:  # the stops first
         form = forms.get(tokens[index + 1].norm)
         if form is not None and form.tense != "participle":
             out.append(tokens[index].end)

@@ -57,7 +57,7 @@ def titled_names(
     people = lexicon.person_titles()
     tokens = tokenized.tokens
     found: dict[str, tuple[tuple[str, ...], str]] = {}
-    for token in [t for t in tokens if t.norm in titles]:
+    for token in tokenized.tokens_among(titles):
         index = token.index
         k = index + 1
         while k < len(tokens) and tokens[k].is_word and tokens[k].norm not in _CHAIN_STOPS and (

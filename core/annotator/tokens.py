@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
 
 from core.annotator import lexicon, wordstats
@@ -189,6 +190,18 @@ class TokenizedText:
                     places.append(k)
             self._positions = index
         return self._positions
+
+    def tokens_among(self, norms: Iterable[str]) -> list[Token]:
+        """The tokens whose folded form is one of ``norms``, in order.
+
+        Read from ``positions``: the quotation marks, the sentence ends and the titles of an
+        article are each a few dictionary lookups away, where a test of every token cost a
+        fortieth of annotating for the half-dozen passes that ask."""
+        positions = self.positions()
+        found = [k for norm in positions.keys() & norms for k in positions[norm]]
+        found.sort()
+        tokens = self.tokens
+        return [tokens[k] for k in found]
 
     def cue_tokens(self) -> list[tuple[int, lexicon.CueForm]]:
         """Every token that is a form of a reporting verb or noun, with its form, in order.

@@ -39,6 +39,20 @@ def test_tokens_norms_offsets_and_words_agree(text: str) -> None:
         assert first <= k and tokens[first].start == token.start
 
 
+@given(_TEXT, st.sets(st.sampled_from(["«", "»", ".", "الوزير", "قال", "علي", '"', "3", "لا", "absent"])))
+@settings(max_examples=300, deadline=None)
+def test_tokens_among_are_the_tokens_with_those_norms_in_order(text: str, norms: set[str]) -> None:
+    """``tokens_among`` answers from the positions index what a scan of every token would."""
+    tokenized = TokenizedText(text)
+    assert tokenized.tokens_among(norms) == [t for t in tokenized.tokens if t.norm in norms]
+    assert tokenized.tokens_among(frozenset(norms)) == tokenized.tokens_among(sorted(norms))
+
+
+def test_tokens_among_reads_entity_marks_as_the_marks_they_stand_for() -> None:
+    tokenized = TokenizedText("قال &quot;نعم&quot; ثم «لا».")
+    assert [t.norm for t in tokenized.tokens_among({'"', "«", "»"})] == ['"', '"', "«", "»"]
+
+
 def test_cue_tokens_are_every_reporting_form_with_its_form_in_order() -> None:
     text = "وقال الوزير إن الاتفاق «قريب»، وأضافت الوزارة: قائلا. ويقولون &quot;لا&quot; قالت"
     tokenized = TokenizedText(text)

@@ -116,7 +116,7 @@ class ArticleContext:
         """
         tokens = self.tokens
         count = len(tokens)
-        ends_here = [j for j, t in enumerate(tokens) if t.norm in SENTENCE_END and self._is_sentence_end(j)]
+        ends_here = [t.index for t in self.tk.tokens_among(SENTENCE_END) if self._is_sentence_end(t.index)]
         depth = self.depth
         outside_ends = [j for j in ends_here if not depth[j]]
         excluded_here = list(compress(range(count), self._excluded_tokens()))

@@ -269,7 +269,7 @@ class DirectFinder:
         paired = context.span_by_open.keys() | context.span_by_close.keys()
         covered = Coverage(direct)
         found = []
-        for token in [t for t in tokens if t.norm in QUOTE_CHARS]:  # ``is_quote_mark``, spelled out
+        for token in context.tk.tokens_among(QUOTE_CHARS):
             index = token.index
             if index in paired or index == 0 or not tokens[index - 1].is_word:
                 continue

@@ -48,7 +48,7 @@ class IndirectFinder:
         last_end = -1
         last_start = -1
         forms = complementizer_forms()  # ``is_complementizer`` spelled out: a test per token
-        for token in [t for t in tokens if t.is_word and t.norm in forms]:
+        for token in [t for t in self.tk.tokens_among(forms) if t.is_word]:
             index = token.index
             if context.is_excluded(token.start, token.end) or context.depth[index] > 0:
                 continue

@@ -123,7 +123,7 @@ class ArticleNames:
         titles = lexicon.titles()
         names: set[str] = set()
         tokens = self.tokens
-        for token in [t for t in tokens if t.norm in titles and t.norm.startswith("ال")]:
+        for token in [t for t in self.context.tk.tokens_among(titles) if t.norm.startswith("ال")]:
             k = token.index + 1
             while k < len(tokens) and tokens[k].norm in titles:
                 k += 1
