@@ -156,15 +156,18 @@ class ArticleWords:
         """Is a token of ``a <= k < b`` a sentence end (``.!?؟``)? One subtraction of running
         counts, not a scan: asked for every span before a cue, up to 80 tokens back."""
         if self._stops_before is None:
-            # ``is_sentence_end`` spelled out: a property call per token cost a third of this.
-            self._stops_before = list(accumulate([t.norm in SENTENCE_END for t in self.tokens], initial=0))
+            # The sentence ends from the positions index, not a test of every token.
+            stops = [False] * len(self.tokens)
+            for token in self.tk.tokens_among(SENTENCE_END):
+                stops[token.index] = True
+            self._stops_before = list(accumulate(stops, initial=0))
         return b > a and self._stops_before[b] > self._stops_before[a]
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
         if self._words_before is None:
             # Words before each token, so a distance is one subtraction, not a scan.
-            self._words_before = list(accumulate([t.is_word for t in self.tokens], initial=0))
+            self._words_before = list(accumulate(self.tk.word_flags, initial=0))
         lo, hi = min(a, b), max(a, b)
         count = self._words_before[hi + 1] - self._words_before[lo + 1]
         return count if b >= a else -count

@@ -162,15 +162,14 @@ class TokenizedText:
         # entity (&...;). So ``norm.isalnum()`` tells, without taking the first character out.
         # ``map`` calls the class with each token's fields straight from the lists, without a
         # tuple unpacked per token in Python (a fifth of making the tokens).
+        word_flags = list(map(str.isalnum, norms))
         self.tokens = list(
-            map(
-                Token, range(len(norms)), starts, stops, norms,
-                _maqsura_flags(text, norms, starts, stops), map(str.isalnum, norms),
-            )
+            map(Token, range(len(norms)), starts, stops, norms, _maqsura_flags(text, norms, starts, stops), word_flags)
         )
         self._starts = starts
         self.folded_starts, self.folded_ends = folded_starts, folded_ends  # the tokens' shadow spans
         self.norms = norms  # every token's ``norm``, in order (for scans that read only those)
+        self.word_flags = word_flags  # every token's ``is_word``, in order
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}

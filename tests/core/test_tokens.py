@@ -23,13 +23,14 @@ _TEXT = st.lists(
 @given(_TEXT)
 @settings(max_examples=300, deadline=None)
 def test_tokens_norms_offsets_and_words_agree(text: str) -> None:
-    """The norms list is the tokens' norms; each token's stored span is the shadow's span of its
+    """The norms and word flags lists are the tokens' own; each token's stored span is the shadow's span of its
     folded one; a token is a word exactly when its norm starts with a letter or digit; the
     stored starts never go back, and ``index_at_or_after`` finds the first token at a start
     (a letter that lower-cases to two, İ, gives two tokens of one stored character)."""
     tokenized = TokenizedText(text)
     tokens = tokenized.tokens
     assert tokenized.norms == [t.norm for t in tokens]
+    assert tokenized.word_flags == [t.is_word for t in tokens]
     assert all(a.start <= b.start for a, b in pairwise(tokens))
     for k, token in enumerate(tokens):
         assert token.index == k
