@@ -46,7 +46,6 @@ def test_tokens_among_are_the_tokens_with_those_norms_in_order(text: str, norms:
     """``tokens_among`` answers from the positions index what a scan of every token would."""
     tokenized = TokenizedText(text)
     assert tokenized.tokens_among(norms) == [t for t in tokenized.tokens if t.norm in norms]
-    assert tokenized.tokens_among(frozenset(norms)) == tokenized.tokens_among(sorted(norms))
 
 
 def test_tokens_among_reads_entity_marks_as_the_marks_they_stand_for() -> None:

@@ -47,7 +47,7 @@ class IndirectFinder:
         context = self.context
         last_end = -1
         last_start = -1
-        forms = complementizer_forms()  # ``is_complementizer`` spelled out: a test per token
+        forms = complementizer_forms()  # ``is_complementizer``'s forms, found by the positions index
         for token in [t for t in self.tk.tokens_among(forms) if t.is_word]:
             index = token.index
             if context.is_excluded(token.start, token.end) or context.depth[index] > 0:
