@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
+from operator import itemgetter
 
 from core.annotator import lexicon, wordstats
 from core.folding import Shadow
@@ -218,7 +219,10 @@ class TokenizedText:
         attributor's finite verbs, the speaker features' verb list)."""
         if self._cues is None:
             forms = lexicon.cue_forms()
-            self._cues = [(k, form) for k, form in enumerate(map(forms.get, self.norms)) if form is not None]
+            # Each of the text's forms looked up once (from the positions index), not each token.
+            found = [(k, form) for norm, places in self.positions().items() if (form := forms.get(norm)) is not None for k in places]
+            found.sort(key=itemgetter(0))
+            self._cues = found
         return self._cues
 
     def word_count(self, norm: str) -> int:
