@@ -27,8 +27,8 @@ from core.annotator.feature_names import Names
 from core.annotator.found import Found
 from core.annotator.layout import Block
 from core.annotator.ranker import Question, Ranker
+from core.annotator.tokens import TokenizedText
 from core.annotator.wordstats import WordStats
-from core.folding import Shadow
 from core.resources import read_lines
 
 THRESHOLD = 0.5  # probability above which a paragraph is boilerplate
@@ -38,7 +38,6 @@ LEXICAL_MIN_COUNT = 30
 CONTENT_MAX_COUNT = 3000  # more frequent words are function words, not topic
 POSITIVE_WEIGHT = 5
 RARE_MAX_COUNT = 60  # rarer words are names and places: what a story is about
-_WORD_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _SEPARATOR_RE = re.compile(r"^[\s*#=_~•·/\-–—]+$")
@@ -72,16 +71,17 @@ _LAST = Names("last={}")
 class BlockDescriber:
     """Features of an article's paragraphs for the boilerplate classifier."""
 
-    def __init__(self, shadow: Shadow, blocks: Sequence[Block], title: Found | None, stats: WordStats) -> None:
-        self.text = text = shadow.text
+    def __init__(self, tokenized: TokenizedText, blocks: Sequence[Block], title: Found | None, stats: WordStats) -> None:
+        self.text = text = tokenized.text
         self.blocks = [b for b in blocks if title is None or b.start >= title.end]
         self.stats = stats
-        self.words = [_WORD_RE.findall(shadow.folded_part(b.start, b.end)) for b in self.blocks]
+        words_of = tokenized.folded_words  # the words the tokenizer found, not found again
+        self.words = [words_of(b.start, b.end) for b in self.blocks]
         # Each paragraph's content and rare words, sorted out once: ``features`` weighs a
         # paragraph's content words against the lead's and the previous paragraph's.
         topics = [self.topic_words(words) for words in self.words]
         self.contents = [content for content, _ in topics]
-        title_content, title_rare = self.topic_words(_WORD_RE.findall(shadow.folded_part(title.start, title.end))) if title else (set(), set())
+        title_content, title_rare = self.topic_words(words_of(title.start, title.end)) if title else (set(), set())
         head = set(title_content)
         for content in self.contents[:2]:
             head |= content
@@ -210,11 +210,11 @@ def rule_shares(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> li
 
 
 def find_learned_boilerplate(
-    shadow: Shadow, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
+    tokenized: TokenizedText, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
     ranker: Ranker, stats: WordStats,
 ) -> list[Found]:
     """Paragraphs the classifier takes for boilerplate that the patterns did not cover."""
-    describer = BlockDescriber(shadow, blocks, title, stats)
+    describer = BlockDescriber(tokenized, blocks, title, stats)
     shares = rule_shares(describer.blocks, rule_spans)
     probabilities = [
         ranker.probabilities([describer.features(k, shares[k]), ["content"]])[0] for k in range(len(describer.blocks))
@@ -236,11 +236,11 @@ def find_learned_boilerplate(
 
 
 def boilerplate_questions(
-    shadow: Shadow, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
+    tokenized: TokenizedText, blocks: Sequence[Block], title: Found | None, rule_spans: Sequence[tuple[int, int]],
     gold_spans: Sequence[tuple[int, int]], stats: WordStats,
 ) -> list[Question]:
     """One two-option question per paragraph: boilerplate (its features) or content."""
-    describer = BlockDescriber(shadow, blocks, title, stats)
+    describer = BlockDescriber(tokenized, blocks, title, stats)
     shares = rule_shares(describer.blocks, rule_spans)
     gold = rule_shares(describer.blocks, gold_spans)
     # Paragraphs the patterns already cover teach nothing new; what they miss is rare, so each

@@ -42,12 +42,13 @@ def structure_and_quotes(text: str, model: AnnotatorModel | None = None) -> tupl
     classifier as well.
     """
     shadow = Shadow(text)
+    tokenized = TokenizedText(text, shadow)
     blocks = paragraphs(text)
     title = structure.find_title(text, blocks)
     boilerplate = structure.find_boilerplate(text, shadow, blocks, title)
     if model is not None and model.boilerplate.weights:
         learned = find_learned_boilerplate(
-            shadow, blocks, title, [(b.start, b.end) for b in boilerplate], model.boilerplate, wordstats.shipped()
+            tokenized, blocks, title, [(b.start, b.end) for b in boilerplate], model.boilerplate, wordstats.shipped()
         )
         if learned:
             boilerplate = structure.merge_boilerplate(boilerplate + learned)
@@ -72,7 +73,6 @@ def structure_and_quotes(text: str, model: AnnotatorModel | None = None) -> tupl
             paragraph_found[duplicate].duplicate_of = paragraph_found[first]
             paragraph_found[duplicate].reason = "repeats an earlier paragraph word for word"
     excluded = [(f.start, f.end) for f in found if f.type in ("title", "heading", "boilerplate")]
-    tokenized = TokenizedText(text, shadow)
     finder = QuoteFinder(tokenized, blocks, excluded)
     return found, QuoteStage(finder, finder.find_all())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Set as AbstractSet
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from core.annotator import lexicon, wordstats
@@ -17,6 +17,8 @@ from core.folding import Shadow
 
 # An HTML entity left raw by a scraper is one token (it may be a quotation mark).
 _TOKEN_RE = re.compile(r"&#?[a-z0-9]{2,8};|[^\W_]+|\S", re.IGNORECASE)
+# A word of the folded text, as the tokens' words are matched (``TokenizedText.folded_words``).
+_WORD_RE = re.compile(r"[^\W_]+")
 # The same matches, captured by a split: the text comes back as gap, token, gap, ..., gap.
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.IGNORECASE)
 
@@ -171,6 +173,9 @@ class TokenizedText:
         self.folded_starts, self.folded_ends = folded_starts, folded_ends  # the tokens' shadow spans
         self.norms = norms  # every token's ``norm``, in order (for scans that read only those)
         self.word_flags = word_flags  # every token's ``is_word``, in order
+        # Are the word tokens' norms the text's folded words as written? Not where an entity
+        # (``&quot;``) is one token or a name particle's norm was changed (``folded_words``).
+        self._norms_as_written = "&" not in folded and " فان " not in folded
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}
@@ -190,6 +195,17 @@ class TokenizedText:
                     places.append(k)
             self._positions = index
         return self._positions
+
+    def folded_words(self, start: int, end: int) -> list[str]:
+        """The words of the stored span ``[start, end)``, folded: what ``[^\\W_]+`` finds in
+        its shadow (the boilerplate classifier's words), read from the word tokens starting in
+        it rather than found again. Where an entity or a name particle makes a token's norm
+        differ from its letters (``&quot;`` is one token, its letters the word ``quot``) the
+        shadow is read again, so that both give the same words on every text."""
+        if not self._norms_as_written:
+            return _WORD_RE.findall(self.shadow.folded_part(start, end))
+        first, stop = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return list(compress(self.norms[first:stop], self.word_flags[first:stop]))
 
     def tokens_among(self, norms: AbstractSet[str]) -> list[Token]:
         """The tokens whose folded form is one of ``norms``, in order.

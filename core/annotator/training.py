@@ -114,7 +114,7 @@ def prepare(article: CheckedArticle) -> PreparedArticle:
         shadow = Shadow(text)
         rules = structure.find_boilerplate(text, shadow, blocks, title)
         prepared.boilerplate_questions = boilerplate_questions(
-            shadow, blocks, title, [(b.start, b.end) for b in rules], article.boilerplate, stats
+            stage.finder.tk, blocks, title, [(b.start, b.end) for b in rules], article.boilerplate, stats
         )
     return prepared
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.annotator.layout import paragraphs
 from core.annotator.tokens import TokenizedText
 
 # Arabic with diacritics, tatweel, ligatures, a bidi mark, entities, digits, Latin and an
@@ -14,7 +16,7 @@ from core.annotator.tokens import TokenizedText
 _TEXT = st.lists(
     st.sampled_from(
         [*"قال الوزير إنّ «الوضع» صعبًا على: (علي) ٣ 3_.\n", "\ufefb", "ﷲ", "\u0640", "\u064b", "\u200f", "İ", "A",
-         "&quot;", "&amp;", "😀"]
+         "&quot;", "&amp;", "😀", " فان "]
     ),
     max_size=60,
 ).map("".join)
@@ -51,6 +53,24 @@ def test_tokens_among_are_the_tokens_with_those_norms_in_order(text: str, norms:
 def test_tokens_among_reads_entity_marks_as_the_marks_they_stand_for() -> None:
     tokenized = TokenizedText("قال &quot;نعم&quot; ثم «لا».")
     assert [t.norm for t in tokenized.tokens_among({'"', "«", "»"})] == ['"', '"', "«", "»"]
+
+
+@given(_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_folded_words_of_a_paragraph_are_the_words_of_its_folded_form(text: str) -> None:
+    """``folded_words`` reads the word tokens; entities and name particles (whose token norms are
+    not their letters) send it back to the shadow: the same words either way."""
+    tokenized = TokenizedText(text)
+    for block in paragraphs(text):
+        expected = re.findall(r"[^\W_]+", tokenized.shadow.folded_part(block.start, block.end))
+        assert tokenized.folded_words(block.start, block.end) == expected
+
+
+def test_folded_words_keep_the_letters_of_entities_and_name_particles() -> None:
+    text = "قال لويس فان غال: &quot;نعم&quot;\nقال المدرب فان دايك كلاما"
+    tokenized = TokenizedText(text)
+    assert tokenized.folded_words(0, text.index("\n")) == ["قال", "لويس", "فان", "غال", "quot", "نعم", "quot"]
+    assert tokenized.folded_words(text.index("\n") + 1, len(text)) == ["قال", "المدرب", "فان", "دايك", "كلاما"]
 
 
 def test_cue_tokens_are_every_reporting_form_with_its_form_in_order() -> None:
