@@ -108,10 +108,11 @@ class Shadow:
         folded: the shadow; Latin letters lower-cased, spaces kept, so ``\\s`` and ``\\w`` work.
     """
 
-    __slots__ = ("_identity", "_seg_folded", "_seg_orig", "folded", "text")
+    __slots__ = ("_collapsed", "_identity", "_seg_folded", "_seg_orig", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._collapsed: dict[tuple[int, int], str] = {}
         if _PRESENTATION_RE.search(text) is None:
             self._build_fast(text)
         else:
@@ -282,6 +283,16 @@ class Shadow:
         if self._identity:
             return self.folded[start:end]
         return self.folded[self.to_folded(start) : self.to_folded(end)]
+
+    def collapsed_part(self, start: int, end: int) -> str:
+        """``folded_part`` with its white space collapsed to single spaces and none at either
+        end, kept for the span: the boilerplate patterns and the duplicate paragraphs both
+        compare every paragraph so."""
+        key = (start, end)
+        collapsed = self._collapsed.get(key)
+        if collapsed is None:
+            collapsed = self._collapsed[key] = " ".join(self.folded_part(start, end).split())
+        return collapsed
 
     def to_folded(self, original_pos: int) -> int:
         """Shadow offset of the first shadow character at or after stored ``original_pos``."""

@@ -83,7 +83,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
 
     for position, block in enumerate(body):
         content = text[block.start : block.end]
-        folded = _squeezed(shadow.folded_part(block.start, block.end))
+        folded = _without_bullet(shadow.collapsed_part(block.start, block.end))
         if _matches_line(folded, patterns):
             add(block.start, block.end, 0.85, "boilerplate line pattern")
             whole_lines.add(block.index)
@@ -106,7 +106,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     for position, block in enumerate(body):
         if block.index not in whole_lines:
             continue
-        folded = _squeezed(shadow.folded_part(block.start, block.end))
+        folded = _without_bullet(shadow.collapsed_part(block.start, block.end))
         if not any(folded.startswith(p) for p in patterns.prefixes):
             continue
         for follower in body[position + 1 :]:
@@ -230,7 +230,13 @@ def _fold_line(content: str) -> str:
 
 def _squeezed(folded: str) -> str:
     """A folded line with its white space collapsed and leading bullets or dashes gone."""
-    return " ".join(folded.split()).lstrip("*•·- ").strip()
+    return _without_bullet(" ".join(folded.split()))
+
+
+def _without_bullet(collapsed: str) -> str:
+    """A folded line whose white space is collapsed (``Shadow.collapsed_part``) without its
+    leading bullets or dashes."""
+    return collapsed.lstrip("*•·- ").strip()
 
 
 def _matches_line(folded: str, patterns: lexicon.BoilerplatePatterns) -> bool:
@@ -347,7 +353,7 @@ def find_duplicates(shadow: Shadow, blocks: Sequence[Block]) -> dict[int, int]:
     seen: dict[str, int] = {}
     duplicates: dict[int, int] = {}
     for block in blocks:
-        key = " ".join(shadow.folded_part(block.start, block.end).split())
+        key = shadow.collapsed_part(block.start, block.end)
         if len(key) < 20:
             continue
         if key in seen:

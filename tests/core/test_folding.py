@@ -125,6 +125,20 @@ def test_a_part_of_the_shadow_is_that_part_folded(text: str, data: st.DataObject
     assert Shadow(text).folded_part(start, end) == fold.__wrapped__(text[start:end])
 
 
+@given(st.one_of(_MIXED, st.lists(_chars, max_size=60).map("".join)), st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_collapsed_part_is_that_part_folded_with_single_spaces(text: str, data: st.DataObject) -> None:
+    """``collapsed_part``, asked twice (the second answer is kept from the first), reads as the
+    span folded with its runs of white space made one space and none at either end."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    shadow = Shadow(text)
+    expected = " ".join(fold.__wrapped__(text[start:end]).split())
+    assert shadow.collapsed_part(start, end) == expected
+    assert shadow.collapsed_part(start, end) == expected
+    assert shadow.collapsed_part(0, len(text)) == " ".join(shadow.folded.split())
+
+
 def test_a_paragraph_of_the_shadow_is_the_paragraph_folded() -> None:
     text = "ﻗﺎﻝ الوزيرُ 😀 إنّ\nالأمـــرَ ﻷ İstanbul مُهِمٌّ\n\u200fوقال"
     shadow = Shadow(text)
