@@ -95,8 +95,8 @@ def paragraphs(text: str) -> list[Block]:
 
 def _split_inline(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one long line at in-line breaks; short lines are never split."""
-    if end - start < 400:
-        return [(start, end)]
+    if end - start < 400 or text.find("\u00a0", start, end) < 0:
+        return [(start, end)]  # every in-line break holds a no-break space: none, no break
     out = []
     position = start
     for match in _INLINE_BREAK_RE.finditer(text, start, end):
