@@ -571,9 +571,8 @@ class SlotBuilder:
             out.append(CARRY_FLAG[back, "same_kind"])
         if earlier.end > candidate.start:
             out.append(CARRY_FLAG[back, "inside"])  # a direct quote inside an indirect one
-        titles = lexicon.titles()
         after = self.tk.index_at_or_after(earlier.end)
-        between = len([t for t in self.tokens[after : min(here, after + SUBJECT_WINDOW)] if t.norm in titles])
+        between = self.words.titles_between(after, min(here, after + SUBJECT_WINDOW))
         out.append(CARRY_TITLES_BETWEEN[back, between if between < 2 else 2])
         return out
 

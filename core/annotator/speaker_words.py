@@ -59,6 +59,7 @@ class ArticleWords:
         self._verb_set: frozenset[int] = frozenset()
         self._words_before: list[int] | None = None
         self._stops_before: list[int] | None = None
+        self._titles_before: list[int] | None = None
 
     # The article's echoes ------------------------------------------------------------------------
     def echo(self, norms: tuple[str, ...]) -> int:
@@ -162,6 +163,16 @@ class ArticleWords:
                 stops[token.index] = True
             self._stops_before = list(accumulate(stops, initial=0))
         return b > a and self._stops_before[b] > self._stops_before[a]
+
+    def titles_between(self, a: int, b: int) -> int:
+        """How many tokens of ``a <= k < b`` are titles (``lexicon.titles``): a subtraction of
+        running counts, asked for every carry-over option."""
+        if self._titles_before is None:
+            titles = [False] * len(self.tokens)
+            for token in self.tk.tokens_among(lexicon.titles()):
+                titles[token.index] = True
+            self._titles_before = list(accumulate(titles, initial=0))
+        return self._titles_before[b] - self._titles_before[a] if b > a else 0
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""
