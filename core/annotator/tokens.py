@@ -124,13 +124,15 @@ NAME_PARTICLE_VAN = "ڤان"  # the norm of فان read as the particle of a for
 _NAME_PARTICLE_MAX_COUNT = 20  # a word news uses more often than this is no foreign surname
 
 
-def _mark_name_particles(text: str, norms: list[str], starts: list[int], stops: list[int]) -> None:
+def _mark_name_particles(text: str, norms: list[str], starts: list[int], stops: list[int]) -> bool:
     """``لويس فان غال``, ``فيرجيل فان دايك``: فان written without hamza before a rare word is
     the particle of a Dutch name, not the complementiser فإن its folding matches (which opens no
     reported speech after a verb, and would end the name and hide the quote). Its norm becomes
     ``NAME_PARTICLE_VAN``, which no word list holds. ``وبالتالي فان الجهة``, ``فان ذلك``: a definite
-    or frequent word after it, or punctuation before it, keeps فإن."""
+    or frequent word after it, or punctuation before it, keeps فإن. Returns whether one was
+    marked."""
     stats = wordstats.shipped()
+    marked = False
     for k, norm in enumerate(norms[:-1]):
         if norm != "فان" or k == 0 or text[starts[k] : stops[k]] != "فان" or not norms[k - 1].isalnum():
             continue  # after a comma (``كما ترون، فان بوسعي``) it opens a clause
@@ -140,6 +142,8 @@ def _mark_name_particles(text: str, norms: list[str], starts: list[int], stops: 
         profile = stats.get(following)
         if profile is None or profile.count < _NAME_PARTICLE_MAX_COUNT:
             norms[k] = NAME_PARTICLE_VAN
+            marked = True
+    return marked
 
 
 class TokenizedText:
@@ -156,10 +160,15 @@ class TokenizedText:
         ends = list(accumulate(map(len, parts)))  # ends[2k] is token k's start, ends[2k + 1] its end
         folded_starts, folded_ends = ends[0:-1:2], ends[1::2]  # the last gap has no token
         starts, stops = self.shadow.offsets(folded_starts, folded_ends)
+        # Are the word tokens' norms the text's folded words as written? Not where an entity
+        # (``&quot;``: a token of more than one character opening with &) is one token or a
+        # name particle's norm was changed (``folded_words``).
+        self._norms_as_written = True
         if "&" in folded:
+            self._norms_as_written = not any(n[0] == "&" and len(n) > 1 for n in norms)
             norms = [ENTITY_MARKS.get(n, n) if n[0] == "&" and n[-1] == ";" else n for n in norms]
-        if " فان " in folded:
-            _mark_name_particles(text, norms, starts, stops)
+        if " فان " in folded and _mark_name_particles(text, norms, starts, stops):
+            self._norms_as_written = False
         # A token is a word when its first character is a letter or digit. A word matched
         # [^\W_]+, which is isalnum() throughout; any other token is one other character or an
         # entity (&...;). So ``norm.isalnum()`` tells, without taking the first character out.
@@ -173,9 +182,6 @@ class TokenizedText:
         self.folded_starts, self.folded_ends = folded_starts, folded_ends  # the tokens' shadow spans
         self.norms = norms  # every token's ``norm``, in order (for scans that read only those)
         self.word_flags = word_flags  # every token's ``is_word``, in order
-        # Are the word tokens' norms the text's folded words as written? Not where an entity
-        # (``&quot;``) is one token or a name particle's norm was changed (``folded_words``).
-        self._norms_as_written = "&" not in folded and " فان " not in folded
         # Short quoted names, opening mark index <-> closing mark index, set by the quote finder
         # so that speaker phrases can run through them (شركة «سيفاكس إيرلاينز»).
         self.name_spans: dict[int, int] = {}
