@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from core.annotator import lexicon, wordstats
+from core.annotator.feature_names import Names
 from core.annotator.no_speaker import ARTICLE_STEM_MIN_COUNT
 from core.annotator.ranker import Question, Ranker
 from core.annotator.speakers import Entity, Resolution, is_common_noun, looks_like_verb
@@ -159,6 +160,18 @@ def _balanced(part: str) -> bool:
     return part.count('"') % 2 == 0
 
 
+# Feature names made once per process (see ``feature_names``), by their parts.
+_N = Names("n={}")
+_SHORTER = Names("shorter={}")
+_CUT = Names("cut={}")
+_EXACT = Names("exact={}")
+_INSIDE = Names("inside={}")
+_INSIDE_SHARE = Names("inside_share={}")
+_FIRST = Names("first={}")
+_LAST = Names("last={}")
+_FIRST_LAST = Names("first&last={}&{}")
+
+
 def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
     """What the naming ranker weighs for each of ``names`` (the entity's ``options``).
 
@@ -180,13 +193,14 @@ def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
     out = []
     for key, words, name in zip(keys, word_lists, names, strict=True):
         n = len(words)
-        found = [f"n={min(n, 6)}", f"shorter={min(longest - n, 3)}"]
+        shorter = longest - n
+        found = [_N[n if n < 6 else 6], _SHORTER[shorter if shorter < 3 else 3]]
         if key not in mention_set and key not in variants and key != rules:
             starts = any(m.startswith(key + " ") for m in mentions)
             found.append("part_head" if starts else "part_tail")
             removed = _removed_next(mentions, key)
             if removed:
-                found.append(f"cut={_word_class(removed)}")
+                found.append(_CUT[_word_class(removed)])
         if key == rules:
             found.append("rules")
         if key in variants:
@@ -195,14 +209,15 @@ def features(entity: Entity, names: Sequence[str]) -> list[list[str]]:
             found.append("fuller")
         padded_key = f" {key} "
         inside = sum(padded_key in m for m in padded)
+        exact = mentions.count(key)
         first, last = _word_class(words[0]), _word_class(words[-1])
         found += (
-            f"exact={min(mentions.count(key), 3)}",
-            f"inside={min(inside, 3)}",
-            f"inside_share={round(4 * inside / share_of)}",
-            f"first={first}",
-            f"last={last}",
-            f"first&last={first}&{last}",
+            _EXACT[exact if exact < 3 else 3],
+            _INSIDE[inside if inside < 3 else 3],
+            _INSIDE_SHARE[round(4 * inside / share_of)],
+            _FIRST[first],
+            _LAST[last],
+            _FIRST_LAST[first, last],
         )
         if any(map(_verb_like, words[1:])):
             found.append("verb_inside")
