@@ -509,7 +509,10 @@ class SpeakerResolver:
         if meaningful and not anonymous:
             best: tuple[int, int] | None = None
             chosen = None
+            words = set(name)
             for position, entity in enumerate(recent):
+                if words.isdisjoint(entity.name_tokens):
+                    continue  # no word in common: none of the ranks below can hold
                 theirs = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
                 if not theirs or entity.group:
                     continue
