@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from core.annotator import lexicon
@@ -52,7 +53,7 @@ class ArticleWords:
         self._echoes: dict[tuple[str, ...], int] = {}
         self._norms: list[str] = []
         self._norm_positions: dict[str, list[int]] | None = None
-        self._following: dict[str, Counter[tuple[str, ...]]] = {}
+        self._following: dict[tuple[str, int], Counter[Any]] = {}
         self._before_boundary: dict[str, int] = {}
         self._near_cue: Counter[str] | None = None
         self._verbs: list[int] | None = None
@@ -88,15 +89,19 @@ class ArticleWords:
                 last, second = len(every) - 1, norms[1]
                 return [every[k + 1] for k in positions if k < last].count(second)
             return sum(1 for k in positions if tuple(every[k : k + size]) == norms)
-        # A frequent first word (in a long text, thousands of places): every sequence after it
-        # is counted once, so that the questions about it stay linear in the text's length.
-        following = self._following.get(norms[0])
+        # A frequent first word (in a long text, thousands of places): every sequence of this
+        # length after it is counted once, so that the questions about it stay linear in the
+        # text's length. Most are pairs, counted by their second word alone (no slice per place).
+        key = (norms[0], size)
+        following = self._following.get(key)
+        end = len(every)
         if following is None:
-            end = len(every)
-            following = self._following[norms[0]] = Counter(
-                tuple(every[k : k + n]) for k in positions for n in range(2, ECHO_MAX + 1) if k + n <= end
-            )
-        return following.get(norms, 0)
+            if size == 2:
+                following = Counter([every[k + 1] for k in positions if k + 1 < end])
+            else:
+                following = Counter([tuple(every[k : k + size]) for k in positions if k + size <= end])
+            self._following[key] = following
+        return following.get(norms[1] if size == 2 else norms, 0)
 
     def _positions(self) -> dict[str, list[int]]:
         """Where each folded token occurs in the article (``TokenizedText.positions``)."""
