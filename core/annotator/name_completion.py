@@ -27,6 +27,8 @@ from core.annotator.word_classes import (
     BODY_LINKS,
     CLAUSE_OPENERS,
     NAME_PARTICLES,
+    NAMES_WRITTEN_AS_PREPOSITIONS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     ends_on_function_word,
     has_pronoun_suffix,
@@ -108,6 +110,76 @@ def titled_names(
     return found
 
 
+def untitled_names(tokenized: TokenizedText) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Full names the article writes without a title (``وتقول كريستين لاغارد``), keyed by their
+    last word, for speakers met by that word alone: one or two words that look like given
+    names (``_given_name_like``: rare in news, or following titles there; not definite, no
+    title, clause word or stop) before it, on the same line. A surname the article writes with
+    two different given names is left out."""
+    tokens = tokenized.tokens
+    text = tokenized.text
+    titles = lexicon.titles()
+    found: dict[str, tuple[tuple[str, ...], str]] = {}
+    ambiguous: set[str] = set()
+    for k in range(1, len(tokens)):
+        last = tokens[k]
+        if not last.is_word or len(last.norm) < 3 or last.norm in titles or is_stop(last):
+            continue
+        if not (is_rare_word(last.norm) or follows_titles(last.norm)):
+            continue  # a surname is rare in news or follows titles there: not المرسوم, إسرائيل
+        first = k - 1
+        if not _untitled_given_name(tokens[first], text) or "\n" in text[tokens[first].end : last.start]:
+            continue
+        if first > 0 and (tokens[first - 1].norm in NAME_PARTICLES or _untitled_given_name(tokens[first - 1], text)):
+            continue  # "أحمد بن محمد الجروان", "محمد جواد ظريف": longer than two words, left alone
+        name = tuple(t.norm for t in tokens[first : k + 1])
+        written = text[tokens[first].start : last.end]
+        previous = found.get(last.norm)
+        if previous is not None and previous[0] != name:
+            if previous[0][-len(name) :] == name:
+                continue  # a shorter run of the same name
+            if name[-len(previous[0]) :] != previous[0]:
+                ambiguous.add(last.norm)
+                continue
+        found[last.norm] = (name, written)
+    return {surname: name for surname, name in found.items() if surname not in ambiguous}
+
+
+def _untitled_given_name(token: Token, text: str) -> bool:
+    """Could ``token`` be a given name written before a surname without a title? Not a
+    preposition (``باسم لينا``: by the name), a name particle (``لأبو فيصل``), a noun with a
+    possessive pronoun (``نجله مهدي``) or a word that reads like a common noun or verb."""
+    norm = token.norm
+    return (
+        token.is_word
+        and norm not in PREPOSITIONS
+        and norm not in NAMES_WRITTEN_AS_PREPOSITIONS
+        and norm not in NAME_PARTICLES
+        and norm[1:] not in NAME_PARTICLES
+        and not _possessive_noun(text[token.start : token.end])
+        and len(norm) >= 3
+        and not norm.isdigit()
+        and not norm.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
+        and not _preposition_on_frequent_word(norm)
+        and norm not in lexicon.titles()
+        and not is_stop(token)
+        and not _clause_word(token)
+        and not looks_like_verb(norm)
+        and (token.is_name_ali or follows_titles(norm) or (is_rare_word(norm) and _seldom_with_article(norm)))
+    )
+
+
+def _seldom_with_article(norm: str) -> bool:
+    """Does news write a rare word as it writes given names? Not with the article (``الإخطار``
+    a third of the time) or a possessive pronoun (``تشغله``), as common nouns and verbs go,
+    nor often before a definite word, as verbs and nouns in construct do (``يكتشف المستثمر``,
+    ``تعيد``); foreign given names (``كريستين``, ``غابرييل``) hardly ever."""
+    profile = wordstats.shipped().get(norm)
+    return profile is None or (
+        profile.share("definite") < 30 and profile.share("suffixed") == 0 and profile.share("before_definite") < 20
+    )
+
+
 def _given_name_like(token: Token) -> bool:
     """Could ``token`` start a person's name after a named body (``المتحدثة باسم وزارة الخارجية
     هيذر نويرت``)? A word news uses often is one only if it often follows titles (``عبدالله``,
@@ -129,6 +201,7 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
     by_role: dict[tuple[str, ...], set[str]] = {}
     full_roles: dict[tuple[str, ...], str] = {}
     known = titled_names(tokenized, by_role, full_roles)
+    untitled: dict[str, tuple[tuple[str, ...], str]] | None = None
     for entity in resolver.entities:
         if not entity.name_tokens and entity.role_tokens and not entity.anonymous and not entity.group:
             # Known here only by a specific role ("الرئيس الأمريكي", not "النائب"): the article's
@@ -150,6 +223,10 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
             continue
         ours = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
         candidate = known.get(ours[-1]) if ours else None
+        if candidate is None and len(ours) == 1:
+            if untitled is None:
+                untitled = untitled_names(tokenized)
+            candidate = untitled.get(ours[0])
         if (
             candidate is not None
             and len(candidate[0]) > len(ours)
