@@ -110,39 +110,33 @@ def titled_names(
     return found
 
 
-def untitled_names(tokenized: TokenizedText) -> dict[str, tuple[tuple[str, ...], str]]:
-    """Full names the article writes without a title (``وتقول كريستين لاغارد``), keyed by their
-    last word, for speakers met by that word alone: one or two words that look like given
-    names (``_given_name_like``: rare in news, or following titles there; not definite, no
-    title, clause word or stop) before it, on the same line. A surname the article writes with
-    two different given names is left out."""
+def untitled_name(tokenized: TokenizedText, surname: str) -> tuple[tuple[str, ...], str] | None:
+    """The full name the article writes without a title (``واعتبرت كريستين لاغارد``) for a
+    speaker met by the folded ``surname`` alone, as a name's words and its written text: one
+    word that looks like a given name (``_untitled_given_name``) before the surname, on the same
+    line. The surname is rare in news or follows titles there (not إسرائيل); one written with
+    two different given names, or after a particle or a second given name (``أحمد بن محمد
+    الجروان``, ``محمد جواد ظريف``: longer names, of which two words are a part), gets none.
+    Read at the surname's places only (``TokenizedText.positions``)."""
+    if len(surname) < 3 or surname in lexicon.titles() or not (is_rare_word(surname) or follows_titles(surname)):
+        return None
     tokens = tokenized.tokens
     text = tokenized.text
-    titles = lexicon.titles()
-    found: dict[str, tuple[tuple[str, ...], str]] = {}
-    ambiguous: set[str] = set()
-    for k in range(1, len(tokens)):
+    found: tuple[tuple[str, ...], str] | None = None
+    for k in tokenized.positions().get(surname, ()):
         last = tokens[k]
-        if not last.is_word or len(last.norm) < 3 or last.norm in titles or is_stop(last):
+        if k == 0 or not last.is_word or is_stop(last):
             continue
-        if not (is_rare_word(last.norm) or follows_titles(last.norm)):
-            continue  # a surname is rare in news or follows titles there: not المرسوم, إسرائيل
-        first = k - 1
-        if not _untitled_given_name(tokens[first], text) or "\n" in text[tokens[first].end : last.start]:
+        given = tokens[k - 1]
+        if not _untitled_given_name(given, text) or "\n" in text[given.end : last.start]:
             continue
-        if first > 0 and (tokens[first - 1].norm in NAME_PARTICLES or _untitled_given_name(tokens[first - 1], text)):
-            continue  # "أحمد بن محمد الجروان", "محمد جواد ظريف": longer than two words, left alone
-        name = tuple(t.norm for t in tokens[first : k + 1])
-        written = text[tokens[first].start : last.end]
-        previous = found.get(last.norm)
-        if previous is not None and previous[0] != name:
-            if previous[0][-len(name) :] == name:
-                continue  # a shorter run of the same name
-            if name[-len(previous[0]) :] != previous[0]:
-                ambiguous.add(last.norm)
-                continue
-        found[last.norm] = (name, written)
-    return {surname: name for surname, name in found.items() if surname not in ambiguous}
+        if k > 1 and (tokens[k - 2].norm in NAME_PARTICLES or _untitled_given_name(tokens[k - 2], text)):
+            continue
+        name = (given.norm, surname)
+        if found is not None and found[0] != name:
+            return None  # two given names: which is meant is not known
+        found = (name, text[given.start : last.end])
+    return found
 
 
 def _untitled_given_name(token: Token, text: str) -> bool:
@@ -201,7 +195,6 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
     by_role: dict[tuple[str, ...], set[str]] = {}
     full_roles: dict[tuple[str, ...], str] = {}
     known = titled_names(tokenized, by_role, full_roles)
-    untitled: dict[str, tuple[tuple[str, ...], str]] | None = None
     for entity in resolver.entities:
         if not entity.name_tokens and entity.role_tokens and not entity.anonymous and not entity.group:
             # Known here only by a specific role ("الرئيس الأمريكي", not "النائب"): the article's
@@ -224,9 +217,7 @@ def complete_names(tokenized: TokenizedText, resolver: SpeakerResolver) -> None:
         ours = [t for t in entity.name_tokens if t not in NAME_PARTICLES]
         candidate = known.get(ours[-1]) if ours else None
         if candidate is None and len(ours) == 1:
-            if untitled is None:
-                untitled = untitled_names(tokenized)
-            candidate = untitled.get(ours[0])
+            candidate = untitled_name(tokenized, ours[0])
         if (
             candidate is not None
             and len(candidate[0]) > len(ours)

@@ -183,6 +183,6 @@ def test_the_fuller_name(text: str, mention: str, by_surname: bool, fuller: str)
     ],
 )
 def test_a_surname_takes_the_full_name_the_article_writes_without_a_title(text: str, surname: str, fuller: str) -> None:
-    """``untitled_names``: one given name (rare in news or following titles there, and nothing
+    """``untitled_name``: one given name (rare in news or following titles there, and nothing
     a preposition, particle, verb or common noun reads as) before the surname."""
     assert _fuller_name(text, surname, by_surname=True) == fuller
