@@ -14,6 +14,8 @@ from __future__ import annotations
 import importlib
 import re
 import string
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 # Everything an ASCII letter in a pattern can match, with or without IGNORECASE.
@@ -53,3 +55,60 @@ def _item_needs(parser: Any, op: Any, arg: Any) -> bool:
         low, _high, body = arg
         return low >= 1 and _sequence_needs(parser, body)
     return False  # anchors, look-arounds, categories, back-references, any character
+
+
+def starts_with_latin_letter(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` begins with a character ``LATIN_RE`` finds (after
+    anchors and look-arounds, which consume nothing): ``latin_finditer`` then tries it only
+    there."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        return _sequence_starts(parser, parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return False
+
+
+def _sequence_starts(parser: Any, items: Any) -> bool:
+    """A sequence starts with a letter when its first item that consumes must consume one."""
+    for op, arg in items:
+        if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+            continue  # \b, ^, look-arounds: nothing consumed
+        if op is parser.SUBPATTERN:
+            return _sequence_starts(parser, arg[-1])
+        if op is parser.BRANCH:
+            return all(_sequence_starts(parser, alternative) for alternative in arg[1])
+        if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+            low, _high, body = arg
+            return low >= 1 and _sequence_starts(parser, body)
+        return op in (parser.LITERAL, parser.IN) and _item_needs(parser, op, arg)
+    return False
+
+
+# Beyond this many Latin letters in a text, one scan of it costs less than a try at each.
+_LATIN_TRIES_MAX = 2000
+
+
+def latin_positions(text: str) -> list[int]:
+    """Where ``LATIN_RE`` finds a letter in ``text``, in order; past ``_LATIN_TRIES_MAX`` of
+    them, only one more (enough for ``latin_finditer`` to scan instead)."""
+    return [match.start() for match in islice(LATIN_RE.finditer(text), _LATIN_TRIES_MAX + 1)]
+
+
+def latin_finditer(pattern: re.Pattern[str], text: str, latin_positions: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that ``starts_with_latin_letter``, tried only at
+    ``latin_positions`` (where ``LATIN_RE`` finds a letter, in order): an Arabic article with a
+    few Latin words is not scanned character by character for each Latin pattern. The same
+    matches: each begins at a Latin letter, and a try at a position sees the whole text around
+    it (look-behinds, ``\\b``), as the scan does."""
+    if len(latin_positions) > _LATIN_TRIES_MAX:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for position in latin_positions:
+        if position < end:
+            continue
+        match = pattern.match(text, position)
+        if match is not None:
+            yield match
+            end = match.end()
+

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from core.annotator.latin_patterns import needs_latin_letter
+from core.annotator.latin_patterns import needs_latin_letter, starts_with_latin_letter
 from core.folding import fold
 from core.resources import read_lines
 
@@ -257,6 +257,8 @@ class BoilerplatePatterns:
     fragments: tuple[re.Pattern[str], ...]
     # For each fragment: it cannot match a text in which ``latin_patterns.LATIN_RE`` finds nothing.
     latin_only: tuple[bool, ...] = ()
+    # For each fragment: its every match begins with a character ``LATIN_RE`` finds.
+    latin_start: tuple[bool, ...] = ()
 
 
 @cache
@@ -276,4 +278,5 @@ def boilerplate_patterns() -> BoilerplatePatterns:
         else:
             raise ValueError(f"boilerplate.tsv: unknown kind {kind!r}")
     latin_only = tuple(needs_latin_letter(pattern) for pattern in fragments)
-    return BoilerplatePatterns(tuple(lines), tuple(prefixes), tuple(fragments), latin_only)
+    latin_start = tuple(starts_with_latin_letter(pattern) for pattern in fragments)
+    return BoilerplatePatterns(tuple(lines), tuple(prefixes), tuple(fragments), latin_only, latin_start)

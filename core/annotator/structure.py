@@ -15,7 +15,7 @@ from functools import cache
 
 from core.annotator import lexicon
 from core.annotator.found import Found
-from core.annotator.latin_patterns import LATIN_RE
+from core.annotator.latin_patterns import latin_finditer, latin_positions
 from core.annotator.layout import Block, trim
 from core.folding import Shadow, fold
 
@@ -169,14 +169,15 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
         break
 
     # Fragments inside lines: photo credits, URLs, share buttons, datelines, tag lists.
-    has_latin: bool | None = None  # searched for once, if a Latin-only pattern comes
-    for pattern, latin_only in zip(patterns.fragments, patterns.latin_only, strict=True):
-        if latin_only:
-            if has_latin is None:
-                has_latin = LATIN_RE.search(text) is not None
-            if not has_latin:
+    latin: list[int] | None = None  # the Latin letters' places, found once if a Latin pattern comes
+    for pattern, latin_only, latin_start in zip(patterns.fragments, patterns.latin_only, patterns.latin_start, strict=True):
+        if latin_only or latin_start:
+            if latin is None:
+                latin = latin_positions(text)
+            if not latin:
                 continue  # it cannot match (see ``latin_patterns``)
-        for match in pattern.finditer(text):
+        matches = latin_finditer(pattern, text, latin) if latin_start and latin is not None else pattern.finditer(text)
+        for match in matches:
             # Inside the headline only a marker that ends it is furniture ("… / إضافة أولى
             # وأخيرة"); the title is then trimmed before it (``trim_title``).
             ends_title = title is not None and title.start < match.start() and match.end() >= title.end

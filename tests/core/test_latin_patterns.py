@@ -6,9 +6,17 @@ import dataclasses
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.annotator import lexicon
-from core.annotator.latin_patterns import LATIN_RE, needs_latin_letter
+from core.annotator.latin_patterns import (
+    LATIN_RE,
+    latin_finditer,
+    latin_positions,
+    needs_latin_letter,
+    starts_with_latin_letter,
+)
 from core.annotator.layout import paragraphs
 from core.annotator.structure import find_boilerplate
 from core.folding import Shadow
@@ -62,3 +70,46 @@ def test_skipping_changes_nothing_found(monkeypatch: pytest.MonkeyPatch) -> None
     running_all = [find_boilerplate(t, Shadow(t), paragraphs(t), None) for t in texts]
     assert skipping == running_all
     assert any(texts[0][f.start : f.end] == "Photo by John Smith" for f in skipping[0])
+
+
+def test_patterns_whose_every_match_begins_with_a_latin_letter() -> None:
+    for pattern in (r"(?i)\b(AFP|Reuters)\s*", r"(?i)(?<![\w.])(www\.\S+|https?://\S+)", r"Next Previous", r"[a-z]{2,}\d"):
+        assert starts_with_latin_letter(re.compile(pattern)), pattern
+    for pattern in (r"(AFP|رويترز)", r"\d+[a-z]", r".AFP", r"\w+", r"x?AFP", r"(?i)ſ"):
+        assert not starts_with_latin_letter(re.compile(pattern)), pattern
+
+
+_MIXED = st.lists(
+    st.sampled_from(
+        ["قال الوكيل ", "AFP ", "AP", " HANDOUT", " - ", "www.example.com", "https://x.co/a", "Photo by John Smith",
+         "Next Previous", "_", ".", "\n", "(رويترز) - ", "ı", "K", "x", " "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_MIXED)
+@settings(max_examples=300, deadline=None)
+def test_trying_latin_patterns_at_latin_letters_finds_what_a_scan_finds(text: str) -> None:
+    """``latin_finditer`` gives ``finditer``'s matches for the bundled fragments it serves."""
+    patterns = lexicon.boilerplate_patterns()
+    places = latin_positions(text)
+    for pattern, starts in zip(patterns.fragments, patterns.latin_start, strict=True):
+        if starts:
+            tried = [m.span() for m in latin_finditer(pattern, text, places)]
+            assert tried == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+def test_a_text_of_many_latin_letters_is_scanned_instead() -> None:
+    text = "Photo by John Smith " * 300 + "قال الوكيل AFP - "
+    places = latin_positions(text)
+    assert len(places) == 2001  # counted no further
+    pattern = re.compile(r"(?i)\bPhoto by [A-Z][a-z]+( [A-Z][a-z]+){0,3}")
+    assert [m.span() for m in latin_finditer(pattern, text, places)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_try_starts_after_the_match_before_it() -> None:
+    """As a scan goes on from the end of each match, so do the tries: no match inside another."""
+    pattern = re.compile("[a-z]+[0-9]?")
+    text = "قال abc1 ثم de وانتهى"
+    assert [m.group() for m in latin_finditer(pattern, text, latin_positions(text))] == ["abc1", "de"]
