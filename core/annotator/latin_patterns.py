@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import re
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -25,9 +25,15 @@ _LETTERS = frozenset(map(ord, string.ascii_letters))
 
 def needs_latin_letter(pattern: re.Pattern[str]) -> bool:
     """Whether every match of ``pattern`` contains a character ``LATIN_RE`` finds."""
+    return _parsed_holds(pattern, _sequence_needs)
+
+
+def _parsed_holds(pattern: re.Pattern[str], test: Callable[[Any, Any], bool]) -> bool:
+    """``test`` of the parser module and ``pattern`` parsed; false for a pattern the reading
+    does not understand (it is then simply scanned)."""
     try:
         parser: Any = importlib.import_module("re._parser")
-        return _sequence_needs(parser, parser.parse(pattern.pattern, pattern.flags))
+        return test(parser, parser.parse(pattern.pattern, pattern.flags))
     except Exception:
         return False
 
@@ -61,11 +67,7 @@ def starts_with_latin_letter(pattern: re.Pattern[str]) -> bool:
     """Whether every match of ``pattern`` begins with a character ``LATIN_RE`` finds (after
     anchors and look-arounds, which consume nothing): ``latin_finditer`` then tries it only
     there."""
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        return _sequence_starts(parser, parser.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return False
+    return _parsed_holds(pattern, _sequence_starts)
 
 
 def _sequence_starts(parser: Any, items: Any) -> bool:
