@@ -141,25 +141,28 @@ def untitled_name(tokenized: TokenizedText, surname: str) -> tuple[tuple[str, ..
 
 def _untitled_given_name(token: Token, text: str) -> bool:
     """Could ``token`` be a given name written before a surname without a title? Not a
-    preposition (``باسم لينا``: by the name), a name particle (``لأبو فيصل``), a noun with a
-    possessive pronoun (``نجله مهدي``) or a word that reads like a common noun or verb."""
+    preposition (``باسم لينا``: by the name; the name علي, written with ي, is one), a name
+    particle (``لأبو فيصل``), a noun with a possessive pronoun (``نجله مهدي``) or a word that
+    reads like a common noun or verb. The cheap tests of the folded word go first."""
     norm = token.norm
+    if token.is_name_ali:
+        return True
     return (
         token.is_word
+        and len(norm) >= 3
+        and not norm.isdigit()
+        and not norm.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
         and norm not in PREPOSITIONS
         and norm not in NAMES_WRITTEN_AS_PREPOSITIONS
         and norm not in NAME_PARTICLES
         and norm[1:] not in NAME_PARTICLES
-        and not _possessive_noun(text[token.start : token.end])
-        and len(norm) >= 3
-        and not norm.isdigit()
-        and not norm.startswith(("ال", "و", "لل", "بال", "فال", "كال"))
-        and not _preposition_on_frequent_word(norm)
         and norm not in lexicon.titles()
         and not is_stop(token)
         and not _clause_word(token)
+        and not _preposition_on_frequent_word(norm)
         and not looks_like_verb(norm)
-        and (token.is_name_ali or follows_titles(norm) or (is_rare_word(norm) and _seldom_with_article(norm)))
+        and not _possessive_noun(text[token.start : token.end])
+        and (follows_titles(norm) or (is_rare_word(norm) and _seldom_with_article(norm)))
     )
 
 

@@ -161,6 +161,11 @@ def test_the_fuller_name(text: str, mention: str, by_surname: bool, fuller: str)
             "جوكوفيتش", "نوفاك جوكوفيتش", id="a_name_in_apposition",
         ),
         pytest.param(
+            # The name علي, written with ي: no preposition على.
+            "واعتبر علي لاريجاني أن الاتفاق ملزم للجميع.\nوقال لاريجاني إن البرلمان سيصوت.\n",
+            "لاريجاني", "علي لاريجاني", id="the_given_name_ali",
+        ),
+        pytest.param(
             # "باسم لينا": by the name Lina, a preposition and no given name.
             "قالت منشقة عرفت نفسها باسم لينا إنها غادرت.\nوأضافت لينا أنها عادت إلى أهلها.\n",
             "لينا", "", id="no_preposition_as_a_given_name",
