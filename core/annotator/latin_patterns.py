@@ -44,6 +44,26 @@ def _sequence_needs(parser: Any, items: Any) -> bool:
 
 
 def _item_needs(parser: Any, op: Any, arg: Any) -> bool:
+    """Must an item consume a letter somewhere (in a group, every alternative, a repeat)?"""
+    held = _compound_holds(parser, op, arg, _sequence_needs)
+    return held if held is not None else _letter_item(parser, op, arg)
+
+
+def _compound_holds(parser: Any, op: Any, arg: Any, sequence_test: Callable[[Any, Any], bool]) -> bool | None:
+    """``sequence_test`` of a group (its body), an alternation (every alternative) or a repeat
+    (its body, if it must occur); ``None`` for any other item."""
+    if op is parser.SUBPATTERN:
+        return sequence_test(parser, arg[-1])
+    if op is parser.BRANCH:
+        return all(sequence_test(parser, alternative) for alternative in arg[1])
+    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        return low >= 1 and sequence_test(parser, body)
+    return None
+
+
+def _letter_item(parser: Any, op: Any, arg: Any) -> bool:
+    """Does a single item consume a letter: an ASCII letter, or a set of letters only?"""
     if op is parser.LITERAL:
         return arg in _LETTERS
     if op is parser.IN:
@@ -53,13 +73,6 @@ def _item_needs(parser: Any, op: Any, arg: Any) -> bool:
             or (kind is parser.RANGE and all(c in _LETTERS for c in range(value[0], value[1] + 1)))
             for kind, value in arg
         )
-    if op is parser.SUBPATTERN:
-        return _sequence_needs(parser, arg[-1])
-    if op is parser.BRANCH:
-        return all(_sequence_needs(parser, alternative) for alternative in arg[1])
-    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
-        low, _high, body = arg
-        return low >= 1 and _sequence_needs(parser, body)
     return False  # anchors, look-arounds, categories, back-references, any character
 
 
@@ -75,14 +88,8 @@ def _sequence_starts(parser: Any, items: Any) -> bool:
     for op, arg in items:
         if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
             continue  # \b, ^, look-arounds: nothing consumed
-        if op is parser.SUBPATTERN:
-            return _sequence_starts(parser, arg[-1])
-        if op is parser.BRANCH:
-            return all(_sequence_starts(parser, alternative) for alternative in arg[1])
-        if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
-            low, _high, body = arg
-            return low >= 1 and _sequence_starts(parser, body)
-        return op in (parser.LITERAL, parser.IN) and _item_needs(parser, op, arg)
+        held = _compound_holds(parser, op, arg, _sequence_starts)
+        return held if held is not None else _letter_item(parser, op, arg)
     return False
 
 

@@ -10,6 +10,7 @@ ends a phrase elsewhere or stands near a cue. Everything is computed once per to
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -162,22 +163,23 @@ class ArticleWords:
         """Is a token of ``a <= k < b`` a sentence end (``.!?؟``)? One subtraction of running
         counts, not a scan: asked for every span before a cue, up to 80 tokens back."""
         if self._stops_before is None:
-            # The sentence ends from the positions index, not a test of every token.
-            stops = [False] * len(self.tokens)
-            for token in self.tk.tokens_among(SENTENCE_END):
-                stops[token.index] = True
-            self._stops_before = list(accumulate(stops, initial=0))
+            self._stops_before = self._counts_before(SENTENCE_END)
         return b > a and self._stops_before[b] > self._stops_before[a]
 
     def titles_between(self, a: int, b: int) -> int:
         """How many tokens of ``a <= k < b`` are titles (``lexicon.titles``): a subtraction of
         running counts, asked for every carry-over option."""
         if self._titles_before is None:
-            titles = [False] * len(self.tokens)
-            for token in self.tk.tokens_among(lexicon.titles()):
-                titles[token.index] = True
-            self._titles_before = list(accumulate(titles, initial=0))
+            self._titles_before = self._counts_before(lexicon.titles())
         return self._titles_before[b] - self._titles_before[a] if b > a else 0
+
+    def _counts_before(self, forms: AbstractSet[str]) -> list[int]:
+        """How many tokens of each of ``forms`` come before each token (and after the last):
+        found from the positions index, not by a test of every token."""
+        flags = [False] * len(self.tokens)
+        for token in self.tk.tokens_among(forms):
+            flags[token.index] = True
+        return list(accumulate(flags, initial=0))
 
     def word_delta(self, a: int, b: int) -> int:
         """Words from token ``a`` to token ``b`` (negative when ``b`` comes first)."""

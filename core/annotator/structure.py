@@ -171,7 +171,7 @@ def find_boilerplate(text: str, shadow: Shadow, blocks: Sequence[Block], title: 
     # Fragments inside lines: photo credits, URLs, share buttons, datelines, tag lists.
     latin: list[int] | None = None  # the Latin letters' places, found once if a Latin pattern comes
     for pattern, latin_only, latin_start in zip(patterns.fragments, patterns.latin_only, patterns.latin_start, strict=True):
-        if latin_only or latin_start:
+        if latin_only:  # true of every pattern that starts with a Latin letter too
             if latin is None:
                 latin = latin_positions(text)
             if not latin:
